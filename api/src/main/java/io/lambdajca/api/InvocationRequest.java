@@ -1,0 +1,133 @@
+package io.lambdajca.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * What to invoke and how. Immutable; build one with {@link #builder(String)}. The adapter validates it (name and
+ * qualifier patterns, payload is JSON and within the size limit of its invocation type, client context size) before
+ * any network call.
+ */
+public final class InvocationRequest {
+
+    private final String functionName;
+    private final String qualifier;
+    private final InvocationType invocationType;
+    private final byte[] payload;
+    private final Object input;
+    private final boolean tailLog;
+    private final String clientContext;
+
+    private InvocationRequest(Builder b) {
+        this.functionName = b.functionName;
+        this.qualifier = b.qualifier;
+        this.invocationType = b.invocationType;
+        this.payload = b.payload;
+        this.input = b.input;
+        this.tailLog = b.tailLog;
+        this.clientContext = b.clientContext;
+    }
+
+    /** Starts a request for a function name, partial ARN or full ARN (optionally with {@code :qualifier}). */
+    public static Builder builder(String functionName) {
+        return new Builder(functionName);
+    }
+
+    public String functionName() {
+        return functionName;
+    }
+
+    /** The version or alias to invoke, or null for {@code $LATEST} (or the qualifier in the name). */
+    public String qualifier() {
+        return qualifier;
+    }
+
+    public InvocationType invocationType() {
+        return invocationType;
+    }
+
+    /** The JSON payload as bytes (a copy), or null when the request carries an {@link #input()} object instead. */
+    public byte[] payload() {
+        return payload == null ? null : payload.clone();
+    }
+
+    /** An object to be mapped to JSON with JSON-B, or null when the request carries raw {@link #payload()}. */
+    public Object input() {
+        return input;
+    }
+
+    /** Whether to return the last 4 KB of the function's log. */
+    public boolean tailLog() {
+        return tailLog;
+    }
+
+    /** Client context as JSON text (the adapter base64-encodes it), or null. */
+    public String clientContext() {
+        return clientContext;
+    }
+
+    @Override
+    public String toString() {
+        return "InvocationRequest[function=" + functionName + ", qualifier=" + qualifier + ", type=" + invocationType
+                + ", payloadBytes=" + (payload == null ? "n/a" : payload.length) + ", tailLog=" + tailLog + "]";
+    }
+
+    /** Builder for {@link InvocationRequest}. */
+    public static final class Builder {
+        private final String functionName;
+        private String qualifier;
+        private InvocationType invocationType = InvocationType.REQUEST_RESPONSE;
+        private byte[] payload;
+        private Object input;
+        private boolean tailLog;
+        private String clientContext;
+
+        private Builder(String functionName) {
+            this.functionName = functionName;
+        }
+
+        public Builder qualifier(String value) {
+            this.qualifier = value;
+            return this;
+        }
+
+        public Builder invocationType(InvocationType value) {
+            this.invocationType = value;
+            return this;
+        }
+
+        /** Raw JSON payload bytes; replaces any {@link #input(Object)}. */
+        public Builder payload(byte[] json) {
+            this.payload = json == null ? null : Arrays.copyOf(json, json.length);
+            this.input = null;
+            return this;
+        }
+
+        /** JSON payload text (UTF-8); replaces any {@link #input(Object)}. */
+        public Builder payload(String json) {
+            return payload(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** An object the adapter maps to JSON with JSON-B; replaces any raw payload. */
+        public Builder input(Object value) {
+            this.input = value;
+            this.payload = null;
+            return this;
+        }
+
+        public Builder tailLog(boolean value) {
+            this.tailLog = value;
+            return this;
+        }
+
+        /** Client context JSON, for example {@code {"custom":{"tenant":"a"}}}; at most 3,583 bytes once base64-encoded. */
+        public Builder clientContext(String json) {
+            this.clientContext = json;
+            return this;
+        }
+
+        public InvocationRequest build() {
+            return new InvocationRequest(this);
+        }
+    }
+}

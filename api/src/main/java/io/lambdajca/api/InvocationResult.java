@@ -1,0 +1,72 @@
+package io.lambdajca.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What an invocation returned. A function error is part of the result; see {@link #functionError()}. */
+public final class InvocationResult {
+
+    private final int statusCode;
+    private final byte[] payload;
+    private final String executedVersion;
+    private final String logTail;
+    private final FunctionError functionError;
+    private final Duration duration;
+
+    public InvocationResult(int statusCode, byte[] payload, String executedVersion, String logTail,
+            FunctionError functionError, Duration duration) {
+        this.statusCode = statusCode;
+        this.payload = payload == null ? new byte[0] : payload.clone();
+        this.executedVersion = executedVersion;
+        this.logTail = logTail;
+        this.functionError = functionError;
+        this.duration = Objects.requireNonNull(duration, "duration");
+    }
+
+    /** 200 for RequestResponse, 202 for Event, 204 for DryRun. */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** The response payload (a copy); empty for Event and DryRun. */
+    public byte[] payload() {
+        return payload.clone();
+    }
+
+    /** The response payload as UTF-8 text. */
+    public String payloadAsString() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** The version the qualifier resolved to, such as {@code $LATEST}; null for Event and DryRun. */
+    public String executedVersion() {
+        return executedVersion;
+    }
+
+    /** The decoded last 4 KB of the function's log when the request asked for it. */
+    public Optional<String> logTail() {
+        return Optional.ofNullable(logTail);
+    }
+
+    /** The function's error when its code failed. */
+    public Optional<FunctionError> functionError() {
+        return Optional.ofNullable(functionError);
+    }
+
+    public boolean isFunctionError() {
+        return functionError != null;
+    }
+
+    /** Time from sending the request to receiving the response, measured by the adapter. */
+    public Duration duration() {
+        return duration;
+    }
+
+    @Override
+    public String toString() {
+        return "InvocationResult[status=" + statusCode + ", payloadBytes=" + payload.length + ", executedVersion="
+                + executedVersion + ", functionError=" + functionError + ", duration=" + duration + "]";
+    }
+}

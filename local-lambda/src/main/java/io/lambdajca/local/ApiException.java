@@ -1,0 +1,88 @@
+package io.lambdajca.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An error answer of the Lambda API: HTTP status, the error code sent in {@code X-Amzn-ErrorType}, a message, and any
+ * extra body fields or headers the service adds for that error.
+ */
+public final class ApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String code;
+    private final Map<String, Object> extraFields = new LinkedHashMap<>();
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    private boolean lowerCaseMessageKey;
+
+    public ApiException(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(404, "ResourceNotFoundException", message);
+    }
+
+    public static ApiException invalidParameter(String message) {
+        return new ApiException(400, "InvalidParameterValueException", message);
+    }
+
+    /** A constraint violation of the API model (pattern, length, range), which AWS reports as ValidationException. */
+    public static ApiException validation(String value, String member, String constraint) {
+        return new ApiException(400, "ValidationException", "1 validation error detected: Value '" + value + "' at '"
+                + member + "' failed to satisfy constraint: " + constraint);
+    }
+
+    public static ApiException invalidContent(String message) {
+        return new ApiException(400, "InvalidRequestContentException", message);
+    }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(409, "ResourceConflictException", message);
+    }
+
+    public static ApiException tooLarge(int limit) {
+        return new ApiException(413, "RequestTooLargeException",
+                "Request must be smaller than " + limit + " bytes for the InvokeFunction operation");
+    }
+
+    /** 429 as Lambda sends it: {@code Retry-After} header and a {@code Reason} in the body. */
+    public static ApiException throttled(String reason, int retryAfterSeconds) {
+        ApiException e = new ApiException(429, "TooManyRequestsException", "Rate Exceeded.");
+        e.extraFields.put("Reason", reason);
+        e.extraHeaders.put("Retry-After", Integer.toString(retryAfterSeconds));
+        e.lowerCaseMessageKey = true;
+        return e;
+    }
+
+    /** Authentication errors use a lower-case {@code message} key, as AWS's front end sends them. */
+    public static ApiException forbidden(String code, String message) {
+        ApiException e = new ApiException(403, code, message);
+        e.lowerCaseMessageKey = true;
+        return e;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> extraFields() {
+        return extraFields;
+    }
+
+    public Map<String, String> extraHeaders() {
+        return extraHeaders;
+    }
+
+    public boolean lowerCaseMessageKey() {
+        return lowerCaseMessageKey;
+    }
+}

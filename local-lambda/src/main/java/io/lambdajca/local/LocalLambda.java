@@ -1,0 +1,256 @@
+package io.lambdajca.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.lambdajca.local.auth.Identity;
+import io.lambdajca.local.auth.IdentityStore;
+import io.lambdajca.local.auth.SigV4Verifier;
+import io.lambdajca.local.http.FunctionsEndpoint;
+import io.lambdajca.local.http.InvokeEndpoint;
+import io.lambdajca.local.http.LambdaRoutes;
+import io.lambdajca.local.runtime.FunctionCode;
+import io.lambdajca.local.runtime.FunctionRegistry;
+import io.lambdajca.local.runtime.Invoker;
+import io.lambdajca.local.runtime.LambdaFunction;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+
+/**
+ * A local AWS Lambda endpoint, embeddable in tests: {@code LocalLambda.builder().port(0).build().start()}, then point an
+ * SDK client at {@link #endpoint()} with {@link #DEFAULT_ACCESS_KEY} / {@link #DEFAULT_SECRET_KEY}. Close it to stop.
+ */
+public final class LocalLambda implements AutoCloseable {
+
+    /** The test key pair accepted unless others are configured. Not an AWS key. */
+    public static final String DEFAULT_ACCESS_KEY = "AKIALOCALLAMBDATEST1";
+    /** Secret of {@link #DEFAULT_ACCESS_KEY}. Not an AWS secret. */
+    public static final String DEFAULT_SECRET_KEY = "local-lambda/test/secret/key/not/for/aws";
+
+    private final Builder config;
+    private FunctionRegistry registry;
+    private Invoker invoker;
+    private Undertow server;
+    private int port;
+    private Path workDir;
+    private boolean ownsWorkDir;
+
+    private LocalLambda(Builder config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening and deploys the configured functions; returns once requests are accepted. */
+    public synchronized LocalLambda start() {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            ownsWorkDir = config.workDir == null;
+            workDir = ownsWorkDir ? Files.createTempDirectory("local-lambda-") : Files.createDirectories(config.workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work directory", e);
+        }
+        IdentityStore identities = new IdentityStore();
+        config.identities.forEach(identities::add);
+        registry = new FunctionRegistry(config.region, config.accountId, workDir);
+        invoker = new Invoker(config.accountConcurrency, config.retryAfterSeconds);
+        try {
+            config.functions.forEach(this::deploy);
+            LambdaRoutes routes = new LambdaRoutes(new SigV4Verifier(identities, "lambda", Clock.systemUTC()),
+                    new FunctionsEndpoint(registry), new InvokeEndpoint(registry, invoker));
+            int cores = Runtime.getRuntime().availableProcessors();
+            server = Undertow.builder()
+                    .addHttpListener(config.port, config.host)
+                    .setIoThreads(Math.max(2, cores))
+                    .setWorkerThreads(Math.max(8, cores * 8))
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 80L * 1024 * 1024)
+                    .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                    .setHandler(routes)
+                    .build();
+            server.start();
+            port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The endpoint to give an SDK client, such as {@code http://127.0.0.1:9001}. */
+    public URI endpoint() {
+        return URI.create("http://" + (config.host.contains(":") ? "[" + config.host + "]" : config.host) + ":" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String region() {
+        return config.region;
+    }
+
+    /** Deploys a function as CreateFunction would. */
+    public void deploy(FunctionDefinition definition) {
+        FunctionRegistry.Spec spec = new FunctionRegistry.Spec();
+        spec.name = definition.name();
+        spec.handler = definition.handler();
+        spec.runtime = definition.runtime();
+        spec.role = "arn:aws:iam::" + config.accountId + ":role/local-lambda";
+        spec.description = definition.description();
+        spec.timeoutSeconds = definition.timeoutSeconds();
+        spec.memorySizeMb = definition.memorySizeMb();
+        spec.environment = definition.environment();
+        LambdaFunction f = registry.create(spec, FunctionCode.fromPath(definition.code(), workDir));
+        f.reserveConcurrency(definition.reservedConcurrency());
+    }
+
+    /** Sets (or, with null, removes) a function's reserved concurrency, as PutFunctionConcurrency does. */
+    public void reserveConcurrency(String functionName, Integer reserved) {
+        registry.get(functionName).reserveConcurrency(reserved);
+    }
+
+    /** Whether a function of that name exists. */
+    public boolean hasFunction(String functionName) {
+        return registry.exists(functionName);
+    }
+
+    /** Counters of a function: invocations, functionErrors, throttles, timeouts. */
+    public Map<String, Long> stats(String functionName) {
+        return registry.get(functionName).stats();
+    }
+
+    /** Handlers that kept running after their timeout because they ignored the interrupt. */
+    public long overrunningHandlers() {
+        return invoker.overrunningHandlers();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        if (invoker != null) {
+            invoker.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (ownsWorkDir && workDir != null) {
+            try (var paths = Files.walk(workDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary directory; nothing else to do
+            }
+        }
+    }
+
+    /** Settings of a {@link LocalLambda}; defaults listen on 127.0.0.1:9001 for us-east-1 with the test key pair. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 9001;
+        private String region = "us-east-1";
+        private String accountId = "123456789012";
+        private int accountConcurrency = 100;
+        private int retryAfterSeconds = 1;
+        private Path workDir;
+        private final List<Identity> identities = new ArrayList<>();
+        private final List<FunctionDefinition> functions = new ArrayList<>();
+        private boolean defaultKeys = true;
+
+        private Builder() {
+            identities.add(Identity.permanent(DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY));
+        }
+
+        public Builder host(String value) {
+            this.host = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Port to listen on; 0 picks a free one. */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535: " + value);
+            }
+            this.port = value;
+            return this;
+        }
+
+        public Builder region(String value) {
+            this.region = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder accountId(String value) {
+            if (!value.matches("\\d{12}")) {
+                throw new IllegalArgumentException("account id must be 12 digits: " + value);
+            }
+            this.accountId = value;
+            return this;
+        }
+
+        /** Accepts this key pair; the first call replaces the default test pair. */
+        public Builder credentials(String accessKeyId, String secretKey) {
+            if (defaultKeys) {
+                identities.clear();
+                defaultKeys = false;
+            }
+            identities.add(Identity.permanent(accessKeyId, secretKey));
+            return this;
+        }
+
+        /** Concurrent executions shared by functions without reserved concurrency (Lambda's account limit). */
+        public Builder accountConcurrency(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("account concurrency must be at least 1: " + value);
+            }
+            this.accountConcurrency = value;
+            return this;
+        }
+
+        /** The Retry-After, in seconds, of throttling answers. */
+        public Builder retryAfterSeconds(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("retry-after must be at least 0: " + value);
+            }
+            this.retryAfterSeconds = value;
+            return this;
+        }
+
+        /** Where function code is unpacked; a temporary directory, deleted on close, if not set. */
+        public Builder workDir(Path value) {
+            this.workDir = value;
+            return this;
+        }
+
+        public Builder function(FunctionDefinition definition) {
+            this.functions.add(Objects.requireNonNull(definition));
+            return this;
+        }
+
+        boolean usesDefaultKeys() {
+            return defaultKeys;
+        }
+
+        List<Identity> identities() {
+            return identities;
+        }
+
+        public LocalLambda build() {
+            return new LocalLambda(this);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.lambdajca.local.auth;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lambdajca.local.ApiException;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+
+/**
+ * Checks a request's AWS Signature Version 4 as AWS does: the key must be known, the signing time within 15 minutes,
+ * a temporary key's session token present and unexpired, and the signature equal to the one the AWS SDK's own signer
+ * computes for the same request with the key's secret.
+ */
+public final class SigV4Verifier {
+
+    /** AWS rejects signatures whose time differs from its own by more than 15 minutes. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(15);
+
+    private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final IdentityStore identities;
+    private final String service;
+    private final Clock clock;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    public SigV4Verifier(IdentityStore identities, String service, Clock clock) {
+        this.identities = identities;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    /** Verifies the request and returns the identity that signed it; throws the 403 AWS would send. */
+    public Identity verify(SignedRequest request) {
+        String authorization = request.header.apply("Authorization");
+        if (authorization == null) {
+            throw ApiException.forbidden("MissingAuthenticationTokenException", "Missing Authentication Token");
+        }
+        Authorization auth = Authorization.parse(authorization);
+        Instant signedAt = signingTime(request.header.apply("X-Amz-Date"));
+        Identity identity = identities.find(auth.accessKeyId);
+        if (identity == null) {
+            throw ApiException.forbidden("UnrecognizedClientException",
+                    "The security token included in the request is invalid.");
+        }
+        checkSkew(signedAt);
+        if (!service.equals(auth.service)) {
+            throw ApiException.forbidden("InvalidSignatureException",
+                    "Credential should be scoped to correct service: '" + service + "'. ");
+        }
+        if (!AMZ_DATE.format(signedAt).startsWith(auth.date)) {
+            throw ApiException.forbidden("InvalidSignatureException", "Date in Credential scope does not match "
+                    + "YYYYMMDD from ISO-8601 version of date from HTTP: '" + auth.date + "' != '"
+                    + AMZ_DATE.format(signedAt).substring(0, 8) + "', from '" + AMZ_DATE.format(signedAt) + "'.");
+        }
+        checkSessionToken(identity, request.header.apply("X-Amz-Security-Token"));
+        String expected = expectedSignature(request, auth, identity, signedAt);
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                auth.signature.getBytes(StandardCharsets.US_ASCII))) {
+            throw ApiException.forbidden("InvalidSignatureException", "The request signature we calculated does not "
+                    + "match the signature you provided. Check your AWS Secret Access Key and signing method. "
+                    + "Consult the service documentation for details.");
+        }
+        return identity;
+    }
+
+    private static Instant signingTime(String amzDate) {
+        if (amzDate == null) {
+            throw new ApiException(400, "IncompleteSignatureException",
+                    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+        }
+        try {
+            return Instant.from(AMZ_DATE.parse(amzDate));
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "IncompleteSignatureException", "Date must be in ISO-8601 'basic format'. "
+                    + "Got '" + amzDate + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+    }
+
+    private void checkSkew(Instant signedAt) {
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            throw ApiException.forbidden("InvalidSignatureException", "Signature expired: " + AMZ_DATE.format(signedAt)
+                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " - 15 min.)");
+        }
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw ApiException.forbidden("InvalidSignatureException", "Signature not yet current: "
+                    + AMZ_DATE.format(signedAt) + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW)) + " ("
+                    + AMZ_DATE.format(now) + " + 15 min.)");
+        }
+    }
+
+    private void checkSessionToken(Identity identity, String token) {
+        if (identity.sessionToken() == null) {
+            return;
+        }
+        if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                identity.sessionToken().getBytes(StandardCharsets.UTF_8))) {
+            throw ApiException.forbidden("UnrecognizedClientException",
+                    "The security token included in the request is invalid.");
+        }
+        if (identity.expiration() != null && !clock.instant().isBefore(identity.expiration())) {
+            throw ApiException.forbidden("ExpiredTokenException",
+                    "The security token included in the request is expired");
+        }
+    }
+
+    private String expectedSignature(SignedRequest request, Authorization auth, Identity identity, Instant signedAt) {
+        String hostHeader = request.header.apply("Host");
+        if (hostHeader == null) {
+            throw ApiException.forbidden("InvalidSignatureException", "Host header is required");
+        }
+        SdkHttpRequest.Builder http = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.fromValue(request.method))
+                .protocol("http")
+                .encodedPath(request.rawPath);
+        int colon = hostHeader.lastIndexOf(':');
+        if (colon > 0 && hostHeader.indexOf(']') < colon) {
+            http.host(hostHeader.substring(0, colon)).port(Integer.parseInt(hostHeader.substring(colon + 1)));
+        } else {
+            http.host(hostHeader);
+        }
+        queryParameters(request.rawQuery).forEach(http::putRawQueryParameter);
+        for (String name : auth.signedHeaders) {
+            String value = request.header.apply(name);
+            if (value == null) {
+                throw ApiException.forbidden("InvalidSignatureException",
+                        "The request signature we calculated does not match the signature you provided.");
+            }
+            http.putHeader(name, value);
+        }
+        AwsCredentialsIdentity credentials = identity.sessionToken() == null
+                ? AwsCredentialsIdentity.create(identity.accessKeyId(), identity.secretKey())
+                : AwsSessionCredentialsIdentity.create(identity.accessKeyId(), identity.secretKey(),
+                        identity.sessionToken());
+        software.amazon.awssdk.http.auth.spi.signer.SignedRequest signed = signer.sign(r -> r
+                .identity(credentials)
+                .request(http.build())
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, auth.service)
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        String header = signed.request().firstMatchingHeader("Authorization").orElse("");
+        int at = header.lastIndexOf("Signature=");
+        return at < 0 ? "" : header.substring(at + "Signature=".length()).trim();
+    }
+
+    private static Map<String, List<String>> queryParameters(String rawQuery) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header. */
+    private static final class Authorization {
+        String accessKeyId;
+        String date;
+        String region;
+        String service;
+        List<String> signedHeaders;
+        String signature;
+
+        static Authorization parse(String header) {
+            if (!header.startsWith(ALGORITHM + " ")) {
+                throw new ApiException(400, "IncompleteSignatureException", "Unsupported signing algorithm in "
+                        + "Authorization header; only " + ALGORITHM + " is accepted.");
+            }
+            Authorization a = new Authorization();
+            for (String part : header.substring(ALGORITHM.length() + 1).split(",")) {
+                String p = part.trim();
+                if (p.startsWith("Credential=")) {
+                    String[] scope = p.substring("Credential=".length()).split("/");
+                    if (scope.length != 5 || !"aws4_request".equals(scope[4])) {
+                        throw new ApiException(400, "IncompleteSignatureException", "Credential must have exactly "
+                                + "5 slash-delimited elements, e.g. keyid/date/region/service/term");
+                    }
+                    a.accessKeyId = scope[0];
+                    a.date = scope[1];
+                    a.region = scope[2];
+                    a.service = scope[3];
+                } else if (p.startsWith("SignedHeaders=")) {
+                    a.signedHeaders = List.of(p.substring("SignedHeaders=".length()).split(";"));
+                } else if (p.startsWith("Signature=")) {
+                    a.signature = p.substring("Signature=".length());
+                }
+            }
+            if (a.accessKeyId == null || a.signedHeaders == null || a.signature == null) {
+                throw new ApiException(400, "IncompleteSignatureException", "Authorization header requires "
+                        + "'Credential', 'SignedHeaders' and 'Signature' parameters.");
+            }
+            return a;
+        }
+    }
+}

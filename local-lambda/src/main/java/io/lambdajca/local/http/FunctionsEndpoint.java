@@ -1,0 +1,203 @@
+package io.lambdajca.local.http;
+
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.lambdajca.local.ApiException;
+import io.lambdajca.local.Jsons;
+import io.lambdajca.local.runtime.FunctionCode;
+import io.lambdajca.local.runtime.FunctionNames;
+import io.lambdajca.local.runtime.FunctionRegistry;
+import io.lambdajca.local.runtime.FunctionVersion;
+import io.lambdajca.local.runtime.LambdaFunction;
+import io.undertow.server.HttpServerExchange;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/** Function management operations: create, get, list, delete, publish a version, reserved concurrency. */
+public final class FunctionsEndpoint {
+
+    private final FunctionRegistry registry;
+
+    public FunctionsEndpoint(FunctionRegistry registry) {
+        this.registry = registry;
+    }
+
+    void create(HttpServerExchange exchange, byte[] body) {
+        JsonObject req = Jsons.object(body);
+        FunctionRegistry.Spec spec = new FunctionRegistry.Spec();
+        spec.name = string(req, "FunctionName", null);
+        if (spec.name == null) {
+            throw ApiException.validation("null", "functionName", "Member must not be null");
+        }
+        spec.runtime = string(req, "Runtime", spec.runtime);
+        spec.handler = string(req, "Handler", null);
+        spec.role = string(req, "Role", null);
+        spec.description = string(req, "Description", "");
+        spec.timeoutSeconds = integer(req, "Timeout", spec.timeoutSeconds);
+        spec.memorySizeMb = integer(req, "MemorySize", spec.memorySizeMb);
+        spec.environment = environment(req);
+        JsonObject code = req.containsKey("Code") && req.get("Code").getValueType() == JsonValue.ValueType.OBJECT
+                ? req.getJsonObject("Code") : JsonValue.EMPTY_JSON_OBJECT;
+        String zip = string(code, "ZipFile", null);
+        if (zip == null) {
+            throw ApiException.invalidParameter("local-lambda accepts code as Code.ZipFile only (no S3 or image)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(zip);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("Code.ZipFile is not valid base64");
+        }
+        if (registry.exists(spec.name)) {
+            throw ApiException.conflict("Function already exist: " + spec.name);
+        }
+        LambdaFunction f = registry.create(spec, FunctionCode.fromZip(bytes, registry.workDir()));
+        FunctionVersion answer = req.getBoolean("Publish", false) ? f.publish() : f.latest();
+        Exchanges.json(exchange, 201, answer.toJson());
+    }
+
+    void get(HttpServerExchange exchange, String name) {
+        FunctionNames.Ref ref = FunctionNames.forInvoke(name);
+        String qualifier = qualifier(exchange, ref);
+        LambdaFunction f = registry.get(ref.name);
+        FunctionVersion v = version(f, qualifier);
+        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder()
+                .add("Configuration", v.toJson())
+                .add("Code", Jsons.PROVIDER.createObjectBuilder().add("RepositoryType", "S3")
+                        .add("Location", "http://127.0.0.1/local-lambda/code/" + ref.name));
+        if (f.reservedConcurrency() != null) {
+            out.add("Concurrency", Jsons.PROVIDER.createObjectBuilder()
+                    .add("ReservedConcurrentExecutions", f.reservedConcurrency()));
+        }
+        Exchanges.json(exchange, 200, out.build());
+    }
+
+    void getConfiguration(HttpServerExchange exchange, String name) {
+        FunctionNames.Ref ref = FunctionNames.forInvoke(name);
+        Exchanges.json(exchange, 200, version(registry.get(ref.name), qualifier(exchange, ref)).toJson());
+    }
+
+    void list(HttpServerExchange exchange) {
+        String maxItems = query(exchange, "MaxItems");
+        Integer max;
+        try {
+            max = maxItems == null ? null : Integer.valueOf(maxItems);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidParameter("MaxItems must be a number: " + maxItems);
+        }
+        FunctionRegistry.Page page = registry.list(query(exchange, "Marker"), max,
+                "ALL".equals(query(exchange, "FunctionVersion")));
+        JsonArrayBuilder functions = Jsons.PROVIDER.createArrayBuilder();
+        page.functions.forEach(v -> functions.add(v.toJson()));
+        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder().add("Functions", functions);
+        if (page.nextMarker != null) {
+            out.add("NextMarker", page.nextMarker);
+        }
+        Exchanges.json(exchange, 200, out.build());
+    }
+
+    void delete(HttpServerExchange exchange, String name) {
+        FunctionNames.Ref ref = FunctionNames.forManagement(name);
+        registry.delete(ref.name, qualifier(exchange, ref));
+        Exchanges.empty(exchange, 204);
+    }
+
+    void publishVersion(HttpServerExchange exchange, String name) {
+        LambdaFunction f = registry.get(FunctionNames.forManagement(name).name);
+        Exchanges.json(exchange, 201, f.publish().toJson());
+    }
+
+    void putConcurrency(HttpServerExchange exchange, String name, byte[] body) {
+        LambdaFunction f = registry.get(FunctionNames.forManagement(name).name);
+        JsonObject req = Jsons.object(body);
+        if (!req.containsKey("ReservedConcurrentExecutions")
+                || req.get("ReservedConcurrentExecutions").getValueType() != JsonValue.ValueType.NUMBER) {
+            throw ApiException.validation("null", "reservedConcurrentExecutions", "Member must not be null");
+        }
+        int reserved = req.getInt("ReservedConcurrentExecutions");
+        if (reserved < 0) {
+            throw ApiException.validation(Integer.toString(reserved), "reservedConcurrentExecutions",
+                    "Member must have value greater than or equal to 0");
+        }
+        f.reserveConcurrency(reserved);
+        Exchanges.json(exchange, 200, Jsons.PROVIDER.createObjectBuilder()
+                .add("ReservedConcurrentExecutions", reserved).build());
+    }
+
+    void deleteConcurrency(HttpServerExchange exchange, String name) {
+        registry.get(FunctionNames.forManagement(name).name).reserveConcurrency(null);
+        Exchanges.empty(exchange, 204);
+    }
+
+    void getConcurrency(HttpServerExchange exchange, String name) {
+        LambdaFunction f = registry.get(FunctionNames.forManagement(name).name);
+        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
+        if (f.reservedConcurrency() != null) {
+            out.add("ReservedConcurrentExecutions", f.reservedConcurrency());
+        }
+        Exchanges.json(exchange, 200, out.build());
+    }
+
+    /** The qualifier of a request: the Qualifier parameter, else the one in the name; they must agree. */
+    static String qualifier(HttpServerExchange exchange, FunctionNames.Ref ref) {
+        String param = query(exchange, "Qualifier");
+        FunctionNames.checkQualifier(param);
+        if (param != null && ref.qualifier != null && !param.equals(ref.qualifier)) {
+            throw ApiException.invalidParameter("The derived qualifier from the function name does not match the "
+                    + "specified qualifier.");
+        }
+        return param != null ? param : ref.qualifier;
+    }
+
+    static FunctionVersion version(LambdaFunction f, String qualifier) {
+        return f.version(qualifier).orElseThrow(() -> ApiException.notFound("Function not found: "
+                + f.latest().functionArn() + ":" + qualifier));
+    }
+
+    static String query(HttpServerExchange exchange, String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static String string(JsonObject o, String key, String fallback) {
+        JsonValue v = o.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return fallback;
+        }
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw ApiException.invalidContent("Field " + key + " must be a string");
+        }
+        return ((JsonString) v).getString();
+    }
+
+    private static int integer(JsonObject o, String key, int fallback) {
+        JsonValue v = o.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return fallback;
+        }
+        if (v.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw ApiException.invalidContent("Field " + key + " must be a number");
+        }
+        return ((JsonNumber) v).intValue();
+    }
+
+    private static Map<String, String> environment(JsonObject req) {
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonValue e = req.get("Environment");
+        if (e != null && e.getValueType() == JsonValue.ValueType.OBJECT) {
+            JsonValue vars = e.asJsonObject().get("Variables");
+            if (vars != null && vars.getValueType() == JsonValue.ValueType.OBJECT) {
+                vars.asJsonObject().forEach((k, v) -> env.put(k, v.getValueType() == JsonValue.ValueType.STRING
+                        ? ((JsonString) v).getString() : v.toString()));
+            }
+        }
+        return env;
+    }
+}

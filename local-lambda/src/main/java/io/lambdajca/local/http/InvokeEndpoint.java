@@ -1,0 +1,130 @@
+package io.lambdajca.local.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.lambdajca.local.ApiException;
+import io.lambdajca.local.Jsons;
+import io.lambdajca.local.runtime.FunctionNames;
+import io.lambdajca.local.runtime.FunctionRegistry;
+import io.lambdajca.local.runtime.FunctionVersion;
+import io.lambdajca.local.runtime.Invocation;
+import io.lambdajca.local.runtime.InvocationOutcome;
+import io.lambdajca.local.runtime.Invoker;
+import io.lambdajca.local.runtime.LambdaFunction;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
+import jakarta.json.JsonException;
+
+/** The Invoke operation: RequestResponse (200), Event (202) and DryRun (204), with log tail and client context. */
+public final class InvokeEndpoint {
+
+    /** Synchronous request payloads must be under 6 MB (6,291,456 bytes). */
+    public static final int MAX_SYNC_PAYLOAD = 6_291_456;
+    /** Asynchronous (Event) request payloads may be at most 1 MB since October 2025. */
+    public static final int MAX_EVENT_PAYLOAD = 1_048_576;
+    /** The base64 client context may be at most 3,583 bytes. */
+    public static final int MAX_CLIENT_CONTEXT = 3583;
+
+    private static final HttpString INVOCATION_TYPE = new HttpString("X-Amz-Invocation-Type");
+    private static final HttpString LOG_TYPE = new HttpString("X-Amz-Log-Type");
+    private static final HttpString CLIENT_CONTEXT = new HttpString("X-Amz-Client-Context");
+    private static final HttpString EXECUTED_VERSION = new HttpString("X-Amz-Executed-Version");
+    private static final HttpString FUNCTION_ERROR = new HttpString("X-Amz-Function-Error");
+    private static final HttpString LOG_RESULT = new HttpString("X-Amz-Log-Result");
+
+    private final FunctionRegistry registry;
+    private final Invoker invoker;
+
+    public InvokeEndpoint(FunctionRegistry registry, Invoker invoker) {
+        this.registry = registry;
+        this.invoker = invoker;
+    }
+
+    void invoke(HttpServerExchange exchange, String name, byte[] payload) {
+        FunctionNames.Ref ref = FunctionNames.forInvoke(name);
+        String qualifier = FunctionsEndpoint.qualifier(exchange, ref);
+        String type = header(exchange, INVOCATION_TYPE, "RequestResponse");
+        if (!type.equals("RequestResponse") && !type.equals("Event") && !type.equals("DryRun")) {
+            throw ApiException.validation(type, "invocationType",
+                    "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+        }
+        String logType = header(exchange, LOG_TYPE, "None");
+        if (!logType.equals("None") && !logType.equals("Tail")) {
+            throw ApiException.validation(logType, "logType", "Member must satisfy enum value set: [None, Tail]");
+        }
+        String clientContext = clientContext(exchange.getRequestHeaders().getFirst(CLIENT_CONTEXT));
+        int limit = type.equals("Event") ? MAX_EVENT_PAYLOAD : MAX_SYNC_PAYLOAD;
+        if (payload.length > limit) {
+            throw ApiException.tooLarge(limit);
+        }
+        if (payload.length > 0) {
+            String problem = Jsons.jsonProblem(payload);
+            if (problem != null) {
+                throw ApiException.invalidContent("Could not parse request body into json: Could not parse payload "
+                        + "into json: " + problem);
+            }
+        }
+        LambdaFunction function = registry.get(ref.name);
+        FunctionVersion version = FunctionsEndpoint.version(function, qualifier);
+        String requestId = exchange.getResponseHeaders().getFirst(Exchanges.REQUEST_ID);
+        String invokedArn = qualifier == null ? version.functionArn()
+                : registry.arn(ref.name) + ":" + qualifier;
+        Invocation invocation;
+        try {
+            invocation = Invocation.of(function, version, payload, requestId, invokedArn, clientContext);
+        } catch (JsonException | ClassCastException e) {
+            throw ApiException.invalidParameter("Client context must be a valid Base64-encoded JSON object.");
+        }
+        switch (type) {
+            case "DryRun":
+                Exchanges.empty(exchange, 204);
+                return;
+            case "Event":
+                invoker.enqueue(invocation);
+                Exchanges.empty(exchange, 202);
+                return;
+            default:
+                boolean tail = logType.equals("Tail");
+                exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
+                    try {
+                        invoker.invoke(invocation, tail, outcome -> respond(exchange, outcome));
+                    } catch (ApiException e) {
+                        Exchanges.error(exchange, e);
+                    }
+                });
+        }
+    }
+
+    private static void respond(HttpServerExchange exchange, InvocationOutcome outcome) {
+        exchange.getResponseHeaders().put(EXECUTED_VERSION, outcome.executedVersion());
+        if (outcome.functionError() != null) {
+            exchange.getResponseHeaders().put(FUNCTION_ERROR, outcome.functionError());
+        }
+        if (outcome.logTail() != null) {
+            exchange.getResponseHeaders().put(LOG_RESULT, Base64.getEncoder().encodeToString(outcome.logTail()));
+        }
+        Exchanges.send(exchange, 200, Exchanges.JSON, outcome.payload());
+    }
+
+    private static String clientContext(String base64) {
+        if (base64 == null) {
+            return null;
+        }
+        if (base64.length() > MAX_CLIENT_CONTEXT) {
+            throw ApiException.invalidParameter("Client context must be at most " + MAX_CLIENT_CONTEXT
+                    + " bytes once base64-encoded; got " + base64.length());
+        }
+        try {
+            return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("Client context must be a valid Base64-encoded JSON object.");
+        }
+    }
+
+    private static String header(HttpServerExchange exchange, HttpString name, String fallback) {
+        String value = exchange.getRequestHeaders().getFirst(name);
+        return value == null ? fallback : value;
+    }
+}

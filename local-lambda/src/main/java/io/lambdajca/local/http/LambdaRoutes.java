@@ -1,0 +1,102 @@
+package io.lambdajca.local.http;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.lambdajca.local.ApiException;
+import io.lambdajca.local.auth.SigV4Verifier;
+import io.lambdajca.local.auth.SignedRequest;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
+
+/**
+ * The Lambda REST API's routes: reads the whole body, checks the signature, then hands the request to the operation.
+ * Invocations run without tying up a worker thread; management operations run on Undertow's worker pool.
+ */
+public final class LambdaRoutes implements HttpHandler {
+
+    private static final Logger LOG = Logger.getLogger(LambdaRoutes.class.getName());
+
+    private final SigV4Verifier verifier;
+    private final FunctionsEndpoint functions;
+    private final InvokeEndpoint invoke;
+
+    public LambdaRoutes(SigV4Verifier verifier, FunctionsEndpoint functions, InvokeEndpoint invoke) {
+        this.verifier = verifier;
+        this.functions = functions;
+        this.invoke = invoke;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        Exchanges.newRequestId(exchange);
+        exchange.getRequestReceiver().receiveFullBytes(this::route,
+                (ex, e) -> LOG.log(Level.FINE, "request body could not be read", e));
+    }
+
+    private void route(HttpServerExchange exchange, byte[] body) {
+        try {
+            verifier.verify(new SignedRequest(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
+                    exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, body));
+            String[] path = exchange.getRelativePath().split("/");
+            // path[0] is empty; path[1] the API version; path[2] "functions"; path[3] the name; path[4] a sub-resource
+            if (path.length >= 3 && "functions".equals(path[2])) {
+                dispatch(exchange, body, path);
+                return;
+            }
+            throw new ApiException(404, "UnknownOperationException", "Unknown operation " + exchange.getRequestMethod()
+                    + " " + exchange.getRelativePath());
+        } catch (ApiException e) {
+            Exchanges.error(exchange, e);
+        }
+    }
+
+    private void dispatch(HttpServerExchange exchange, byte[] body, String[] path) {
+        String version = path[1];
+        String name = path.length > 3 ? path[3] : null;
+        String sub = path.length > 4 ? path[4] : null;
+        boolean post = exchange.getRequestMethod().equals(Methods.POST);
+        boolean get = exchange.getRequestMethod().equals(Methods.GET);
+        boolean put = exchange.getRequestMethod().equals(Methods.PUT);
+        boolean delete = exchange.getRequestMethod().equals(Methods.DELETE);
+        if ("2015-03-31".equals(version) && "invocations".equals(sub) && post) {
+            invoke.invoke(exchange, name, body);
+        } else if ("2015-03-31".equals(version) && name == null && post) {
+            onWorker(exchange, () -> functions.create(exchange, body));
+        } else if ("2015-03-31".equals(version) && name == null && get) {
+            functions.list(exchange);
+        } else if ("2015-03-31".equals(version) && sub == null && get) {
+            functions.get(exchange, name);
+        } else if ("2015-03-31".equals(version) && "configuration".equals(sub) && get) {
+            functions.getConfiguration(exchange, name);
+        } else if ("2015-03-31".equals(version) && sub == null && delete) {
+            onWorker(exchange, () -> functions.delete(exchange, name));
+        } else if ("2015-03-31".equals(version) && "versions".equals(sub) && post) {
+            functions.publishVersion(exchange, name);
+        } else if ("2017-10-31".equals(version) && "concurrency".equals(sub) && put) {
+            functions.putConcurrency(exchange, name, body);
+        } else if ("2017-10-31".equals(version) && "concurrency".equals(sub) && delete) {
+            functions.deleteConcurrency(exchange, name);
+        } else if ("2019-09-30".equals(version) && "concurrency".equals(sub) && get) {
+            functions.getConcurrency(exchange, name);
+        } else {
+            throw new ApiException(404, "UnknownOperationException", "Unknown operation "
+                    + exchange.getRequestMethod() + " " + exchange.getRelativePath());
+        }
+    }
+
+    private static void onWorker(HttpServerExchange exchange, Runnable operation) {
+        exchange.dispatch(() -> {
+            try {
+                operation.run();
+            } catch (ApiException e) {
+                Exchanges.error(exchange, e);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "operation failed", e);
+                Exchanges.error(exchange, new ApiException(500, "ServiceException", "local-lambda failed: " + e));
+            }
+        });
+    }
+
+}

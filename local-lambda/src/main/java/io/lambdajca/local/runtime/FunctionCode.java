@@ -1,0 +1,141 @@
+package io.lambdajca.local.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import io.lambdajca.local.ApiException;
+
+/**
+ * A function's deployment package, unpacked into its own task root directory: compiled classes at the root and jars
+ * under {@code lib/}, as Lambda's Java runtimes expect.
+ */
+public final class FunctionCode implements AutoCloseable {
+
+    private final Path taskRoot;
+    private final boolean ownsTaskRoot;
+    private final long size;
+    private final String sha256;
+
+    private FunctionCode(Path taskRoot, boolean ownsTaskRoot, long size, String sha256) {
+        this.taskRoot = taskRoot;
+        this.ownsTaskRoot = ownsTaskRoot;
+        this.size = size;
+        this.sha256 = sha256;
+    }
+
+    /** Unpacks a deployment ZIP given as bytes (CreateFunction's {@code Code.ZipFile}). */
+    public static FunctionCode fromZip(byte[] zip, Path workDir) {
+        try {
+            Path root = Files.createTempDirectory(workDir, "task-");
+            int entries = 0;
+            try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    entries++;
+                    Path target = root.resolve(e.getName()).normalize();
+                    if (!target.startsWith(root)) {
+                        throw ApiException.invalidParameter("Code.ZipFile entry escapes the task root: " + e.getName());
+                    }
+                    if (e.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            if (entries == 0) {
+                deleteTree(root);
+                throw ApiException.invalidParameter("Could not unzip uploaded file. Please check your file, then try to upload again.");
+            }
+            return new FunctionCode(root, true, zip.length, sha256(zip));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A deployment ZIP file or an exploded directory (used as is, never deleted). */
+    public static FunctionCode fromPath(Path code, Path workDir) {
+        try {
+            if (Files.isDirectory(code)) {
+                return new FunctionCode(code.toAbsolutePath(), false, 0, sha256(code.toString().getBytes()));
+            }
+            return fromZip(Files.readAllBytes(code), workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read function code " + code, e);
+        }
+    }
+
+    /** Class path of the function: the task root, then every jar in {@code lib/} in name order. */
+    URL[] classPath() {
+        List<URL> urls = new ArrayList<>();
+        try {
+            urls.add(taskRoot.toUri().toURL());
+            Path lib = taskRoot.resolve("lib");
+            if (Files.isDirectory(lib)) {
+                try (Stream<Path> jars = Files.list(lib)) {
+                    for (Path jar : (Iterable<Path>) jars.filter(p -> p.toString().endsWith(".jar")).sorted()::iterator) {
+                        urls.add(jar.toUri().toURL());
+                    }
+                }
+            }
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return urls.toArray(URL[]::new);
+    }
+
+    public Path taskRoot() {
+        return taskRoot;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** Base64 SHA-256 of the package, Lambda's {@code CodeSha256}. */
+    public String sha256() {
+        return sha256;
+    }
+
+    @Override
+    public void close() {
+        if (ownsTaskRoot) {
+            deleteTree(taskRoot);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temporary directory
+        }
+    }
+}

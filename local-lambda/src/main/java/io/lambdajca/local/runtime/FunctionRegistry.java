@@ -1,0 +1,212 @@
+package io.lambdajca.local.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Pattern;
+
+import io.lambdajca.local.ApiException;
+
+/** The functions of the one account and region the endpoint plays. */
+public final class FunctionRegistry implements AutoCloseable {
+
+    /** Lambda returns at most 50 functions a page, whatever MaxItems asks for. */
+    public static final int MAX_PAGE = 50;
+
+    private static final Set<String> RUNTIMES = Set.of("java17", "java21", "java25");
+    private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+
+    private final String region;
+    private final String accountId;
+    private final Path workDir;
+    private final ConcurrentSkipListMap<String, LambdaFunction> functions = new ConcurrentSkipListMap<>();
+
+    public FunctionRegistry(String region, String accountId, Path workDir) {
+        this.region = region;
+        this.accountId = accountId;
+        this.workDir = workDir;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public String arn(String name) {
+        return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
+    }
+
+    /** Settings of a new function, checked against Lambda's limits by {@link #create}. */
+    public static final class Spec {
+        public String name;
+        public String runtime = "java21";
+        public String handler;
+        public String role;
+        public String description = "";
+        public int timeoutSeconds = 3;
+        public int memorySizeMb = 128;
+        public Map<String, String> environment = Map.of();
+    }
+
+    /** Creates a function; the code is closed if the function cannot be created. */
+    public LambdaFunction create(Spec spec, FunctionCode code) {
+        try {
+            FunctionNames.forManagement(spec.name);
+            if (!RUNTIMES.contains(spec.runtime)) {
+                throw ApiException.invalidParameter("Value " + spec.runtime + " at 'runtime' is not supported by "
+                        + "local-lambda, which runs Java handlers only: use one of " + RUNTIMES);
+            }
+            if (spec.handler == null || spec.handler.isBlank() || spec.handler.length() > 128) {
+                throw ApiException.validation(String.valueOf(spec.handler), "handler",
+                        "Member must satisfy regular expression pattern: [^\\s]+ and have length at most 128");
+            }
+            if (spec.role == null || !ROLE.matcher(spec.role).matches()) {
+                throw ApiException.validation(String.valueOf(spec.role), "role",
+                        "Member must satisfy regular expression pattern: " + ROLE.pattern());
+            }
+            if (spec.timeoutSeconds < 1 || spec.timeoutSeconds > 900) {
+                throw ApiException.validation(Integer.toString(spec.timeoutSeconds), "timeout",
+                        "Member must have value between 1 and 900");
+            }
+            if (spec.memorySizeMb < 128 || spec.memorySizeMb > 10240) {
+                throw ApiException.validation(Integer.toString(spec.memorySizeMb), "memorySize",
+                        "Member must have value between 128 and 10240");
+            }
+            if (functions.containsKey(spec.name)) {
+                throw ApiException.conflict("Function already exist: " + spec.name);
+            }
+            Map<String, String> env = new LinkedHashMap<>(spec.environment);
+            env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name);
+            env.put("AWS_LAMBDA_FUNCTION_VERSION", FunctionVersion.LATEST);
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memorySizeMb));
+            env.put("AWS_REGION", region);
+            env.put("AWS_DEFAULT_REGION", region);
+            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime);
+            env.put("LAMBDA_TASK_ROOT", code.taskRoot().toString());
+            env.put("TZ", ":UTC");
+            FunctionRuntime runtime = new FunctionRuntime(spec.name, spec.handler, code, env);
+            FunctionVersion latest = new FunctionVersion(spec.name, FunctionVersion.LATEST, arn(spec.name),
+                    spec.runtime, spec.handler, spec.role, spec.description, spec.timeoutSeconds, spec.memorySizeMb,
+                    spec.environment, runtime);
+            LambdaFunction function = new LambdaFunction(latest);
+            if (functions.putIfAbsent(spec.name, function) != null) {
+                runtime.close();
+                throw ApiException.conflict("Function already exist: " + spec.name);
+            }
+            return function;
+        } catch (RuntimeException e) {
+            code.close();
+            throw e;
+        }
+    }
+
+    public LambdaFunction get(String name) {
+        LambdaFunction f = functions.get(name);
+        if (f == null) {
+            throw ApiException.notFound("Function not found: " + arn(name));
+        }
+        return f;
+    }
+
+    public boolean exists(String name) {
+        return functions.containsKey(name);
+    }
+
+    /** Deletes the function with all versions (qualifier null), or one published version. */
+    public void delete(String name, String qualifier) {
+        LambdaFunction f = get(name);
+        if (qualifier == null) {
+            if (functions.remove(name, f)) {
+                f.latest().runtime().close();
+            }
+            return;
+        }
+        if (FunctionVersion.LATEST.equals(qualifier)) {
+            throw ApiException.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+        if (!f.removeVersion(qualifier)) {
+            throw ApiException.notFound("Function not found: " + arn(name) + ":" + qualifier);
+        }
+    }
+
+    /** One page of ListFunctions. */
+    public Page list(String marker, Integer maxItems, boolean allVersions) {
+        if (maxItems != null && (maxItems < 1 || maxItems > 10000)) {
+            throw ApiException.validation(maxItems.toString(), "maxItems", "Member must have value between 1 and 10000");
+        }
+        int size = Math.min(maxItems == null ? MAX_PAGE : maxItems, MAX_PAGE);
+        String after = marker == null ? null : decodeMarker(marker);
+        List<FunctionVersion> page = new ArrayList<>(size);
+        String lastKey = null;
+        boolean more = false;
+        outer:
+        for (LambdaFunction f : (after == null ? functions : functions.tailMap(after.split("\u0000", 2)[0], true))
+                .values()) {
+            for (FunctionVersion v : allVersions ? f.allVersions() : List.of(f.latest())) {
+                String key = v.name() + "\u0000" + sortableVersion(v.version());
+                if (after != null && key.compareTo(after) <= 0) {
+                    continue;
+                }
+                if (page.size() == size) {
+                    more = true;
+                    break outer;
+                }
+                page.add(v);
+                lastKey = key;
+            }
+        }
+        return new Page(page, more ? encodeMarker(lastKey) : null);
+    }
+
+    private static String sortableVersion(String version) {
+        return FunctionVersion.LATEST.equals(version) ? "" : String.format("%010d", Integer.parseInt(version));
+    }
+
+    private static String encodeMarker(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeMarker(String marker) {
+        try {
+            String key = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
+            if (!key.contains("\u0000")) {
+                throw new IllegalArgumentException();
+            }
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("Invalid marker: " + marker);
+        }
+    }
+
+    /** A page of functions and the marker of the next page, or null on the last. */
+    public static final class Page {
+        public final List<FunctionVersion> functions;
+        public final String nextMarker;
+
+        Page(List<FunctionVersion> functions, String nextMarker) {
+            this.functions = functions;
+            this.nextMarker = nextMarker;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (LambdaFunction f : functions.values()) {
+            f.latest().runtime().close();
+        }
+        functions.clear();
+    }
+}

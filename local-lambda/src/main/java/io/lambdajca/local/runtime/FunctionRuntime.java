@@ -1,0 +1,64 @@
+package io.lambdajca.local.runtime;
+
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
+/**
+ * A function's loaded code: its class loader, its JSON-B instance and its handler, resolved on first use (a bad handler
+ * fails the invocation, as on Lambda, not the deployment). Shared by every version of the function.
+ */
+final class FunctionRuntime implements AutoCloseable {
+
+    private final FunctionCode code;
+    private final FunctionClassLoader loader;
+    private final String handler;
+    private final Jsonb jsonb;
+    private volatile HandlerInvoker invoker;
+
+    FunctionRuntime(String functionName, String handler, FunctionCode code, Map<String, String> environment) {
+        this.code = code;
+        this.handler = handler;
+        this.loader = new FunctionClassLoader(functionName, code.classPath(), environment);
+        this.jsonb = JsonbBuilder.create();
+    }
+
+    ClassLoader loader() {
+        return loader;
+    }
+
+    FunctionCode code() {
+        return code;
+    }
+
+    byte[] invoke(byte[] payload, Context context) throws Throwable {
+        HandlerInvoker current = invoker;
+        if (current == null) {
+            synchronized (this) {
+                if (invoker == null) {
+                    invoker = HandlerInvoker.resolve(handler, loader, jsonb);
+                }
+                current = invoker;
+            }
+        }
+        return current.invoke(payload, context);
+    }
+
+    @Override
+    public void close() {
+        try {
+            jsonb.close();
+        } catch (Exception ignored) {
+            // nothing to release that matters
+        }
+        try {
+            loader.close();
+        } catch (java.io.IOException ignored) {
+            // the task root is deleted next anyway
+        }
+        code.close();
+    }
+}

@@ -1,0 +1,35 @@
+package io.lambdajca.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+
+/** One request to run a function version. */
+public final class Invocation {
+
+    final LambdaFunction function;
+    final FunctionVersion version;
+    final byte[] payload;
+    final String requestId;
+    final String invokedArn;
+    final ClientContext clientContext;
+
+    Invocation(LambdaFunction function, FunctionVersion version, byte[] payload, String requestId, String invokedArn,
+            ClientContext clientContext) {
+        this.function = function;
+        this.version = version;
+        this.payload = payload;
+        this.requestId = requestId;
+        this.invokedArn = invokedArn;
+        this.clientContext = clientContext;
+    }
+
+    /**
+     * Builds an invocation; {@code clientContextJson} is the decoded {@code X-Amz-Client-Context}, or null.
+     *
+     * @throws jakarta.json.JsonException when the client context is not a JSON object
+     */
+    public static Invocation of(LambdaFunction function, FunctionVersion version, byte[] payload, String requestId,
+            String invokedArn, String clientContextJson) {
+        return new Invocation(function, version, payload, requestId, invokedArn,
+                clientContextJson == null ? null : LocalClientContext.parse(clientContextJson));
+    }
+}

@@ -1,0 +1,239 @@
+package io.lambdajca.local.runtime;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.lambdajca.local.ApiException;
+import io.lambdajca.local.Jsons;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+/**
+ * Runs invocations in execution environments: one thread per running invocation, bounded by the concurrency limits
+ * (reserved per function, or the account's), each with its function's timeout. A handler that overruns is
+ * interrupted and its environment abandoned; the caller gets Lambda's timeout error at once.
+ */
+public final class Invoker implements AutoCloseable {
+
+    /** Largest synchronous response Lambda returns (6 MB). */
+    static final int MAX_SYNC_RESPONSE = 6 * 1024 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(Invoker.class.getName());
+    /** Frames from here on are the endpoint's, not the function's: Lambda's stack traces stop at the runtime. */
+    private static final String RUNTIME_PACKAGE = Invoker.class.getPackageName() + ".";
+
+    private final Semaphore account;
+    private final int retryAfterSeconds;
+    private final ThreadPoolExecutor environments;
+    private final ThreadPoolExecutor events;
+    private final ScheduledThreadPoolExecutor timer;
+    private final AtomicLong overrunning = new AtomicLong();
+
+    public Invoker(int accountConcurrency, int retryAfterSeconds) {
+        this.account = new Semaphore(accountConcurrency);
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.environments = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads("local-lambda-env-"));
+        this.events = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(100_000),
+                threads("local-lambda-event-"));
+        this.timer = new ScheduledThreadPoolExecutor(1, threads("local-lambda-timer-"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        StandardStreams.install();
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Runs a synchronous invocation; {@code done} is called once, from another thread, with the outcome.
+     *
+     * @throws ApiException 429 when no execution environment is free
+     */
+    public void invoke(Invocation inv, boolean tail, Consumer<InvocationOutcome> done) {
+        LambdaFunction.Permit permit = inv.function.acquire(account, retryAfterSeconds);
+        try {
+            environments.execute(new Run(inv, permit, tail, done));
+        } catch (RejectedExecutionException e) {
+            permit.release();
+            throw new ApiException(500, "ServiceException", "local-lambda is shutting down");
+        }
+    }
+
+    /** Queues an asynchronous (Event) invocation; it waits for a free environment instead of being throttled. */
+    public void enqueue(Invocation inv) {
+        try {
+            events.execute(() -> {
+                try {
+                    LambdaFunction.Permit permit = inv.function.acquireWaiting(account);
+                    new Run(inv, permit, false, outcome -> { }).run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw ApiException.throttled("CallerRateLimitExceeded", retryAfterSeconds);
+        }
+    }
+
+    /** Handlers still running after their timeout, whose threads did not stop when interrupted. */
+    public long overrunningHandlers() {
+        return overrunning.get();
+    }
+
+    @Override
+    public void close() {
+        events.shutdownNow();
+        environments.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    /** One invocation in its execution environment. */
+    private final class Run implements Runnable {
+        private final Invocation inv;
+        private final LambdaFunction.Permit permit;
+        private final boolean tail;
+        private final Consumer<InvocationOutcome> done;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final InvocationLog log = new InvocationLog();
+        private long startNanos;
+
+        Run(Invocation inv, LambdaFunction.Permit permit, boolean tail, Consumer<InvocationOutcome> done) {
+            this.inv = inv;
+            this.permit = permit;
+            this.tail = tail;
+            this.done = done;
+        }
+
+        @Override
+        public void run() {
+            Thread thread = Thread.currentThread();
+            FunctionVersion v = inv.version;
+            startNanos = System.nanoTime();
+            long timeoutNanos = TimeUnit.SECONDS.toNanos(v.timeoutSeconds());
+            log.line("START RequestId: " + inv.requestId + " Version: " + v.version());
+            ScheduledFuture<?> watchdog = timer.schedule(() -> timedOut(thread), timeoutNanos, TimeUnit.NANOSECONDS);
+            LocalContext context = new LocalContext(inv.requestId, v, inv.invokedArn, inv.clientContext, log,
+                    startNanos + timeoutNanos);
+            ClassLoader previous = thread.getContextClassLoader();
+            InvocationOutcome outcome;
+            StandardStreams.capture(log);
+            thread.setContextClassLoader(v.runtime().loader());
+            try {
+                byte[] response = v.runtime().invoke(inv.payload, context);
+                outcome = response.length > MAX_SYNC_RESPONSE
+                        ? failure("Function.ResponseSizeTooLarge", "Response payload size exceeded maximum allowed "
+                                + "payload size (" + MAX_SYNC_RESPONSE + " bytes).", null)
+                        : new InvocationOutcome(response, null, null, v.version(), false);
+            } catch (Throwable t) {
+                outcome = failure(t.getClass().getName(), t.getMessage(), t);
+            } finally {
+                StandardStreams.release();
+                thread.setContextClassLoader(previous);
+                watchdog.cancel(false);
+            }
+            if (!finish(outcome)) {
+                overrunning.decrementAndGet();
+                Thread.interrupted();
+                LOG.info(() -> "Function " + v.name() + " request " + inv.requestId
+                        + ": handler thread stopped after its timeout");
+            }
+        }
+
+        private void timedOut(Thread thread) {
+            FunctionVersion v = inv.version;
+            String message = String.format(Locale.ROOT, "RequestId: %s Error: Task timed out after %d.00 seconds",
+                    inv.requestId, v.timeoutSeconds());
+            log.line(message);
+            if (finish(new InvocationOutcome(errorPayload("Sandbox.Timedout", message, null), "Unhandled", null,
+                    v.version(), true))) {
+                overrunning.incrementAndGet();
+                LOG.warning(() -> "Function " + v.name() + " request " + inv.requestId + " timed out after "
+                        + v.timeoutSeconds() + " s; interrupting its handler thread " + thread.getName());
+                thread.interrupt();
+            }
+        }
+
+        private InvocationOutcome failure(String type, String message, Throwable t) {
+            if (t != null) {
+                StringWriter trace = new StringWriter();
+                t.printStackTrace(new PrintWriter(trace));
+                log.log(trace.toString());
+            }
+            return new InvocationOutcome(errorPayload(type, message, t), "Unhandled", null, inv.version.version(),
+                    false);
+        }
+
+        /** Completes the invocation once: releases the environment, counts it and answers the caller. */
+        private boolean finish(InvocationOutcome outcome) {
+            if (!finished.compareAndSet(false, true)) {
+                return false;
+            }
+            permit.release();
+            inv.function.counted(outcome);
+            double millis = (System.nanoTime() - startNanos) / 1e6;
+            log.line("END RequestId: " + inv.requestId);
+            log.line(String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
+                    + "Memory Size: %d MB\tMax Memory Used: %d MB\t", inv.requestId, millis,
+                    (long) Math.ceil(millis), inv.version.memorySizeMb(), inv.version.memorySizeMb() / 4));
+            try {
+                done.accept(tail ? new InvocationOutcome(outcome.payload(), outcome.functionError(), log.tail(),
+                        outcome.executedVersion(), outcome.timedOut()) : outcome);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not deliver the outcome of request " + inv.requestId, e);
+            }
+            return true;
+        }
+    }
+
+    /** Lambda's error payload: {@code {"errorMessage", "errorType", "stackTrace"}}, with the cause nested. */
+    static byte[] errorPayload(String type, String message, Throwable t) {
+        return Jsons.bytes(errorJson(type, message, t));
+    }
+
+    private static JsonObject errorJson(String type, String message, Throwable t) {
+        var builder = Jsons.PROVIDER.createObjectBuilder();
+        if (message != null) {
+            builder.add("errorMessage", message);
+        }
+        builder.add("errorType", type);
+        if (t != null) {
+            JsonArrayBuilder frames = Jsons.PROVIDER.createArrayBuilder();
+            for (StackTraceElement e : t.getStackTrace()) {
+                if (e.getClassName().startsWith(RUNTIME_PACKAGE)) {
+                    break;
+                }
+                frames.add(e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":"
+                        + e.getLineNumber() + ")");
+            }
+            builder.add("stackTrace", frames);
+            Throwable cause = t.getCause();
+            if (cause != null && cause != t) {
+                builder.add("cause", errorJson(cause.getClass().getName(), cause.getMessage(), cause));
+            }
+        }
+        return builder.build();
+    }
+}
