@@ -20,9 +20,9 @@ import jakarta.json.JsonException;
 /** The Invoke operation: RequestResponse (200), Event (202) and DryRun (204), with log tail and client context. */
 public final class InvokeEndpoint {
 
-    /** Synchronous request payloads must be under 6 MB (6,291,456 bytes). */
+    /** Synchronous request payloads must be smaller than 6,291,456 bytes. */
     public static final int MAX_SYNC_PAYLOAD = 6_291_456;
-    /** Asynchronous (Event) request payloads may be at most 1 MB since October 2025. */
+    /** Asynchronous (Event) request payloads must be smaller than 1 MB (1,048,576 bytes) since October 2025. */
     public static final int MAX_EVENT_PAYLOAD = 1_048_576;
     /** The base64 client context may be at most 3,583 bytes. */
     public static final int MAX_CLIENT_CONTEXT = 3583;
@@ -56,7 +56,7 @@ public final class InvokeEndpoint {
         }
         String clientContext = clientContext(exchange.getRequestHeaders().getFirst(CLIENT_CONTEXT));
         int limit = type.equals("Event") ? MAX_EVENT_PAYLOAD : MAX_SYNC_PAYLOAD;
-        if (payload.length > limit) {
+        if (payload.length >= limit) {
             throw ApiException.tooLarge(limit);
         }
         if (payload.length > 0) {

@@ -1,0 +1,107 @@
+package io.lambdajca.adapter;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.lambdajca.adapter.internal.LambdaOperations;
+import io.lambdajca.api.FunctionInfo;
+import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationResult;
+import io.lambdajca.api.LambdaConnection;
+import io.lambdajca.api.LambdaException;
+
+/**
+ * The connection an application holds. Every call checks that the handle is still open and associated, then goes to
+ * the managed connection's Lambda operations. {@link #close()} is idempotent and returns the connection to the pool.
+ */
+public class LambdaConnectionHandle implements LambdaConnection {
+
+    private volatile LambdaManagedConnection managed;
+    private volatile boolean closed;
+
+    LambdaConnectionHandle(LambdaManagedConnection managed) {
+        this.managed = managed;
+    }
+
+    /** Moves the handle to another managed connection; returns the previous one. */
+    LambdaManagedConnection reassociate(LambdaManagedConnection target) {
+        LambdaManagedConnection previous = managed;
+        managed = target;
+        return previous;
+    }
+
+    /** Called by the container's cleanup: the handle becomes unusable without notifying the pool. */
+    void invalidate() {
+        closed = true;
+        managed = null;
+    }
+
+    private LambdaOperations operations() {
+        LambdaManagedConnection mc = managed;
+        if (closed || mc == null) {
+            throw new LambdaException(null, "This Lambda connection is closed; get a new one from the "
+                    + "LambdaConnectionFactory");
+        }
+        return mc.operations();
+    }
+
+    @Override
+    public List<FunctionInfo> listFunctions() {
+        return operations().listFunctions("");
+    }
+
+    @Override
+    public List<FunctionInfo> listFunctions(String namePrefix) {
+        return operations().listFunctions(namePrefix);
+    }
+
+    @Override
+    public Stream<FunctionInfo> streamFunctions() {
+        LambdaOperations ops = operations();
+        return ops.streamFunctions().peek(f -> operations());
+    }
+
+    @Override
+    public Optional<FunctionInfo> getFunction(String functionName) {
+        return operations().getFunction(functionName);
+    }
+
+    @Override
+    public InvocationResult invoke(InvocationRequest request) {
+        return operations().invoke(request);
+    }
+
+    @Override
+    public <T> T invoke(String functionName, Object input, Class<T> resultType) {
+        return operations().invoke(functionName, input, (Type) resultType);
+    }
+
+    @Override
+    public <T> T invoke(String functionName, Object input, Type resultType) {
+        return operations().invoke(functionName, input, resultType);
+    }
+
+    @Override
+    public boolean deleteFunction(String functionName) {
+        return operations().deleteFunction(functionName, null);
+    }
+
+    @Override
+    public boolean deleteFunction(String functionName, String qualifier) {
+        return operations().deleteFunction(functionName, qualifier);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LambdaManagedConnection mc = managed;
+        if (mc != null) {
+            mc.handleClosed(this);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package io.lambdajca.adapter;
+
+import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.Set;
+
+import javax.security.auth.Subject;
+
+import io.lambdajca.adapter.internal.ConfigException;
+import io.lambdajca.adapter.internal.ConnectionConfig;
+import io.lambdajca.adapter.internal.ConnectionProperties;
+import io.lambdajca.adapter.internal.LambdaOperations;
+import io.lambdajca.adapter.internal.Secret;
+import io.lambdajca.api.LambdaConnection;
+import io.lambdajca.api.LambdaConnectionFactory;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.ConnectionDefinition;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.ValidatingManagedConnectionFactory;
+
+/**
+ * A connection definition: where and as whom to call Lambda, with which timeouts and retries. Its properties are set
+ * by the administrator; when the container binds the connection factory, they are validated and the shared SDK
+ * client is built, so that a misconfiguration fails the deployment and the first call pays no start-up cost.
+ */
+@ConnectionDefinition(
+        connectionFactory = LambdaConnectionFactory.class,
+        connectionFactoryImpl = LambdaConnectionFactoryImpl.class,
+        connection = LambdaConnection.class,
+        connectionImpl = LambdaConnectionHandle.class)
+public class LambdaManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation,
+        ValidatingManagedConnectionFactory, TransactionSupport {
+
+    private static final long serialVersionUID = 1L;
+
+    private String region = ConnectionProperties.DEFAULT_REGION;
+    private String endpointOverride;
+    private String accessKeyId;
+    private Secret secretAccessKey;
+    private Secret sessionToken;
+    private Long connectTimeoutMillis = ConnectionProperties.DEFAULT_CONNECT_TIMEOUT_MILLIS;
+    private Long readTimeoutMillis = ConnectionProperties.DEFAULT_READ_TIMEOUT_MILLIS;
+    private Long callTimeoutMillis = ConnectionProperties.DEFAULT_CALL_TIMEOUT_MILLIS;
+    private Integer maxConnections = ConnectionProperties.DEFAULT_MAX_CONNECTIONS;
+    private Integer maxRetries = ConnectionProperties.DEFAULT_MAX_RETRIES;
+    private Long retryBaseDelayMillis = ConnectionProperties.DEFAULT_RETRY_BASE_DELAY_MILLIS;
+    private Long retryMaxBackoffMillis = ConnectionProperties.DEFAULT_RETRY_MAX_BACKOFF_MILLIS;
+    private Long retryBudgetMillis = ConnectionProperties.DEFAULT_RETRY_BUDGET_MILLIS;
+    private Boolean retryInvokeAfterTimeout = Boolean.FALSE;
+
+    private transient ResourceAdapter resourceAdapter;
+    private transient PrintWriter logWriter;
+    private transient volatile LambdaOperations operations;
+
+    /** All properties as one value; equality of connection definitions is equality of their properties. */
+    ConnectionProperties properties() {
+        return new ConnectionProperties(region, endpointOverride, accessKeyId, secretAccessKey, sessionToken,
+                connectTimeoutMillis, readTimeoutMillis, callTimeoutMillis, maxConnections, maxRetries,
+                retryBaseDelayMillis, retryMaxBackoffMillis, retryBudgetMillis, retryInvokeAfterTimeout);
+    }
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager connectionManager) throws ResourceException {
+        operations();
+        return new LambdaConnectionFactoryImpl(this, connectionManager);
+    }
+
+    @Override
+    public Object createConnectionFactory() throws ResourceException {
+        throw new NotSupportedException("The Lambda resource adapter runs in a managed environment only: deploy it in "
+                + "a Jakarta EE server and look the connection factory up in JNDI");
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
+            throws ResourceException {
+        return new LambdaManagedConnection(this, operations(), info);
+    }
+
+    /** Validates the properties and takes the shared SDK client, once. */
+    LambdaOperations operations() throws ResourceException {
+        LambdaOperations current = operations;
+        if (current == null) {
+            synchronized (this) {
+                if (operations == null) {
+                    if (!(resourceAdapter instanceof LambdaResourceAdapter)) {
+                        throw new ResourceException("This connection definition is not associated with the Lambda "
+                                + "resource adapter");
+                    }
+                    LambdaResourceAdapter ra = (LambdaResourceAdapter) resourceAdapter;
+                    ConnectionConfig config;
+                    try {
+                        config = properties().toConfig();
+                    } catch (ConfigException e) {
+                        throw new InvalidPropertyException("Invalid Lambda connection definition: " + e.getMessage());
+                    }
+                    operations = new LambdaOperations(ra.clients().client(config.client()), config.retry(), ra.json());
+                }
+                current = operations;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public ManagedConnection matchManagedConnections(@SuppressWarnings("rawtypes") Set candidates, Subject subject,
+            ConnectionRequestInfo info) {
+        for (Object candidate : candidates) {
+            if (candidate instanceof LambdaManagedConnection
+                    && ((LambdaManagedConnection) candidate).matches(this, info)) {
+                return (ManagedConnection) candidate;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Set getInvalidConnections(Set candidates) {
+        Set invalid = new HashSet<>();
+        for (Object candidate : candidates) {
+            if (candidate instanceof LambdaManagedConnection && ((LambdaManagedConnection) candidate).isDestroyed()) {
+                invalid.add(candidate);
+            }
+        }
+        return invalid;
+    }
+
+    @Override
+    public TransactionSupport.TransactionSupportLevel getTransactionSupport() {
+        return TransactionSupport.TransactionSupportLevel.NoTransaction;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter ra) {
+        this.resourceAdapter = ra;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LambdaManagedConnectionFactory
+                && properties().equals(((LambdaManagedConnectionFactory) o).properties());
+    }
+
+    @Override
+    public int hashCode() {
+        return properties().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "LambdaManagedConnectionFactory" + properties();
+    }
+
+    // ---- configuration properties (JavaBean accessors the container calls) ----
+
+    public String getRegion() {
+        return region;
+    }
+
+    @ConfigProperty(defaultValue = ConnectionProperties.DEFAULT_REGION, description = "AWS region id, such as "
+            + "us-east-1, eu-central-1, cn-north-1 or us-gov-west-1. Any region of any partition the AWS SDK knows.")
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEndpointOverride() {
+        return endpointOverride;
+    }
+
+    @ConfigProperty(description = "Lambda endpoint URL to use instead of the region's public endpoint: a VPC "
+            + "interface endpoint, or a local endpoint such as http://127.0.0.1:9001. Empty for the public endpoint.")
+    public void setEndpointOverride(String endpointOverride) {
+        this.endpointOverride = endpointOverride;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+
+    @ConfigProperty(description = "Access key id of static credentials. Leave AccessKeyId and SecretAccessKey empty "
+            + "to use the AWS SDK's default credentials chain.")
+    public void setAccessKeyId(String accessKeyId) {
+        this.accessKeyId = accessKeyId;
+    }
+
+    public String getSecretAccessKey() {
+        return secretAccessKey == null ? null : secretAccessKey.reveal();
+    }
+
+    @ConfigProperty(confidential = true, description = "Secret access key of static credentials. Confidential: "
+            + "prefer a credential store or vault expression to a literal value.")
+    public void setSecretAccessKey(String secretAccessKey) {
+        this.secretAccessKey = Secret.of(secretAccessKey);
+    }
+
+    public String getSessionToken() {
+        return sessionToken == null ? null : sessionToken.reveal();
+    }
+
+    @ConfigProperty(confidential = true, description = "Session token, when the static credentials are temporary.")
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = Secret.of(sessionToken);
+    }
+
+    public Long getConnectTimeoutMillis() {
+        return connectTimeoutMillis;
+    }
+
+    @ConfigProperty(defaultValue = "2000", description = "Milliseconds to wait for a TCP connection to Lambda, and "
+            + "for a free pooled HTTP connection.")
+    public void setConnectTimeoutMillis(Long connectTimeoutMillis) {
+        this.connectTimeoutMillis = connectTimeoutMillis;
+    }
+
+    public Long getReadTimeoutMillis() {
+        return readTimeoutMillis;
+    }
+
+    @ConfigProperty(defaultValue = "905000", description = "Milliseconds to wait for data on an open connection. The "
+            + "default lets a synchronous invocation of a 900-second function complete.")
+    public void setReadTimeoutMillis(Long readTimeoutMillis) {
+        this.readTimeoutMillis = readTimeoutMillis;
+    }
+
+    public Long getCallTimeoutMillis() {
+        return callTimeoutMillis;
+    }
+
+    @ConfigProperty(defaultValue = "910000", description = "Milliseconds one Lambda call may take in all, from "
+            + "sending to the last byte of the answer.")
+    public void setCallTimeoutMillis(Long callTimeoutMillis) {
+        this.callTimeoutMillis = callTimeoutMillis;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    @ConfigProperty(defaultValue = "50", description = "Most HTTP connections the shared SDK client opens to Lambda.")
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    @ConfigProperty(defaultValue = "3", description = "Most retries of one call after throttling or a failure to "
+            + "connect. 0 disables retries.")
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Long getRetryBaseDelayMillis() {
+        return retryBaseDelayMillis;
+    }
+
+    @ConfigProperty(defaultValue = "100", description = "Base of the exponential backoff between retries, in "
+            + "milliseconds (full jitter).")
+    public void setRetryBaseDelayMillis(Long retryBaseDelayMillis) {
+        this.retryBaseDelayMillis = retryBaseDelayMillis;
+    }
+
+    public Long getRetryMaxBackoffMillis() {
+        return retryMaxBackoffMillis;
+    }
+
+    @ConfigProperty(defaultValue = "2000", description = "Cap of one computed backoff, in milliseconds. A longer "
+            + "Retry-After from Lambda is still honoured.")
+    public void setRetryMaxBackoffMillis(Long retryMaxBackoffMillis) {
+        this.retryMaxBackoffMillis = retryMaxBackoffMillis;
+    }
+
+    public Long getRetryBudgetMillis() {
+        return retryBudgetMillis;
+    }
+
+    @ConfigProperty(defaultValue = "10000", description = "Most milliseconds one call may spend waiting between "
+            + "retries in all; a retry that would exceed it is not made.")
+    public void setRetryBudgetMillis(Long retryBudgetMillis) {
+        this.retryBudgetMillis = retryBudgetMillis;
+    }
+
+    public Boolean getRetryInvokeAfterTimeout() {
+        return retryInvokeAfterTimeout;
+    }
+
+    @ConfigProperty(defaultValue = "false", description = "Whether to resend an invocation after a timeout or a "
+            + "broken connection, when it may already have reached the function. Off by default: a resent "
+            + "synchronous invocation can run the function twice.")
+    public void setRetryInvokeAfterTimeout(Boolean retryInvokeAfterTimeout) {
+        this.retryInvokeAfterTimeout = retryInvokeAfterTimeout;
+    }
+}

@@ -1,0 +1,43 @@
+package io.lambdajca.adapter.internal;
+
+import java.net.URI;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every message the adapter logs, each with a stable id (project code LAMBDAJCA, ids 1000-1999 reserved for the
+ * adapter). INFO only for lifecycle events. Never logs credentials: the callers pass no secret in.
+ */
+public final class AdapterLog {
+
+    private static final Logger LOG = Logger.getLogger("io.lambdajca.adapter");
+
+    private AdapterLog() {
+    }
+
+    public static void adapterStarted(String version) {
+        LOG.info(() -> "LAMBDAJCA1001: Lambda resource adapter " + version + " started");
+    }
+
+    public static void adapterStopped() {
+        LOG.info("LAMBDAJCA1002: Lambda resource adapter stopped");
+    }
+
+    static void clientCreated(String region, URI endpoint) {
+        LOG.info(() -> "LAMBDAJCA1003: Created an AWS Lambda client for region " + region
+                + (endpoint == null ? "" : " at endpoint " + endpoint));
+    }
+
+    static void clientsClosed(int count) {
+        LOG.fine(() -> "LAMBDAJCA1004: Closed " + count + " AWS Lambda client(s)");
+    }
+
+    static void clientCloseFailed(String region, RuntimeException e) {
+        LOG.log(Level.WARNING, "LAMBDAJCA1005: Closing the AWS Lambda client for region " + region + " failed", e);
+    }
+
+    static void retrying(String operation, String functionName, int attempt, long delayMillis, String cause) {
+        LOG.fine(() -> "LAMBDAJCA1006: Retrying " + operation + (functionName == null ? "" : " of " + functionName)
+                + " (attempt " + (attempt + 1) + ") in " + delayMillis + " ms after " + cause);
+    }
+}

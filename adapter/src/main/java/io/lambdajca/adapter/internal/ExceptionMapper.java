@@ -1,0 +1,80 @@
+package io.lambdajca.adapter.internal;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.lambdajca.api.AccessDeniedException;
+import io.lambdajca.api.EndpointUnavailableException;
+import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.InvalidRequestException;
+import io.lambdajca.api.LambdaException;
+import io.lambdajca.api.LambdaServiceException;
+import io.lambdajca.api.ThrottledException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+
+/**
+ * Turns what the SDK threw into the connector's exceptions. Messages name the operation, the function and Lambda's
+ * error code and message; the SDK exception stays attached as the cause.
+ */
+final class ExceptionMapper {
+
+    private static final Set<String> ACCESS_CODES = Set.of("UnrecognizedClientException", "InvalidSignatureException",
+            "ExpiredTokenException", "AccessDeniedException", "MissingAuthenticationTokenException",
+            "IncompleteSignatureException", "SignatureDoesNotMatch", "InvalidClientTokenId");
+    private static final Set<String> INVALID_CODES = Set.of("InvalidParameterValueException",
+            "InvalidRequestContentException", "RequestTooLargeException", "ValidationException",
+            "UnsupportedMediaTypeException");
+
+    private ExceptionMapper() {
+    }
+
+    static LambdaException map(Operation operation, String functionName, RuntimeException thrown, int attempts) {
+        String subject = operation.apiName() + (functionName == null ? "" : " of function '" + functionName + "'");
+        if (thrown instanceof LambdaException) {
+            return (LambdaException) thrown;
+        }
+        if (thrown instanceof AwsServiceException) {
+            AwsServiceException e = (AwsServiceException) thrown;
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            String detail = subject + " failed: " + code + " (HTTP " + e.statusCode() + "): " + message;
+            if ("ResourceNotFoundException".equals(code)) {
+                return new FunctionNotFoundException(functionName, subject + " failed: function not found ("
+                        + message + ")", e);
+            }
+            if (e instanceof TooManyRequestsException) {
+                TooManyRequestsException t = (TooManyRequestsException) e;
+                Duration retryAfter = Retrier.retryAfter(t);
+                return new ThrottledException(functionName, subject + " was throttled by Lambda after " + attempts
+                        + " attempt(s): " + t.reasonAsString() + (retryAfter == null ? "" : ", retry after "
+                        + retryAfter.toSeconds() + " s"), t.reasonAsString(), retryAfter, attempts, e);
+            }
+            if (ACCESS_CODES.contains(code) || e.statusCode() == 403) {
+                return new AccessDeniedException(functionName, detail + ". Check the credentials of the connection "
+                        + "definition.", code, e);
+            }
+            if (INVALID_CODES.contains(code)) {
+                return new InvalidRequestException(functionName, detail, e);
+            }
+            return new LambdaServiceException(functionName, detail, e.statusCode(), code, e);
+        }
+        if (thrown instanceof SdkClientException) {
+            boolean timeout = Failures.timedOut(thrown);
+            String what = timeout ? "timed out" : Failures.beforeSending(thrown)
+                    ? "could not reach the Lambda endpoint" : "lost its connection to the Lambda endpoint";
+            return new EndpointUnavailableException(functionName, subject + " " + what + " after " + attempts
+                    + " attempt(s): " + rootMessage(thrown), timeout, thrown);
+        }
+        return new LambdaException(functionName, subject + " failed: " + thrown, thrown);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root + ")";
+    }
+}

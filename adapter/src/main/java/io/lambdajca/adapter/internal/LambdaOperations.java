@@ -1,0 +1,168 @@
+package io.lambdajca.adapter.internal;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import io.lambdajca.api.FunctionError;
+import io.lambdajca.api.FunctionErrorException;
+import io.lambdajca.api.FunctionInfo;
+import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationResult;
+import io.lambdajca.api.InvocationType;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
+
+/**
+ * The Lambda calls behind a connection handle: validation first, then the shared SDK client under the retry policy,
+ * then the SDK's answers and failures turned into the connector's types. Stateless apart from its shared,
+ * thread-safe collaborators, so one instance serves every managed connection of a connection definition.
+ */
+public final class LambdaOperations {
+
+    private final LambdaClient client;
+    private final Retrier retrier;
+    private final JsonMapper json;
+
+    public LambdaOperations(LambdaClient client, RetryPolicy retry, JsonMapper json) {
+        this.client = client;
+        this.retrier = new Retrier(retry);
+        this.json = json;
+    }
+
+    public List<FunctionInfo> listFunctions(String namePrefix) {
+        RequestValidator.notNull(null, "namePrefix", namePrefix);
+        try (Stream<FunctionInfo> all = streamFunctions()) {
+            return all.filter(f -> f.name().startsWith(namePrefix)).collect(Collectors.toList());
+        }
+    }
+
+    /** Pages through ListFunctions lazily; each page is one call, retried like any other. */
+    public Stream<FunctionInfo> streamFunctions() {
+        Iterator<FunctionInfo> pages = new Iterator<>() {
+            private Iterator<FunctionConfiguration> page = List.<FunctionConfiguration>of().iterator();
+            private String marker;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !last) {
+                    String from = marker;
+                    ListFunctionsResponse r = call(Operation.LIST_FUNCTIONS, null,
+                            () -> client.listFunctions(b -> b.marker(from).maxItems(50)));
+                    page = r.functions().iterator();
+                    marker = r.nextMarker();
+                    last = marker == null || marker.isEmpty();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public FunctionInfo next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return info(page.next());
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED
+                | Spliterator.NONNULL), false);
+    }
+
+    public Optional<FunctionInfo> getFunction(String functionName) {
+        RequestValidator.invokeName(functionName);
+        try {
+            return Optional.of(info(call(Operation.GET_FUNCTION, functionName,
+                    () -> client.getFunction(b -> b.functionName(functionName))).configuration()));
+        } catch (FunctionNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public InvocationResult invoke(InvocationRequest request) {
+        RequestValidator.notNull(null, "request", request);
+        String name = request.functionName();
+        RequestValidator.invokeName(name);
+        RequestValidator.qualifier(name, request.qualifier());
+        InvocationType type = RequestValidator.notNull(name, "invocationType", request.invocationType());
+        byte[] payload = request.input() != null ? json.toJson(name, request.input())
+                : request.payload() == null ? new byte[0] : request.payload();
+        RequestValidator.payload(name, type, payload);
+        String clientContext = RequestValidator.clientContext(name, request.clientContext());
+        SdkBytes body = SdkBytes.fromByteArrayUnsafe(payload);
+        long started = System.nanoTime();
+        InvokeResponse r = call(Operation.INVOKE, name, () -> client.invoke(b -> b.functionName(name)
+                .qualifier(request.qualifier())
+                .invocationType(type.wireName())
+                .logType(request.tailLog() ? LogType.TAIL : LogType.NONE)
+                .clientContext(clientContext)
+                .payload(body)));
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        byte[] responsePayload = r.payload() == null ? new byte[0] : r.payload().asByteArrayUnsafe();
+        FunctionError error = r.functionError() == null ? null
+                : FunctionErrorParser.parse(r.functionError(), responsePayload);
+        String logTail = r.logResult() == null ? null
+                : new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
+        return new InvocationResult(r.statusCode(), responsePayload, r.executedVersion(), logTail, error, duration);
+    }
+
+    public <T> T invoke(String functionName, Object input, Type resultType) {
+        RequestValidator.notNull(functionName, "resultType", resultType);
+        InvocationResult result = invoke(InvocationRequest.builder(functionName).input(input).build());
+        if (result.isFunctionError()) {
+            throw new FunctionErrorException(functionName, result.functionError().get());
+        }
+        return json.fromJson(functionName, result.payload(), resultType);
+    }
+
+    public boolean deleteFunction(String functionName, String qualifier) {
+        RequestValidator.manageName(functionName);
+        RequestValidator.qualifier(functionName, qualifier);
+        try {
+            call(Operation.DELETE_FUNCTION, functionName,
+                    () -> client.deleteFunction(b -> b.functionName(functionName).qualifier(qualifier)));
+            return true;
+        } catch (FunctionNotFoundException e) {
+            return false;
+        }
+    }
+
+    private <T> T call(Operation operation, String functionName, Supplier<T> call) {
+        try {
+            return retrier.call(operation, functionName, call);
+        } catch (Retrier.Exhausted e) {
+            throw ExceptionMapper.map(operation, functionName, e.last(), e.attempts);
+        }
+    }
+
+    private static FunctionInfo info(FunctionConfiguration c) {
+        return FunctionInfo.builder()
+                .name(c.functionName())
+                .arn(c.functionArn())
+                .runtime(c.runtimeAsString())
+                .handler(c.handler())
+                .description(c.description())
+                .memorySizeMb(c.memorySize() == null ? 0 : c.memorySize())
+                .timeoutSeconds(c.timeout() == null ? 0 : c.timeout())
+                .codeSizeBytes(c.codeSize() == null ? 0 : c.codeSize())
+                .lastModified(c.lastModified())
+                .version(c.version())
+                .build();
+    }
+}

@@ -1,0 +1,117 @@
+package io.lambdajca.adapter.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+
+/**
+ * Runs a Lambda call under a {@link RetryPolicy}: throttling and failures to connect are retried with capped
+ * exponential backoff and full jitter, never sooner than Retry-After, while within the retry count and the total wait
+ * budget. A failure after the request may have reached Lambda is retried only for operations safe to repeat, and for
+ * Invoke only when the policy says so. The last failure is rethrown as the SDK raised it, with the attempt count.
+ */
+final class Retrier {
+
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+
+    Retrier(RetryPolicy policy) {
+        this(policy, Thread::sleep);
+    }
+
+    Retrier(RetryPolicy policy, Sleeper sleeper) {
+        this.policy = policy;
+        this.sleeper = sleeper;
+    }
+
+    /** Pauses the calling thread; replaceable in tests. */
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /** The outcome of the last attempt when no retry is left. */
+    static final class Exhausted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int attempts;
+
+        Exhausted(RuntimeException last, int attempts) {
+            super(last.getMessage(), last, false, false);
+            this.attempts = attempts;
+        }
+
+        RuntimeException last() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    <T> T call(Operation operation, String functionName, Supplier<T> call) {
+        long waited = 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                long delay = retryDelay(operation, e, attempt, waited);
+                if (delay < 0) {
+                    throw new Exhausted(e, attempt);
+                }
+                AdapterLog.retrying(operation.apiName(), functionName, attempt, delay, e.getClass().getSimpleName());
+                try {
+                    sleeper.sleep(delay);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new Exhausted(e, attempt);
+                }
+                waited += delay;
+            }
+        }
+    }
+
+    /** How long to wait before the next attempt, or -1 to give up. */
+    long retryDelay(Operation operation, RuntimeException e, int attempt, long waitedMillis) {
+        if (attempt > policy.maxRetries() || !retryable(operation, e)) {
+            return -1;
+        }
+        long cap = Math.min(policy.maxBackoff().toMillis(),
+                policy.baseDelay().toMillis() * (1L << Math.min(attempt - 1, 20)));
+        long delay = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
+        Duration retryAfter = retryAfter(e);
+        if (retryAfter != null) {
+            delay = Math.max(delay, retryAfter.toMillis());
+        }
+        return waitedMillis + delay > policy.budget().toMillis() ? -1 : delay;
+    }
+
+    private boolean retryable(Operation operation, RuntimeException e) {
+        if (e instanceof TooManyRequestsException) {
+            return true;
+        }
+        if (e instanceof SdkClientException) {
+            if (Failures.beforeSending(e)) {
+                return true;
+            }
+            return operation.idempotent() || policy.retryInvokeAfterTimeout();
+        }
+        if (e instanceof AwsServiceException && ((AwsServiceException) e).statusCode() >= 500) {
+            return operation.idempotent();
+        }
+        return false;
+    }
+
+    static Duration retryAfter(RuntimeException e) {
+        if (e instanceof TooManyRequestsException) {
+            String value = ((TooManyRequestsException) e).retryAfterSeconds();
+            if (value != null) {
+                try {
+                    return Duration.ofSeconds(Long.parseLong(value.trim()));
+                } catch (NumberFormatException ignored) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+package io.lambdajca.adapter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.api.AccessDeniedException;
+import io.lambdajca.api.EndpointUnavailableException;
+import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.InvalidRequestException;
+import io.lambdajca.api.LambdaException;
+import io.lambdajca.api.LambdaServiceException;
+import io.lambdajca.api.ThrottledException;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.lambda.model.LambdaException.Builder;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+
+class ExceptionMapperTest {
+
+    private static <B extends Builder> AwsServiceException service(B builder, int status, String code, String msg) {
+        return (AwsServiceException) builder.statusCode(status).awsErrorDetails(AwsErrorDetails.builder()
+                .errorCode(code).errorMessage(msg).build()).build();
+    }
+
+    @Test
+    void notFound_namesTheFunction() {
+        LambdaException e = ExceptionMapper.map(Operation.INVOKE, "echo", service(ResourceNotFoundException.builder(),
+                404, "ResourceNotFoundException", "Function not found: arn:...:echo"), 1);
+        assertThat(e).isInstanceOf(FunctionNotFoundException.class).hasMessageContaining("'echo'");
+        assertThat(e.functionName()).isEqualTo("echo");
+    }
+
+    @Test
+    void throttled_carriesReasonRetryAfterAndAttempts() {
+        TooManyRequestsException t = (TooManyRequestsException) TooManyRequestsException.builder().statusCode(429)
+                .reason("ReservedFunctionConcurrentInvocationLimitExceeded").retryAfterSeconds("2")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").build()).build();
+        LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f", t, 4);
+        assertThat(e).isInstanceOfSatisfying(ThrottledException.class, th -> {
+            assertThat(th.reason()).contains("ReservedFunctionConcurrentInvocationLimitExceeded");
+            assertThat(th.retryAfter()).contains(Duration.ofSeconds(2));
+            assertThat(th.attempts()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void authenticationErrors_areAccessDenied() {
+        for (String code : new String[] {"UnrecognizedClientException", "InvalidSignatureException",
+            "ExpiredTokenException", "AccessDeniedException"}) {
+            LambdaException e = ExceptionMapper.map(Operation.LIST_FUNCTIONS, null,
+                    service(software.amazon.awssdk.services.lambda.model.LambdaException.builder(), 403, code, "no"), 1);
+            assertThat(e).isInstanceOfSatisfying(AccessDeniedException.class,
+                    a -> assertThat(a.errorCode()).isEqualTo(code));
+        }
+    }
+
+    @Test
+    void serviceSideValidation_isInvalidRequest() {
+        LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f",
+                service(software.amazon.awssdk.services.lambda.model.LambdaException.builder(), 413,
+                        "RequestTooLargeException", "too big"), 1);
+        assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessageContaining("RequestTooLargeException");
+    }
+
+    @Test
+    void otherServiceErrors_keepStatusAndCode() {
+        LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f",
+                service(software.amazon.awssdk.services.lambda.model.LambdaException.builder(), 500,
+                        "ServiceException", "boom"), 1);
+        assertThat(e).isInstanceOfSatisfying(LambdaServiceException.class, s -> {
+            assertThat(s.statusCode()).isEqualTo(500);
+            assertThat(s.errorCode()).isEqualTo("ServiceException");
+        });
+    }
+
+    @Test
+    void connectFailure_isUnreachable_readTimeout_isTimeout() {
+        LambdaException refused = ExceptionMapper.map(Operation.INVOKE, "f",
+                SdkClientException.create("Unable to execute HTTP request", new ConnectException("refused")), 2);
+        assertThat(refused).isInstanceOfSatisfying(EndpointUnavailableException.class, u -> {
+            assertThat(u.isTimeout()).isFalse();
+            assertThat(u.getMessage()).contains("could not reach", "after 2 attempt(s)");
+        });
+        LambdaException timeout = ExceptionMapper.map(Operation.INVOKE, "f",
+                SdkClientException.create("Read timed out", new SocketTimeoutException("Read timed out")), 1);
+        assertThat(timeout).isInstanceOfSatisfying(EndpointUnavailableException.class,
+                u -> assertThat(u.isTimeout()).isTrue());
+    }
+}

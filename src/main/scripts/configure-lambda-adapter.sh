@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Configures the Lambda resource adapter in a running WildFly through its CLI: the resource adapter (for the
+# deployment named by --archive) and one connection definition with its pool and every config property.
+# Values come from options, else from environment variables (shown in brackets), else from the defaults.
+# Run it before deploying the RAR, or with the RAR deployed (the adapter is then re-activated).
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: configure-lambda-adapter.sh [options]
+
+Server:
+  --jboss-home DIR            WildFly installation [JBOSS_HOME]
+  --controller HOST:PORT      management address (default 127.0.0.1:9990) [LAMBDA_CONTROLLER]
+Resource adapter:
+  --name NAME                 resource-adapter resource name (default lambda) [LAMBDA_RA_NAME]
+  --archive FILE              deployment name of the RAR (default lambda-jca-adapter.rar) [LAMBDA_ARCHIVE]
+Connection definition:
+  --pool-name NAME            connection-definitions resource name (default Default) [LAMBDA_POOL_NAME]
+  --jndi NAME                 JNDI name (default java:/lambda/Default) [LAMBDA_JNDI]
+  --min-pool N                min-pool-size (default 0) [LAMBDA_MIN_POOL]
+  --max-pool N                max-pool-size (default 20) [LAMBDA_MAX_POOL]
+  --blocking-timeout MS       blocking-timeout-wait-millis (default 5000) [LAMBDA_BLOCKING_TIMEOUT]
+Config properties (unset ones keep the adapter's defaults):
+  --region REGION             Region [LAMBDA_REGION]
+  --endpoint URL              EndpointOverride [LAMBDA_ENDPOINT]
+  --access-key-id ID          AccessKeyId [LAMBDA_ACCESS_KEY_ID]
+  --secret-access-key KEY     SecretAccessKey [LAMBDA_SECRET_ACCESS_KEY]
+  --session-token TOKEN       SessionToken [LAMBDA_SESSION_TOKEN]
+  --property NAME=VALUE       any other config property, e.g. ReadTimeoutMillis=60000 (repeatable)
+Other:
+  --remove                    remove the connection definition (and the adapter when it has no other)
+  --print                     print the CLI commands (secrets masked) instead of running them
+  --help                      this help
+USAGE
+}
+
+JBOSS_HOME=${JBOSS_HOME:-}
+CONTROLLER=${LAMBDA_CONTROLLER:-127.0.0.1:9990}
+RA_NAME=${LAMBDA_RA_NAME:-lambda}
+ARCHIVE=${LAMBDA_ARCHIVE:-lambda-jca-adapter.rar}
+POOL_NAME=${LAMBDA_POOL_NAME:-Default}
+JNDI=${LAMBDA_JNDI:-java:/lambda/Default}
+MIN_POOL=${LAMBDA_MIN_POOL:-0}
+MAX_POOL=${LAMBDA_MAX_POOL:-20}
+BLOCKING_TIMEOUT=${LAMBDA_BLOCKING_TIMEOUT:-5000}
+REGION=${LAMBDA_REGION:-}
+ENDPOINT=${LAMBDA_ENDPOINT:-}
+ACCESS_KEY_ID=${LAMBDA_ACCESS_KEY_ID:-}
+SECRET_ACCESS_KEY=${LAMBDA_SECRET_ACCESS_KEY:-}
+SESSION_TOKEN=${LAMBDA_SESSION_TOKEN:-}
+EXTRA=()
+REMOVE=false
+PRINT=false
+
+need() { [ $# -ge 2 ] || { echo "configure-lambda-adapter: $1 needs a value" >&2; exit 2; }; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jboss-home) need "$@"; JBOSS_HOME=$2; shift 2 ;;
+    --controller) need "$@"; CONTROLLER=$2; shift 2 ;;
+    --name) need "$@"; RA_NAME=$2; shift 2 ;;
+    --archive) need "$@"; ARCHIVE=$2; shift 2 ;;
+    --pool-name) need "$@"; POOL_NAME=$2; shift 2 ;;
+    --jndi) need "$@"; JNDI=$2; shift 2 ;;
+    --min-pool) need "$@"; MIN_POOL=$2; shift 2 ;;
+    --max-pool) need "$@"; MAX_POOL=$2; shift 2 ;;
+    --blocking-timeout) need "$@"; BLOCKING_TIMEOUT=$2; shift 2 ;;
+    --region) need "$@"; REGION=$2; shift 2 ;;
+    --endpoint) need "$@"; ENDPOINT=$2; shift 2 ;;
+    --access-key-id) need "$@"; ACCESS_KEY_ID=$2; shift 2 ;;
+    --secret-access-key) need "$@"; SECRET_ACCESS_KEY=$2; shift 2 ;;
+    --session-token) need "$@"; SESSION_TOKEN=$2; shift 2 ;;
+    --property) need "$@"; case "$2" in *=*) EXTRA+=("$2") ;; *) echo "configure-lambda-adapter: --property needs NAME=VALUE, not '$2'" >&2; exit 2 ;; esac; shift 2 ;;
+    --remove) REMOVE=true; shift ;;
+    --print) PRINT=true; shift ;;
+    --help|-h) usage; exit 0 ;;
+    *) echo "configure-lambda-adapter: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+for n in "$MIN_POOL" "$MAX_POOL" "$BLOCKING_TIMEOUT"; do
+  [[ "$n" =~ ^[0-9]+$ ]] || { echo "configure-lambda-adapter: pool sizes and timeouts are whole numbers, not '$n'" >&2; exit 2; }
+done
+
+RA="/subsystem=resource-adapters/resource-adapter=$RA_NAME"
+CD="$RA/connection-definitions=$POOL_NAME"
+SECRETS=(SecretAccessKey SessionToken)
+
+# Quotes a CLI parameter value: double quotes, with backslashes and quotes escaped.
+q() { local v=${1//\\/\\\\}; v=${v//\"/\\\"}; printf '"%s"' "$v"; }
+
+commands() {
+  if $REMOVE; then
+    echo "if (outcome == success) of $CD:read-resource"
+    echo "  $CD:remove"
+    echo "end-if"
+    return
+  fi
+  echo "if (outcome != success) of $RA:read-resource"
+  echo "  $RA:add(archive=$(q "$ARCHIVE"), transaction-support=NoTransaction)"
+  echo "end-if"
+  echo "if (outcome == success) of $CD:read-resource"
+  echo "  $CD:remove"
+  echo "end-if"
+  echo "batch"
+  echo "$CD:add(class-name=io.lambdajca.adapter.LambdaManagedConnectionFactory, jndi-name=$(q "$JNDI"), enabled=true, min-pool-size=$MIN_POOL, max-pool-size=$MAX_POOL, blocking-timeout-wait-millis=$BLOCKING_TIMEOUT, use-ccm=false)"
+  prop Region "$REGION"
+  prop EndpointOverride "$ENDPOINT"
+  prop AccessKeyId "$ACCESS_KEY_ID"
+  prop SecretAccessKey "$SECRET_ACCESS_KEY"
+  prop SessionToken "$SESSION_TOKEN"
+  for kv in "${EXTRA[@]+"${EXTRA[@]}"}"; do prop "${kv%%=*}" "${kv#*=}"; done
+  echo "run-batch"
+  echo "if (outcome == success) of /deployment=$ARCHIVE:read-resource"
+  echo "  $RA:activate"
+  echo "end-if"
+}
+
+prop() {
+  [ -n "$2" ] || return 0
+  local value=$2
+  if $PRINT && [[ " ${SECRETS[*]} " == *" $1 "* ]]; then value='****'; fi
+  echo "$CD/config-properties=$1:add(value=$(q "$value"))"
+}
+
+if $PRINT; then commands; exit 0; fi
+
+[ -n "$JBOSS_HOME" ] || { echo "configure-lambda-adapter: set --jboss-home or JBOSS_HOME" >&2; exit 2; }
+[ -x "$JBOSS_HOME/bin/jboss-cli.sh" ] || { echo "configure-lambda-adapter: no bin/jboss-cli.sh under $JBOSS_HOME" >&2; exit 2; }
+script=$(mktemp)
+trap 'rm -f "$script"' EXIT
+chmod 600 "$script"
+commands > "$script"
+"$JBOSS_HOME/bin/jboss-cli.sh" --connect --controller="$CONTROLLER" --file="$script"
