@@ -1,6 +1,7 @@
 package io.lambdajca.local;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -44,7 +45,8 @@ public final class Jsons {
      * Streams through the bytes without building a tree.
      */
     public static String jsonProblem(byte[] payload) {
-        try (JsonParser parser = PROVIDER.createParser(new ByteArrayInputStream(payload))) {
+        // from a Reader: the InputStream form sniffs the encoding and builds a decoder per call
+        try (JsonParser parser = PROVIDER.createParser(new StringReader(new String(payload, StandardCharsets.UTF_8)))) {
             if (!parser.hasNext()) {
                 return "empty payload";
             }

@@ -3,6 +3,7 @@ package io.lambdajca.local.http;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
@@ -23,7 +24,10 @@ final class Exchanges {
     }
 
     static String newRequestId(HttpServerExchange exchange) {
-        String id = UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        // a version-4 UUID without SecureRandom, whose shared generator serialises concurrent requests
+        String id = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x0000000000004000L,
+                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
         exchange.getResponseHeaders().put(REQUEST_ID, id);
         return id;
     }

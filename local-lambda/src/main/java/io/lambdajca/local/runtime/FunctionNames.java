@@ -33,8 +33,20 @@ public final class FunctionNames {
         }
     }
 
+    /** Names already resolved for Invoke: the pattern match is a measurable share of a small invocation. */
+    private static final java.util.Map<String, Ref> INVOKE_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Ref forInvoke(String value) {
-        return resolve(value, INVOKE, INVOKE_PATTERN, 170);
+        Ref cached = INVOKE_CACHE.get(value);
+        if (cached != null) {
+            return cached;
+        }
+        Ref ref = resolve(value, INVOKE, INVOKE_PATTERN, 170);
+        if (INVOKE_CACHE.size() > 10_000) {
+            INVOKE_CACHE.clear();
+        }
+        INVOKE_CACHE.put(value, ref);
+        return ref;
     }
 
     public static Ref forManagement(String value) {

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -43,7 +41,7 @@ public final class Invoker implements AutoCloseable {
     private final int retryAfterSeconds;
     private final ThreadPoolExecutor environments;
     private final ThreadPoolExecutor events;
-    private final ScheduledThreadPoolExecutor timer;
+    private final Watchdog watchdog = new Watchdog();
     private final AtomicLong overrunning = new AtomicLong();
 
     public Invoker(int accountConcurrency, int retryAfterSeconds) {
@@ -53,8 +51,6 @@ public final class Invoker implements AutoCloseable {
                 new SynchronousQueue<>(), threads("local-lambda-env-"));
         this.events = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(100_000),
                 threads("local-lambda-event-"));
-        this.timer = new ScheduledThreadPoolExecutor(1, threads("local-lambda-timer-"));
-        this.timer.setRemoveOnCancelPolicy(true);
         StandardStreams.install();
     }
 
@@ -107,7 +103,7 @@ public final class Invoker implements AutoCloseable {
     public void close() {
         events.shutdownNow();
         environments.shutdownNow();
-        timer.shutdownNow();
+        watchdog.close();
     }
 
     /** One invocation in its execution environment. */
@@ -133,8 +129,11 @@ public final class Invoker implements AutoCloseable {
             FunctionVersion v = inv.version;
             startNanos = System.nanoTime();
             long timeoutNanos = TimeUnit.SECONDS.toNanos(v.timeoutSeconds());
-            log.line("START RequestId: " + inv.requestId + " Version: " + v.version());
-            ScheduledFuture<?> watchdog = timer.schedule(() -> timedOut(thread), timeoutNanos, TimeUnit.NANOSECONDS);
+            if (tail) {
+                log.line("START RequestId: " + inv.requestId + " Version: " + v.version());
+            }
+            Runnable onTimeout = () -> timedOut(thread);
+            watchdog.watch(onTimeout, startNanos + timeoutNanos);
             LocalContext context = new LocalContext(inv.requestId, v, inv.invokedArn, inv.clientContext, log,
                     startNanos + timeoutNanos);
             ClassLoader previous = thread.getContextClassLoader();
@@ -152,7 +151,7 @@ public final class Invoker implements AutoCloseable {
             } finally {
                 StandardStreams.release();
                 thread.setContextClassLoader(previous);
-                watchdog.cancel(false);
+                watchdog.cancel(onTimeout);
             }
             if (!finish(outcome)) {
                 overrunning.decrementAndGet();
@@ -193,11 +192,13 @@ public final class Invoker implements AutoCloseable {
             }
             permit.release();
             inv.function.counted(outcome);
-            double millis = (System.nanoTime() - startNanos) / 1e6;
-            log.line("END RequestId: " + inv.requestId);
-            log.line(String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
-                    + "Memory Size: %d MB\tMax Memory Used: %d MB\t", inv.requestId, millis,
-                    (long) Math.ceil(millis), inv.version.memorySizeMb(), inv.version.memorySizeMb() / 4));
+            if (tail) {
+                double millis = (System.nanoTime() - startNanos) / 1e6;
+                log.line("END RequestId: " + inv.requestId);
+                log.line(String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d "
+                        + "ms\tMemory Size: %d MB\tMax Memory Used: %d MB\t", inv.requestId, millis,
+                        (long) Math.ceil(millis), inv.version.memorySizeMb(), inv.version.memorySizeMb() / 4));
+            }
             try {
                 done.accept(tail ? new InvocationOutcome(outcome.payload(), outcome.functionError(), log.tail(),
                         outcome.executedVersion(), outcome.timedOut()) : outcome);

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The demo on the embedded default: the local Lambda endpoint with the test functions, a WildFly 39 unpacked from
+# Maven Central into target/demo/, the adapter configured with src/main/scripts/configure-lambda-adapter.sh and
+# deployed standalone. Ctrl-C stops everything it started; a second run needs no cleanup (the server's configuration
+# is read-only, so each run starts from the distribution's).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+WILDFLY_VERSION=39.0.1.Final
+DEMO_DIR=$ROOT/target/demo
+export JBOSS_HOME=$DEMO_DIR/wildfly-$WILDFLY_VERSION
+LAMBDA_PORT=${LAMBDA_PORT:-9001}
+pids=()
+
+stop() {
+  trap - EXIT INT TERM
+  echo
+  echo "demo: stopping"
+  if [ -n "${wildfly_started:-}" ]; then
+    timeout 30 "$JBOSS_HOME/bin/jboss-cli.sh" --connect --controller=127.0.0.1:9990 --command=:shutdown \
+      > /dev/null 2>&1 || true
+  fi
+  for pid in "${pids[@]+"${pids[@]}"}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]+"${pids[@]}"}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop EXIT INT TERM
+
+echo "demo: building (mvn install, tests skipped)"
+mvn -B -q install -DskipTests
+if [ ! -x "$JBOSS_HOME/bin/standalone.sh" ]; then
+  echo "demo: unpacking WildFly $WILDFLY_VERSION from Maven Central"
+  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+      -Dartifact=org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip -DoutputDirectory="$DEMO_DIR"
+fi
+
+zip=$ROOT/test-functions/target/test-functions-0.1.0-SNAPSHOT-lambda.zip
+echo "demo: starting the local Lambda endpoint on 127.0.0.1:$LAMBDA_PORT"
+java -jar local-lambda/target/local-lambda.jar --port "$LAMBDA_PORT" \
+  --function "name=echo,handler=io.lambdajca.testfunctions.EchoHandler,code=$zip" \
+  --function "name=greeting,handler=io.lambdajca.testfunctions.GreetingHandler,code=$zip,env.GREETING=Hello" \
+  --function "name=pricing,handler=io.lambdajca.testfunctions.PricingHandler,code=$zip" \
+  --function "name=failing,handler=io.lambdajca.testfunctions.FailingHandler,code=$zip" \
+  --function "name=slow,handler=io.lambdajca.testfunctions.SlowHandler,code=$zip,timeout=30" \
+  > "$DEMO_DIR/local-lambda.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do
+  grep -q "listening on" "$DEMO_DIR/local-lambda.log" 2>/dev/null && break
+  kill -0 "${pids[0]}" 2>/dev/null || { cat "$DEMO_DIR/local-lambda.log"; exit 1; }
+  sleep 0.1
+done
+endpoint=$(grep -o 'http://[0-9.:]*' "$DEMO_DIR/local-lambda.log" | tail -1)
+
+echo "demo: starting WildFly (log: $JBOSS_HOME/standalone/log/server.log)"
+export LAUNCH_JBOSS_IN_BACKGROUND=1   # standalone.sh then passes signals on to the server's JVM
+wildfly_started=1
+"$JBOSS_HOME/bin/standalone.sh" --read-only-server-config=standalone.xml -Djboss.bind.address=127.0.0.1 \
+  -Djboss.bind.address.management=127.0.0.1 > "$DEMO_DIR/wildfly.out" 2>&1 &
+pids+=($!)
+cli() { "$JBOSS_HOME/bin/jboss-cli.sh" --connect --controller=127.0.0.1:9990 "$@"; }
+for _ in $(seq 1 120); do
+  state=$(cli --command=":read-attribute(name=server-state)" 2>/dev/null | grep -o '"running"' || true)
+  [ -n "$state" ] && break
+  sleep 1
+done
+[ -n "$state" ] || { echo "demo: WildFly did not start"; tail -20 "$DEMO_DIR/wildfly.out"; exit 1; }
+
+echo "demo: configuring the adapter (java:/lambda/Default -> $endpoint)"
+src/main/scripts/configure-lambda-adapter.sh --endpoint "$endpoint" \
+  --access-key-id AKIALOCALLAMBDATEST1 --secret-access-key local-lambda/test/secret/key/not/for/aws > /dev/null
+cli --command="deploy adapter/target/lambda-jca-adapter.rar --force" > /dev/null
+cli --command="/subsystem=resource-adapters/resource-adapter=lambda/connection-definitions=Default:read-resource(include-runtime=true)" \
+  | grep -E '"(jndi-name|enabled|max-pool-size)"'
+grep "LAMBDAJCA" "$JBOSS_HOME/standalone/log/server.log" | tail -3
+
+cat <<MSG
+
+demo: running.
+  Local Lambda endpoint  $endpoint  (functions: echo, greeting, pricing, failing, slow)
+  WildFly                http://127.0.0.1:8080  (management console http://127.0.0.1:9990)
+  Connection factory     java:/lambda/Default, from lambda-jca-adapter.rar
+Applications look it up with @Resource(lookup = "java:/lambda/Default"); see README.md.
+Press Ctrl-C to stop.
+MSG
+wait "${pids[0]}"

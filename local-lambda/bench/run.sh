@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Benchmark of the local Lambda endpoint: invokes/s of an echo function with 32 keep-alive connections, from wrk
+# (Debian's, installed if missing) replaying a signed request, and through the AWS SDK client.
+# Usage: local-lambda/bench/run.sh [seconds-per-run]   (default 20)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk from Debian's packages"
+  apt-get update -qq && apt-get install -y -qq wrk
+fi
+mvn -B -q -f ../pom.xml install -DskipTests -pl local-lambda -am
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+java -Xmx1g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+  io.lambdajca.local.bench.LocalLambdaBenchmark "${1:-20}" target/functions/test-functions.zip
