@@ -36,6 +36,12 @@ public final class AdapterLog {
         LOG.log(Level.WARNING, "LAMBDAJCA1005: Closing the AWS Lambda client for region " + region + " failed", e);
     }
 
+    static void warmUpFailed(String region, URI endpoint, RuntimeException e) {
+        LOG.warning(() -> "LAMBDAJCA1007: The first call to Lambda in region " + region
+                + (endpoint == null ? "" : " at " + endpoint) + " failed at activation (calls will still be tried): "
+                + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
     static void retrying(String operation, String functionName, int attempt, long delayMillis, String cause) {
         LOG.fine(() -> "LAMBDAJCA1006: Retrying " + operation + (functionName == null ? "" : " of " + functionName)
                 + " (attempt " + (attempt + 1) + ") in " + delayMillis + " ms after " + cause);

@@ -1,6 +1,7 @@
 package io.lambdajca.adapter.internal;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -45,8 +46,18 @@ public final class RequestValidator {
     private RequestValidator() {
     }
 
+    /** Names that passed the Invoke rules; an application calls few functions, many times. Bounded. */
+    private static final java.util.Set<String> VALID_INVOKE_NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public static void invokeName(String name) {
+        if (name != null && VALID_INVOKE_NAMES.contains(name)) {
+            return;
+        }
         name(name, INVOKE_NAME, INVOKE_NAME_PATTERN, MAX_INVOKE_NAME);
+        if (VALID_INVOKE_NAMES.size() > 10_000) {
+            VALID_INVOKE_NAMES.clear();
+        }
+        VALID_INVOKE_NAMES.add(name);
     }
 
     public static void manageName(String name) {
@@ -104,7 +115,7 @@ public final class RequestValidator {
         if (json == null) {
             return null;
         }
-        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         String problem = jsonProblem(bytes);
         if (problem != null || !json.trim().startsWith("{")) {
             throw new InvalidRequestException(functionName, "clientContext must be a JSON object"
@@ -126,7 +137,8 @@ public final class RequestValidator {
     }
 
     private static String jsonProblem(byte[] payload) {
-        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(payload))) {
+        // from a Reader: the InputStream form sniffs the encoding and builds a decoder on every call
+        try (JsonParser parser = JSON.createParser(new StringReader(new String(payload, StandardCharsets.UTF_8)))) {
             while (parser.hasNext()) {
                 parser.next();
             }

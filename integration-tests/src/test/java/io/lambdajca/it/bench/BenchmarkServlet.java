@@ -1,0 +1,39 @@
+package io.lambdajca.it.bench;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.lambdajca.api.LambdaConnectionFactory;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Runs {@link AdapterBenchmark} in the server and answers its figures as text. */
+@WebServlet("/benchmark")
+public class BenchmarkServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Resource(lookup = "java:/lambda/Default")
+    private LambdaConnectionFactory lambda;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            String report = new AdapterBenchmark(lambda, executor, URI.create(req.getParameter("endpoint")),
+                    req.getParameter("accessKey"), req.getParameter("secretKey"))
+                    .run(Integer.parseInt(req.getParameter("warmup")), Integer.parseInt(req.getParameter("round")),
+                            Integer.parseInt(req.getParameter("rounds")));
+            resp.setContentType("text/plain");
+            resp.getWriter().write(report);
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+}
