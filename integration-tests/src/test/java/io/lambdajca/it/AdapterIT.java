@@ -1,5 +1,7 @@
 package io.lambdajca.it;
 
+import io.lambdajca.testfunctions.Handlers;
+
 import static io.lambdajca.it.Failures.thrown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,7 +90,7 @@ class AdapterIT {
     void getFunction_readsConfiguration_orEmptyWhenAbsent() {
         Optional<FunctionInfo> reporter = caller.withLambda(c -> c.getFunction("reporter"));
         assertTrue(reporter.isPresent());
-        assertEquals(Functions.REPORTER, reporter.get().handler());
+        assertEquals(Handlers.REPORTER, reporter.get().handler());
         assertEquals(3, reporter.get().timeoutSeconds());
         assertFalse(caller.withLambda(c -> c.getFunction("no-such-function")).isPresent());
     }

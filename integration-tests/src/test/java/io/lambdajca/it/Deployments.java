@@ -1,5 +1,7 @@
 package io.lambdajca.it;
 
+import io.lambdajca.testfunctions.Handlers;
+
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -17,7 +19,7 @@ final class Deployments {
      */
     static WebArchive appUsingStandaloneRar(String name, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name)
-                .addClasses(LambdaCaller.class, LambdaEnvironment.class, Functions.class, Failures.class, PurchaseOrder.class,
+                .addClasses(LambdaCaller.class, LambdaEnvironment.class, Failures.class, PurchaseOrder.class,
                         PurchaseOrder.Line.class, Quote.class, Item.class)
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")

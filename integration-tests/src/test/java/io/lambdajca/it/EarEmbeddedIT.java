@@ -1,5 +1,7 @@
 package io.lambdajca.it;
 
+import io.lambdajca.testfunctions.Handlers;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +58,7 @@ class EarEmbeddedIT {
                         "  </connection-definitions>",
                         "</ironjacamar>")), "ironjacamar.xml");
         WebArchive war = ShrinkWrap.create(WebArchive.class, "embedded-app.war")
-                .addClasses(EarEmbeddedIT.class, EmbeddedCaller.class, LambdaEnvironment.class, Functions.class,
+                .addClasses(EarEmbeddedIT.class, EmbeddedCaller.class, LambdaEnvironment.class,
                         Quote.class, PurchaseOrder.class, PurchaseOrder.Line.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return ShrinkWrap.create(EnterpriseArchive.class, "embedded.ear").addAsModule(rar).addAsModule(war);

@@ -1,5 +1,7 @@
 package io.lambdajca.it;
 
+import io.lambdajca.testfunctions.Handlers;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -81,16 +83,16 @@ public class LambdaEnvironment implements ServerSetupTask {
     private static LocalLambda startEndpoint() {
         Path zip = Path.of(System.getProperty("lambdajca.functions.zip"));
         LocalLambda.Builder b = LocalLambda.builder().port(0).retryAfterSeconds(1);
-        b.function(FunctionDefinition.builder("echo", Functions.ECHO, zip).build());
-        b.function(FunctionDefinition.builder("pricing", Functions.PRICING, zip).build());
-        b.function(FunctionDefinition.builder("failing", Functions.FAILING, zip).build());
-        b.function(FunctionDefinition.builder("slow", Functions.SLOW, zip).timeoutSeconds(30).build());
-        b.function(FunctionDefinition.builder("reporter", Functions.REPORTER, zip)
+        b.function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build());
+        b.function(FunctionDefinition.builder("pricing", Handlers.PRICING, zip).build());
+        b.function(FunctionDefinition.builder("failing", Handlers.FAILING, zip).build());
+        b.function(FunctionDefinition.builder("slow", Handlers.SLOW, zip).timeoutSeconds(30).build());
+        b.function(FunctionDefinition.builder("reporter", Handlers.REPORTER, zip)
                 .environment("GREETING", "Bonjour").build());
-        b.function(FunctionDefinition.builder("doomed", Functions.ECHO, zip).build());
-        b.function(FunctionDefinition.builder("throttled", Functions.ECHO, zip).reservedConcurrency(0).build());
+        b.function(FunctionDefinition.builder("doomed", Handlers.ECHO, zip).build());
+        b.function(FunctionDefinition.builder("throttled", Handlers.ECHO, zip).reservedConcurrency(0).build());
         for (int i = 0; i < PAGED_FUNCTIONS; i++) {
-            b.function(FunctionDefinition.builder(String.format("page-%03d", i), Functions.ECHO, zip).build());
+            b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());
         }
         return b.build().start();
     }

@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
+
+import io.lambdajca.testfunctions.Handlers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,11 +72,11 @@ class LambdaContractTest {
         lambda = LocalLambda.builder().port(0).retryAfterSeconds(2).build().start();
         client = client(LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY, true);
         noRetryClient = client(LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY, false);
-        create("echo", TestFunctions.ECHO, 3, Map.of());
-        create("reporter", TestFunctions.REPORTER, 3, Map.of("GREETING", "Bonjour"));
-        create("failing", TestFunctions.FAILING, 3, Map.of());
-        create("slow", TestFunctions.SLOW, 1, Map.of());
-        create("pricing", TestFunctions.PRICING, 3, Map.of());
+        create("echo", Handlers.ECHO, 3, Map.of());
+        create("reporter", Handlers.REPORTER, 3, Map.of("GREETING", "Bonjour"));
+        create("failing", Handlers.FAILING, 3, Map.of());
+        create("slow", Handlers.SLOW, 1, Map.of());
+        create("pricing", Handlers.PRICING, 3, Map.of());
     }
 
     @AfterAll
@@ -110,7 +112,7 @@ class LambdaContractTest {
 
     @Test
     void createFunction_returnsConfiguration_andGetFunctionReadsItBack() {
-        CreateFunctionResponse created = create("created", TestFunctions.ECHO, 7, Map.of("A", "1"));
+        CreateFunctionResponse created = create("created", Handlers.ECHO, 7, Map.of("A", "1"));
         assertThat(created.sdkHttpResponse().statusCode()).isEqualTo(201);
         assertThat(created.functionName()).isEqualTo("created");
         assertThat(created.functionArn()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:created");
@@ -122,14 +124,14 @@ class LambdaContractTest {
         assertThat(created.environment().variables()).containsEntry("A", "1");
 
         GetFunctionResponse got = client.getFunction(r -> r.functionName("created"));
-        assertThat(got.configuration().handler()).isEqualTo(TestFunctions.ECHO);
+        assertThat(got.configuration().handler()).isEqualTo(Handlers.ECHO);
         assertThat(got.configuration().codeSha256()).isEqualTo(created.codeSha256());
         assertThat(got.configuration().lastModified()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
     }
 
     @Test
     void createFunction_ofExistingName_isResourceConflict409() {
-        assertThatThrownBy(() -> create("echo", TestFunctions.ECHO, 3, Map.of()))
+        assertThatThrownBy(() -> create("echo", Handlers.ECHO, 3, Map.of()))
                 .isInstanceOfSatisfying(ResourceConflictException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(409);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceConflictException");
@@ -147,7 +149,7 @@ class LambdaContractTest {
     @Test
     void listFunctions_pagesAtMost50_andFollowsMarkers() {
         for (int i = 0; i < 60; i++) {
-            create(String.format("page-%03d", i), TestFunctions.ECHO, 3, Map.of());
+            create(String.format("page-%03d", i), Handlers.ECHO, 3, Map.of());
         }
         ListFunctionsResponse first = client.listFunctions(r -> r.maxItems(10000));
         assertThat(first.functions()).hasSize(50);
@@ -231,7 +233,7 @@ class LambdaContractTest {
 
     @Test
     void invoke_publishedVersion_runsAndReportsThatVersion() {
-        create("versioned", TestFunctions.ECHO, 3, Map.of());
+        create("versioned", Handlers.ECHO, 3, Map.of());
         String version = client.publishVersion(r -> r.functionName("versioned")).version();
         assertThat(version).isEqualTo("1");
         InvokeResponse r = client.invoke(b -> b.functionName("versioned").qualifier("1")
@@ -273,7 +275,7 @@ class LambdaContractTest {
 
     @Test
     void invoke_spinningHandlerOverItsTimeout_isReportedAsOverrunning() throws Exception {
-        client.createFunction(r -> r.functionName("spin").runtime(Runtime.JAVA21).role(ROLE).handler(TestFunctions.SPIN)
+        client.createFunction(r -> r.functionName("spin").runtime(Runtime.JAVA21).role(ROLE).handler(Handlers.SPIN)
                 .timeout(1).code(c -> c.zipFile(SdkBytes.fromByteArray(TestFunctions.zipBytes()))));
         InvokeResponse r = invoke("spin", "{\"spinMillis\":2500}");
         assertThat(r.payload().asUtf8String()).contains("Task timed out after 1.00 seconds");
@@ -284,7 +286,7 @@ class LambdaContractTest {
 
     @Test
     void reservedConcurrency_isEnforced_with429RetryAfterAndReason() throws Exception {
-        create("limited", TestFunctions.SLOW, 5, Map.of());
+        create("limited", Handlers.SLOW, 5, Map.of());
         client.putFunctionConcurrency(r -> r.functionName("limited").reservedConcurrentExecutions(2));
         assertThat(client.getFunctionConcurrency(r -> r.functionName("limited")).reservedConcurrentExecutions())
                 .isEqualTo(2);
@@ -330,7 +332,7 @@ class LambdaContractTest {
 
     @Test
     void reservedConcurrencyZero_throttlesEveryCall() {
-        create("disabled", TestFunctions.ECHO, 3, Map.of());
+        create("disabled", Handlers.ECHO, 3, Map.of());
         client.putFunctionConcurrency(r -> r.functionName("disabled").reservedConcurrentExecutions(0));
         assertThatThrownBy(() -> noRetryClient.invoke(b -> b.functionName("disabled")
                 .payload(SdkBytes.fromUtf8String("{}")))).isInstanceOf(TooManyRequestsException.class);
@@ -376,7 +378,7 @@ class LambdaContractTest {
 
     @Test
     void deleteFunction_withAndWithoutQualifier() {
-        create("doomed", TestFunctions.ECHO, 3, Map.of());
+        create("doomed", Handlers.ECHO, 3, Map.of());
         client.publishVersion(r -> r.functionName("doomed"));
         assertThat(client.deleteFunction(r -> r.functionName("doomed").qualifier("1")).sdkHttpResponse().statusCode())
                 .isEqualTo(204);

@@ -78,7 +78,7 @@ public final class LocalLambdaBenchmark {
         });
         Path script = Files.createTempFile("local-lambda-bench", ".lua");
         Files.writeString(script, lua);
-        Process p = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency",
+        Process p = new ProcessBuilder("wrk", "-t" + Integer.getInteger("bench.wrkThreads", 2), "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency",
                 "-s", script.toString(), uri.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
