@@ -31,6 +31,7 @@ final class LambdaClientFactory {
                         .maxConnections(config.maxConnections())
                         .connectionAcquisitionTimeout(config.connectTimeout()))
                 .overrideConfiguration(o -> o
+                        .addExecutionInterceptor(new WarmUp())
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(config.callTimeout()));
         if (config.endpointOverride() != null) {

@@ -32,26 +32,13 @@ public final class LambdaClients implements AutoCloseable {
         return clients.computeIfAbsent(config, c -> {
             LambdaClient client = factory.apply(c);
             AdapterLog.clientCreated(c.region().id(), c.endpointOverride());
-            warmUp(client, c);
+            WarmUp.run(client, c);
             return client;
         });
     }
 
     public boolean isClosed() {
         return closed;
-    }
-
-    /**
-     * Makes one small call (ListFunctions, one item) so that the SDK loads its classes and opens a connection now,
-     * at activation, rather than in the application's first call; it also tells the administrator at once when the
-     * endpoint or the credentials are wrong. Its failure does not fail activation.
-     */
-    private static void warmUp(LambdaClient client, ClientConfig config) {
-        try {
-            client.listFunctions(b -> b.maxItems(1));
-        } catch (RuntimeException e) {
-            AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(), e);
-        }
     }
 
     /** How many SDK clients are open. */
