@@ -2,6 +2,7 @@ package io.lambdajca.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * What to invoke and how. Immutable; build one with {@link #builder(String)}. The adapter validates it (name and
@@ -17,6 +18,8 @@ public final class InvocationRequest {
     private final Object input;
     private final boolean tailLog;
     private final String clientContext;
+    private final boolean afterCommit;
+    private final Consumer<LambdaException> deferredFailureHandler;
 
     private InvocationRequest(Builder b) {
         this.functionName = b.functionName;
@@ -26,6 +29,8 @@ public final class InvocationRequest {
         this.input = b.input;
         this.tailLog = b.tailLog;
         this.clientContext = b.clientContext;
+        this.afterCommit = b.afterCommit;
+        this.deferredFailureHandler = b.deferredFailureHandler;
     }
 
     /** Starts a request for a function name, partial ARN or full ARN (optionally with {@code :qualifier}). */
@@ -66,10 +71,21 @@ public final class InvocationRequest {
         return clientContext;
     }
 
+    /** Whether an Event invocation made in a JTA transaction waits for the commit (and is dropped on rollback). */
+    public boolean afterCommit() {
+        return afterCommit;
+    }
+
+    /** Told when a deferred invocation fails after the commit; null when the caller did not ask. */
+    public Consumer<LambdaException> deferredFailureHandler() {
+        return deferredFailureHandler;
+    }
+
     @Override
     public String toString() {
         return "InvocationRequest[function=" + functionName + ", qualifier=" + qualifier + ", type=" + invocationType
-                + ", payloadBytes=" + (payload == null ? "n/a" : payload.length) + ", tailLog=" + tailLog + "]";
+                + ", payloadBytes=" + (payload == null ? "n/a" : payload.length) + ", tailLog=" + tailLog
+                + ", afterCommit=" + afterCommit + "]";
     }
 
     /** Builder for {@link InvocationRequest}. */
@@ -81,6 +97,8 @@ public final class InvocationRequest {
         private Object input;
         private boolean tailLog;
         private String clientContext;
+        private boolean afterCommit;
+        private Consumer<LambdaException> deferredFailureHandler;
 
         private Builder(String functionName) {
             this.functionName = functionName;
@@ -123,6 +141,23 @@ public final class InvocationRequest {
         /** Client context JSON, for example {@code {"custom":{"tenant":"a"}}}; at most 3,583 bytes once base64-encoded. */
         public Builder clientContext(String json) {
             this.clientContext = json;
+            return this;
+        }
+
+        /**
+         * For an Event invocation inside a JTA transaction: send it only after the transaction commits, never on
+         * rollback; {@link LambdaConnection#invoke(InvocationRequest)} then returns a result whose
+         * {@link InvocationResult#isDeferred()} is true. Outside a transaction the invocation is sent at once. Only for
+         * {@link InvocationType#EVENT}.
+         */
+        public Builder afterCommit(boolean value) {
+            this.afterCommit = value;
+            return this;
+        }
+
+        /** Called, on the thread that completes the transaction, when a deferred invocation fails after commit. */
+        public Builder onDeferredFailure(Consumer<LambdaException> handler) {
+            this.deferredFailureHandler = handler;
             return this;
         }
 

@@ -14,6 +14,7 @@ public final class InvocationResult {
     private final String logTail;
     private final FunctionError functionError;
     private final Duration duration;
+    private final boolean deferred;
 
     public InvocationResult(int statusCode, byte[] payload, String executedVersion, String logTail,
             FunctionError functionError, Duration duration) {
@@ -23,6 +24,27 @@ public final class InvocationResult {
         this.logTail = logTail;
         this.functionError = functionError;
         this.duration = Objects.requireNonNull(duration, "duration");
+        this.deferred = false;
+    }
+
+    private InvocationResult() {
+        this.statusCode = 0;
+        this.payload = new byte[0];
+        this.executedVersion = null;
+        this.logTail = null;
+        this.functionError = null;
+        this.duration = Duration.ZERO;
+        this.deferred = true;
+    }
+
+    /** The result of an invocation that waits for its transaction to commit: nothing was sent yet. */
+    public static InvocationResult deferred() {
+        return new InvocationResult();
+    }
+
+    /** True when the invocation was deferred until its transaction commits; status code 0 and no payload. */
+    public boolean isDeferred() {
+        return deferred;
     }
 
     /** 200 for RequestResponse, 202 for Event, 204 for DryRun. */
@@ -66,7 +88,7 @@ public final class InvocationResult {
 
     @Override
     public String toString() {
-        return "InvocationResult[status=" + statusCode + ", payloadBytes=" + payload.length + ", executedVersion="
+        return "InvocationResult[" + (deferred ? "deferred until commit, " : "") + "status=" + statusCode + ", payloadBytes=" + payload.length + ", executedVersion="
                 + executedVersion + ", functionError=" + functionError + ", duration=" + duration + "]";
     }
 }

@@ -8,7 +8,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** Test deployments as applications package them next to a standalone RAR. */
-final class Deployments {
+public final class Deployments {
 
     private Deployments() {
     }
@@ -17,7 +17,7 @@ final class Deployments {
      * A WAR that uses the standalone adapter: the API classes come from the RAR deployment, so the application declares
      * a module dependency on it in its manifest.
      */
-    static WebArchive appUsingStandaloneRar(String name, Class<?>... classes) {
+    public static WebArchive appUsingStandaloneRar(String name, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name)
                 .addClasses(LambdaCaller.class, LambdaEnvironment.class, Failures.class, PurchaseOrder.class,
                         PurchaseOrder.Line.class, Quote.class, Item.class)

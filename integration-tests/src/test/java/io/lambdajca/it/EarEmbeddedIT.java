@@ -12,7 +12,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -26,6 +25,7 @@ import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
 import io.lambdajca.local.LocalLambda;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 
 /**
  * The adapter packaged inside an application's EAR, its connection definition in the RAR's ironjacamar.xml (the
@@ -58,14 +58,19 @@ class EarEmbeddedIT {
                         "  </connection-definitions>",
                         "</ironjacamar>")), "ironjacamar.xml");
         WebArchive war = ShrinkWrap.create(WebArchive.class, "embedded-app.war")
-                .addClasses(EarEmbeddedIT.class, EmbeddedCaller.class, LambdaEnvironment.class,
-                        Quote.class, PurchaseOrder.class, PurchaseOrder.Line.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+                .addClasses(EarEmbeddedIT.class, EmbeddedCaller.class, EmbeddedFunctions.class,
+                        LambdaEnvironment.class, Quote.class, PurchaseOrder.class, PurchaseOrder.Line.class)
+                .addAsLibrary(new File(System.getProperty("lambdajca.cdi.jar")))
+                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                        + "version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
         return ShrinkWrap.create(EnterpriseArchive.class, "embedded.ear").addAsModule(rar).addAsModule(war);
     }
 
     @EJB
     private EmbeddedCaller caller;
+
+    @Inject
+    private EmbeddedFunctions functions;
 
     @Test
     void embeddedAdapter_listsAndInvokes() {
@@ -77,5 +82,11 @@ class EarEmbeddedIT {
         Quote q = caller.withLambda(c -> c.invoke("pricing", new PurchaseOrder("bob",
                 List.of(new PurchaseOrder.Line("s", 3, 7))), Quote.class));
         assertEquals(new Quote("bob", 3, 21), q);
+    }
+
+    @Test
+    void embeddedAdapter_servesTypedInterfacesThroughCdi() {
+        assertEquals(new Quote("eve", 2, 10), functions.price(new PurchaseOrder("eve",
+                List.of(new PurchaseOrder.Line("t", 2, 5)))));
     }
 }

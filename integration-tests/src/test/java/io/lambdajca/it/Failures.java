@@ -8,12 +8,12 @@ import org.junit.jupiter.api.function.Executable;
 import jakarta.ejb.EJBException;
 
 /** Catching what an EJB call threw: a runtime exception reaches the caller wrapped in an EJBException. */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static <E extends Throwable> E thrown(Class<E> type, Executable call) {
+    public static <E extends Throwable> E thrown(Class<E> type, Executable call) {
         try {
             call.execute();
         } catch (EJBException e) {

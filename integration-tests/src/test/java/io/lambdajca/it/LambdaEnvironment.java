@@ -25,7 +25,7 @@ import io.lambdajca.local.LocalLambda;
  */
 public class LambdaEnvironment implements ServerSetupTask {
 
-    static final String RAR = "lambda-jca-adapter.rar";
+    public static final String RAR = "lambda-jca-adapter.rar";
     static final String RA_NAME = "lambda";
     /** Pool of 5 against the local endpoint with default timeouts and retries. */
     static final String DEFAULT_JNDI = "java:/lambda/Default";
@@ -90,6 +90,7 @@ public class LambdaEnvironment implements ServerSetupTask {
         b.function(FunctionDefinition.builder("reporter", Handlers.REPORTER, zip)
                 .environment("GREETING", "Bonjour").build());
         b.function(FunctionDefinition.builder("doomed", Handlers.ECHO, zip).build());
+        b.function(FunctionDefinition.builder("aftercommit", Handlers.SLOW, zip).build());
         b.function(FunctionDefinition.builder("throttled", Handlers.ECHO, zip).reservedConcurrency(0).build());
         for (int i = 0; i < PAGED_FUNCTIONS; i++) {
             b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());

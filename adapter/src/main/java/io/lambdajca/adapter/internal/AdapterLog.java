@@ -42,6 +42,16 @@ public final class AdapterLog {
                 + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
+    static void deferredDropped(String functionName) {
+        LOG.fine(() -> "LAMBDAJCA1008: Event invocation of " + functionName
+                + " deferred until commit was not sent: the transaction rolled back");
+    }
+
+    static void deferredFailed(String functionName, RuntimeException e) {
+        LOG.warning(() -> "LAMBDAJCA1009: Event invocation of " + functionName + " deferred until commit could not be "
+                + "sent after the commit: " + e.getMessage());
+    }
+
     static void retrying(String operation, String functionName, int attempt, long delayMillis, String cause) {
         LOG.fine(() -> "LAMBDAJCA1006: Retrying " + operation + (functionName == null ? "" : " of " + functionName)
                 + " (attempt " + (attempt + 1) + ") in " + delayMillis + " ms after " + cause);

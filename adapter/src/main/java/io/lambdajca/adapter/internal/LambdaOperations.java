@@ -105,14 +105,23 @@ public final class LambdaOperations {
                 : request.payload() == null ? new byte[0] : request.payload();
         RequestValidator.payload(name, type, payload);
         String clientContext = RequestValidator.clientContext(name, request.clientContext());
+        if (request.afterCommit() && type != InvocationType.EVENT) {
+            throw new io.lambdajca.api.InvalidRequestException(name, "afterCommit applies to Event invocations only, "
+                    + "not " + type.wireName() + ": a deferred invocation has no result to wait for");
+        }
         SdkBytes body = SdkBytes.fromByteArrayUnsafe(payload);
-        long started = System.nanoTime();
-        InvokeResponse r = call(Operation.INVOKE, name, () -> client.invoke(b -> b.functionName(name)
+        Supplier<InvokeResponse> send = () -> call(Operation.INVOKE, name, () -> client.invoke(b -> b
+                .functionName(name)
                 .qualifier(request.qualifier())
                 .invocationType(type.wireName())
                 .logType(request.tailLog() ? LogType.TAIL : LogType.NONE)
                 .clientContext(clientContext)
                 .payload(body)));
+        if (request.afterCommit() && AfterCommit.defer(name, send::get, request.deferredFailureHandler())) {
+            return InvocationResult.deferred();
+        }
+        long started = System.nanoTime();
+        InvokeResponse r = send.get();
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         byte[] responsePayload = r.payload() == null ? new byte[0] : r.payload().asByteArrayUnsafe();
         FunctionError error = r.functionError() == null ? null

@@ -1,0 +1,123 @@
+package io.lambdajca.cdi;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import io.lambdajca.api.FunctionErrorException;
+import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationResult;
+import io.lambdajca.api.LambdaConnection;
+import io.lambdajca.api.LambdaConnectionFactory;
+import io.lambdajca.api.LambdaException;
+import io.lambdajca.api.ResultMappingException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+
+/**
+ * The implementation behind an injected typed function interface: each call takes a pooled connection, invokes the
+ * method's function with its argument mapped by JSON-B, and maps the result back. CompletionStage methods run on the
+ * container's default managed executor.
+ */
+final class FunctionInterfaceHandler implements InvocationHandler {
+
+    private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private final Class<?> iface;
+    private final String jndiName;
+    private final Map<Method, FunctionMethod> methods;
+    private final BeanManager beanManager;
+
+    FunctionInterfaceHandler(Class<?> iface, String jndiName, Map<Method, FunctionMethod> methods,
+            BeanManager beanManager) {
+        this.iface = iface;
+        this.jndiName = jndiName;
+        this.methods = methods;
+        this.beanManager = beanManager;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        FunctionMethod fm = methods.get(method);
+        if (fm == null) {
+            return objectMethod(proxy, method, args);
+        }
+        Object input = args == null || args.length == 0 ? null : args[0];
+        LambdaConnectionFactory factory = LambdaFactoryProducer.lookup(jndiName);
+        if (fm.async) {
+            return managedExecutor().supplyAsync(() -> call(factory, fm, input));
+        }
+        return call(factory, fm, input);
+    }
+
+    private Object call(LambdaConnectionFactory factory, FunctionMethod fm, Object input) {
+        InvocationRequest.Builder request = InvocationRequest.builder(fm.functionName).qualifier(fm.qualifier)
+                .invocationType(fm.type).afterCommit(fm.afterCommit)
+                .onDeferredFailure(e -> beanManager.getEvent().select(LambdaDeliveryFailure.class)
+                        .fire(new LambdaDeliveryFailure(fm.functionName, e)));
+        if (input != null) {
+            request.input(input);
+        }
+        InvocationResult result;
+        try (LambdaConnection connection = factory.getConnection()) {
+            result = connection.invoke(request.build());
+        }
+        if (result.isFunctionError()) {
+            throw new FunctionErrorException(fm.functionName, result.functionError().get());
+        }
+        if (fm.noResult) {
+            return null;
+        }
+        String json = result.payloadAsString();
+        if (fm.optional) {
+            String trimmed = json.trim();
+            return trimmed.isEmpty() || "null".equals(trimmed) ? Optional.empty()
+                    : Optional.ofNullable(map(fm, json));
+        }
+        return map(fm, json);
+    }
+
+    private static Object map(FunctionMethod fm, String json) {
+        try {
+            return JSONB.fromJson(json, fm.resultType);
+        } catch (JsonbException e) {
+            throw new ResultMappingException(fm.functionName, "result of function '" + fm.functionName + "' (called by "
+                    + fm.method.getDeclaringClass().getSimpleName() + "." + fm.method.getName() + ") does not map to "
+                    + fm.resultType.getTypeName() + ": " + e.getMessage() + "; result was: " + abbreviate(json), e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 197) + "..." : s;
+    }
+
+    private static ManagedExecutorService managedExecutor() {
+        try {
+            return (ManagedExecutorService) new InitialContext().lookup(MANAGED_EXECUTOR);
+        } catch (NamingException e) {
+            throw new LambdaException(null, "CompletionStage methods run on the container's managed executor, but "
+                    + MANAGED_EXECUTOR + " cannot be looked up here", e);
+        }
+    }
+
+    private Object objectMethod(Object proxy, Method method, Object[] args) {
+        switch (method.getName()) {
+            case "equals":
+                return proxy == args[0];
+            case "hashCode":
+                return System.identityHashCode(proxy);
+            case "toString":
+                return iface.getName() + " (Lambda functions via " + jndiName + ")";
+            default:
+                throw new UnsupportedOperationException(method.toString());
+        }
+    }
+}

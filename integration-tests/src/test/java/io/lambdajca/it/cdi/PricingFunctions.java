@@ -1,0 +1,48 @@
+package io.lambdajca.it.cdi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import io.lambdajca.api.InvocationType;
+import io.lambdajca.cdi.LambdaFunction;
+import io.lambdajca.cdi.LambdaFunctions;
+import io.lambdajca.it.Item;
+import io.lambdajca.it.PurchaseOrder;
+import io.lambdajca.it.Quote;
+
+/** A typed function interface as an application declares one. */
+@LambdaFunctions
+public interface PricingFunctions {
+
+    @LambdaFunction(name = "pricing")
+    Quote price(PurchaseOrder order);
+
+    @LambdaFunction(name = "echo", qualifier = "$LATEST")
+    Map<String, List<Item>> echoNested(Map<String, List<Item>> value);
+
+    @LambdaFunction(name = "echo")
+    Optional<Item> echoMaybe(Item item);
+
+    @LambdaFunction(name = "echo")
+    Optional<Item> echoNothing();
+
+    @LambdaFunction(name = "failing")
+    Quote fail(Item item);
+
+    @LambdaFunction(name = "echo")
+    Quote wrongType(List<Integer> numbers);
+
+    @LambdaFunction(name = "slow")
+    CompletionStage<Map<String, Object>> sleepAsync(Map<String, Object> input);
+
+    @LambdaFunction(name = "aftercommit", type = InvocationType.EVENT, afterCommit = true)
+    void recordAfterCommit(Map<String, Object> input);
+
+    @LambdaFunction(name = "aftercommit")
+    Map<String, Object> control(Map<String, Object> input);
+
+    @LambdaFunction(name = "ghost", type = InvocationType.EVENT, afterCommit = true)
+    void ghostAfterCommit(Map<String, Object> input);
+}
