@@ -60,6 +60,7 @@ public class LambdaConnectionHandle implements LambdaConnection {
     @Override
     public Stream<FunctionInfo> streamFunctions() {
         LambdaOperations ops = operations();
+        // each element re-checks the handle, so a stream consumed after close() fails instead of paging on
         return ops.streamFunctions().peek(f -> operations());
     }
 

@@ -8,7 +8,6 @@ import java.net.UnknownHostException;
 
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Classifies client-side failures by whether the request can have reached Lambda. */
 final class Failures {
@@ -43,10 +42,5 @@ final class Failures {
             }
         }
         return false;
-    }
-
-    /** A client-side I/O failure (the SDK wraps these as SdkClientException). */
-    static boolean isClientIo(Throwable e) {
-        return e instanceof SdkClientException;
     }
 }
