@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The demo on the embedded default: the local Lambda endpoint with the test functions, a WildFly 39 unpacked from
+# The demo on the embedded default: the local Lambda endpoint with the sample functions, a WildFly 39 unpacked from
 # Maven Central into target/demo/, the adapter configured with src/main/scripts/configure-lambda-adapter.sh and
-# deployed standalone. Ctrl-C stops everything it started; a second run needs no cleanup (the server's configuration
+# deployed standalone, and the sample EAR with its web page. Ctrl-C stops everything it started; a second run needs no cleanup (the server's configuration
 # is read-only, so each run starts from the distribution's).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,7 @@ pids=()
 
 stop() {
   trap - EXIT INT TERM
+  rm -f "$DEMO_DIR/ready"
   echo
   echo "demo: stopping"
   if [ -n "${wildfly_started:-}" ]; then
@@ -33,14 +34,15 @@ if [ ! -x "$JBOSS_HOME/bin/standalone.sh" ]; then
       -Dartifact=org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip -DoutputDirectory="$DEMO_DIR"
 fi
 
-zip=$ROOT/test-functions/target/test-functions-0.1.0-SNAPSHOT-lambda.zip
+zip=$ROOT/sample-functions/target/sample-functions-0.1.0-SNAPSHOT-lambda.zip
+pkg=io.lambdajca.samples.functions
+mkdir -p "$DEMO_DIR"
 echo "demo: starting the local Lambda endpoint on 127.0.0.1:$LAMBDA_PORT"
 java -jar local-lambda/target/local-lambda.jar --port "$LAMBDA_PORT" \
-  --function "name=echo,handler=io.lambdajca.testfunctions.EchoHandler,code=$zip" \
-  --function "name=greeting,handler=io.lambdajca.testfunctions.GreetingHandler,code=$zip,env.GREETING=Hello" \
-  --function "name=pricing,handler=io.lambdajca.testfunctions.PricingHandler,code=$zip" \
-  --function "name=failing,handler=io.lambdajca.testfunctions.FailingHandler,code=$zip" \
-  --function "name=slow,handler=io.lambdajca.testfunctions.SlowHandler,code=$zip,timeout=30" \
+  --function "name=greeting,handler=$pkg.Greeting,code=$zip,env.GREETING=Hello,description=Greets a name" \
+  --function "name=order-pricing,handler=$pkg.OrderPricing,code=$zip,memory=256,description=Prices an order" \
+  --function "name=payment-failure,handler=$pkg.PaymentFailure,code=$zip,description=Always fails" \
+  --function "name=slow-report,handler=$pkg.SlowReport,code=$zip,timeout=10,description=Takes its time" \
   > "$DEMO_DIR/local-lambda.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
@@ -68,17 +70,22 @@ echo "demo: configuring the adapter (java:/lambda/Default -> $endpoint)"
 src/main/scripts/configure-lambda-adapter.sh --endpoint "$endpoint" \
   --access-key-id AKIALOCALLAMBDATEST1 --secret-access-key local-lambda/test/secret/key/not/for/aws > /dev/null
 cli --command="deploy adapter/target/lambda-jca-adapter.rar --force" > /dev/null
-cli --command="/subsystem=resource-adapters/resource-adapter=lambda/connection-definitions=Default:read-resource(include-runtime=true)" \
-  | grep -E '"(jndi-name|enabled|max-pool-size)"'
-grep "LAMBDAJCA" "$JBOSS_HOME/standalone/log/server.log" | tail -3
+echo "demo: deploying the sample application"
+cli --command="deploy sample-ear/target/lambda-sample.ear --force" > /dev/null
+url=http://127.0.0.1:8080/lambda-sample/
+for _ in $(seq 1 50); do
+  curl -fs "${url}api/functions" > /dev/null 2>&1 && break
+  sleep 0.2
+done
 
 cat <<MSG
 
 demo: running.
-  Local Lambda endpoint  $endpoint  (functions: echo, greeting, pricing, failing, slow)
+  Sample page            $url
+  Local Lambda endpoint  $endpoint  (functions: greeting, order-pricing, payment-failure, slow-report)
   WildFly                http://127.0.0.1:8080  (management console http://127.0.0.1:9990)
   Connection factory     java:/lambda/Default, from lambda-jca-adapter.rar
-Applications look it up with @Resource(lookup = "java:/lambda/Default"); see README.md.
 Press Ctrl-C to stop.
 MSG
+echo "$url" > "$DEMO_DIR/ready"
 wait "${pids[0]}"

@@ -1,0 +1,21 @@
+package io.lambdajca.samples.functions;
+
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+
+/** Greets {@code name}: {@code {"name":"Ada"}} gives {@code {"message":"Hello, Ada!"}}. GREETING changes the word. */
+public class Greeting implements RequestHandler<Map<String, String>, Map<String, String>> {
+
+    @Override
+    public Map<String, String> handleRequest(Map<String, String> input, Context context) {
+        String name = input == null ? null : input.get("name");
+        if (name == null || name.isBlank()) {
+            name = "world";
+        }
+        String word = System.getenv("GREETING");
+        context.getLogger().log("greeting " + name);
+        return Map.of("message", (word == null ? "Hello" : word) + ", " + name + "!");
+    }
+}
