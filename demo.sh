@@ -26,8 +26,10 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-echo "demo: building (mvn install, tests skipped)"
-mvn -B -q install -DskipTests
+if [ -z "${DEMO_SKIP_BUILD:-}" ]; then
+  echo "demo: building (mvn install, tests skipped)"
+  mvn -B -q install -DskipTests
+fi
 if [ ! -x "$JBOSS_HOME/bin/standalone.sh" ]; then
   echo "demo: unpacking WildFly $WILDFLY_VERSION from Maven Central"
   mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \

@@ -1,0 +1,165 @@
+package io.lambdajca.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Starts the README's demo command ({@code ./demo.sh}: local endpoint, WildFly, adapter, sample EAR), uses the sample
+ * page in headless Chromium as a person would, saves a screenshot of each step under target/screenshots, and stops
+ * the demo.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SamplePageIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private static final Path READY = ROOT.resolve("target/demo/ready");
+    private static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+
+    private static Process demo;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static String url;
+
+    @BeforeAll
+    static void startDemoAndBrowser() throws Exception {
+        Files.deleteIfExists(READY);
+        Files.createDirectories(SHOTS);
+        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("demo.sh").toString()).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "demo.log").toFile());
+        pb.environment().put("DEMO_SKIP_BUILD", "1");
+        demo = pb.start();
+        long deadline = System.currentTimeMillis() + 240_000;
+        while (!Files.exists(READY)) {
+            if (!demo.isAlive()) {
+                throw new IllegalStateException("demo.sh ended: " + Files.readString(Path.of("target", "demo.log")));
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("demo.sh not ready in 4 minutes");
+            }
+            Thread.sleep(500);
+        }
+        url = Files.readString(READY).trim();
+
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1300,900",
+                        "--user-data-dir=" + Files.createTempDirectory("sample-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(url);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (demo != null) {
+            demo.destroy();
+            if (!demo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                demo.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void list_showsTheSampleFunctions() throws IOException {
+        wait.until(d -> names().size() == 4);
+        assertEquals(List.of("greeting", "order-pricing", "payment-failure", "slow-report"), names());
+        screenshot("1-list");
+    }
+
+    @Test
+    @Order(2)
+    void invokingTheGreeting_showsItsResult() throws IOException {
+        choose("greeting", "{\"name\": \"Ada\"}");
+        browser.findElement(By.id("invoke")).click();
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result-payload")));
+        wait.until(d -> result.getText().contains("Hello, Ada!"));
+        assertTrue(browser.findElement(By.id("status")).getText().contains("HTTP 200"));
+        assertFalse(browser.findElement(By.id("function-error")).isDisplayed());
+        screenshot("2-greeting");
+    }
+
+    @Test
+    @Order(3)
+    void invokingTheFailingFunction_showsTheFunctionError() throws IOException {
+        choose("payment-failure", "{\"orderId\": 42}");
+        browser.findElement(By.id("invoke")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("function-error")));
+        assertTrue(error.getText().contains("java.lang.IllegalStateException")
+                && error.getText().contains("Payment declined for order 42"), error.getText());
+        screenshot("3-function-error");
+    }
+
+    @Test
+    @Order(4)
+    void badJson_isExplainedWithoutACall() throws IOException {
+        choose("greeting", "{not json");
+        browser.findElement(By.id("invoke")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("payload-error")));
+        assertTrue(problem.getText().contains("not valid JSON"), problem.getText());
+        screenshot("4-bad-json");
+    }
+
+    @Test
+    @Order(5)
+    void deletingAFunction_removesItFromTheList() throws IOException {
+        WebElement row = browser.findElement(By.cssSelector("tr[data-name='slow-report']"));
+        row.findElement(By.cssSelector("button.delete")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> !names().contains("slow-report"));
+        assertEquals(List.of("greeting", "order-pricing", "payment-failure"), names());
+        screenshot("5-deleted");
+    }
+
+    private static void choose(String function, String payload) {
+        new Select(browser.findElement(By.id("function-name"))).selectByValue(function);
+        WebElement editor = browser.findElement(By.id("payload"));
+        editor.clear();
+        editor.sendKeys(payload);
+    }
+
+    /** The names in the table, read in one script call so that a re-render cannot leave stale elements behind. */
+    @SuppressWarnings("unchecked")
+    private static List<String> names() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#functions tbody tr')).map(r => r.dataset.name);");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
