@@ -103,7 +103,10 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
                     } catch (ConfigException e) {
                         throw new InvalidPropertyException("Invalid Lambda connection definition: " + e.getMessage());
                     }
-                    operations = new LambdaOperations(ra.clients().client(config.client()), config.retry(), ra.json());
+                    LambdaOperations created = new LambdaOperations(ra.clients().client(config.client()),
+                            config.retry(), ra.json());
+                    created.warmUp();
+                    operations = created;
                 }
                 current = operations;
             }

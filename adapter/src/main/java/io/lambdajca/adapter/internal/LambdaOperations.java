@@ -46,6 +46,22 @@ public final class LambdaOperations {
         this.json = json;
     }
 
+    /**
+     * Runs the adapter's own request path once without any network call (validation, JSON parsing, result and error
+     * parsing), so that the application's first invocation does not pay for loading those classes.
+     */
+    public void warmUp() {
+        RequestValidator.invokeName("lambdajca-warm-up");
+        RequestValidator.qualifier("lambdajca-warm-up", "$LATEST");
+        RequestValidator.payload("lambdajca-warm-up", InvocationType.REQUEST_RESPONSE,
+                "{\"warm\":[1,true,null]}".getBytes(StandardCharsets.UTF_8));
+        RequestValidator.clientContext("lambdajca-warm-up", "{\"custom\":{}}");
+        FunctionErrorParser.parse("Unhandled",
+                "{\"errorMessage\":\"m\",\"errorType\":\"t\",\"stackTrace\":[\"f\"]}".getBytes(StandardCharsets.UTF_8));
+        new InvocationResult(200, new byte[0], "$LATEST", null, null, Duration.ZERO).toString();
+        json.fromJson("lambdajca-warm-up", "{}".getBytes(StandardCharsets.UTF_8), java.util.Map.class);
+    }
+
     public List<FunctionInfo> listFunctions(String namePrefix) {
         RequestValidator.notNull(null, "namePrefix", namePrefix);
         try (Stream<FunctionInfo> all = streamFunctions()) {
