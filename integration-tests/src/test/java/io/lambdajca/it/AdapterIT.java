@@ -192,6 +192,14 @@ class AdapterIT {
     }
 
     @Test
+    @Order(8)
+    void declaredApplicationException_reachesTheCallerUnwrapped() {
+        FunctionNotFoundException e = org.junit.jupiter.api.Assertions.assertThrows(FunctionNotFoundException.class,
+                () -> caller.withLambda(c -> c.invoke(InvocationRequest.builder("ghost").payload("{}").build())));
+        assertEquals("ghost", e.functionName());
+    }
+
+    @Test
     @Order(9)
     void deleteFunction_deletesOnce() {
         boolean first = caller.withLambda(c -> c.deleteFunction("doomed"));

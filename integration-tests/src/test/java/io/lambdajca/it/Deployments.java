@@ -10,6 +10,18 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** Test deployments as applications package them next to a standalone RAR. */
 public final class Deployments {
 
+    /** The README's advice: the connector's exceptions pass through EJBs as they are, without rollback. */
+    static final String APPLICATION_EXCEPTIONS = String.join("\n",
+            "<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\">",
+            "  <assembly-descriptor>",
+            "    <application-exception>",
+            "      <exception-class>io.lambdajca.api.LambdaException</exception-class>",
+            "      <rollback>false</rollback>",
+            "      <inherited>true</inherited>",
+            "    </application-exception>",
+            "  </assembly-descriptor>",
+            "</ejb-jar>");
+
     private Deployments() {
     }
 
@@ -23,6 +35,7 @@ public final class Deployments {
                         PurchaseOrder.Line.class, Quote.class, Item.class)
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource(new StringAsset(APPLICATION_EXCEPTIONS), "ejb-jar.xml")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment."
                         + LambdaEnvironment.RAR + ", org.jboss.as.controller-client, org.jboss.dmr\n"));
     }
