@@ -55,7 +55,7 @@ public class LambdaEnvironment implements ServerSetupTask {
                 return;
             }
             lambda = startEndpoint();
-            Runtime.getRuntime().addShutdownHook(new Thread(lambda::close, "local-lambda-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> lambda().close(), "local-lambda-stop"));
             String endpoint = lambda.endpoint().toString();
             configure("Default", DEFAULT_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "5", "5000");
             configure("ShortTimeout", SHORT_TIMEOUT_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "5", "5000",
@@ -80,9 +80,22 @@ public class LambdaEnvironment implements ServerSetupTask {
         // kept for the other test classes; the server and the JVM end with the module's tests
     }
 
+    /** Stops the endpoint, as an outage would; {@link #restartEndpoint()} brings it back on the same port. */
+    static synchronized void stopEndpoint() {
+        lambda.close();
+    }
+
+    static synchronized void restartEndpoint() {
+        lambda = startEndpoint(lambda.port());
+    }
+
     private static LocalLambda startEndpoint() {
+        return startEndpoint(0);
+    }
+
+    private static LocalLambda startEndpoint(int port) {
         Path zip = Path.of(System.getProperty("lambdajca.functions.zip"));
-        LocalLambda.Builder b = LocalLambda.builder().port(0).retryAfterSeconds(1);
+        LocalLambda.Builder b = LocalLambda.builder().port(port).retryAfterSeconds(1);
         b.function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build());
         b.function(FunctionDefinition.builder("pricing", Handlers.PRICING, zip).build());
         b.function(FunctionDefinition.builder("failing", Handlers.FAILING, zip).build());
