@@ -35,11 +35,14 @@ public class LambdaEnvironment implements ServerSetupTask {
     static final String SMALL_POOL_JNDI = "java:/lambda/SmallPool";
     /** Right key id, wrong secret. */
     static final String BAD_SECRET_JNDI = "java:/lambda/BadSecret";
+    /** Pool of 60, for many concurrent callers. */
+    static final String LARGE_POOL_JNDI = "java:/lambda/LargePool";
     /** Nothing listens at its endpoint. */
     static final String UNREACHABLE_JNDI = "java:/lambda/Unreachable";
 
     static final int PAGED_FUNCTIONS = 60;
-    static final List<String> POOLS = List.of("Default", "ShortTimeout", "SmallPool", "BadSecret", "Unreachable");
+    static final List<String> POOLS = List.of("Default", "ShortTimeout", "SmallPool", "LargePool", "BadSecret",
+            "Unreachable");
 
     private static LocalLambda lambda;
     private static boolean configured;
@@ -61,6 +64,7 @@ public class LambdaEnvironment implements ServerSetupTask {
             configure("ShortTimeout", SHORT_TIMEOUT_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "5", "5000",
                     "ReadTimeoutMillis=1500", "CallTimeoutMillis=1500");
             configure("SmallPool", SMALL_POOL_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "2", "500");
+            configure("LargePool", LARGE_POOL_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "60", "5000");
             configure("BadSecret", BAD_SECRET_JNDI, endpoint, "not-the-secret", "2", "5000");
             configure("Unreachable", UNREACHABLE_JNDI, "http://127.0.0.1:1", LocalLambda.DEFAULT_SECRET_KEY, "2",
                     "5000", "MaxRetries=1", "ConnectTimeoutMillis=500");
@@ -104,6 +108,8 @@ public class LambdaEnvironment implements ServerSetupTask {
                 .environment("GREETING", "Bonjour").build());
         b.function(FunctionDefinition.builder("doomed", Handlers.ECHO, zip).build());
         b.function(FunctionDefinition.builder("aftercommit", Handlers.SLOW, zip).build());
+        b.function(FunctionDefinition.builder("storm", Handlers.SLOW, zip).reservedConcurrency(2).build());
+        b.function(FunctionDefinition.builder("long", Handlers.SLOW, zip).timeoutSeconds(120).build());
         b.function(FunctionDefinition.builder("throttled", Handlers.ECHO, zip).reservedConcurrency(0).build());
         for (int i = 0; i < PAGED_FUNCTIONS; i++) {
             b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());
