@@ -1,5 +1,7 @@
 package io.lambdajca.samples.web;
 
+import java.util.List;
+
 import io.lambdajca.api.AccessDeniedException;
 import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.EndpointUnavailableException;
@@ -24,34 +26,32 @@ public class ProblemMapper implements ExceptionMapper<RuntimeException> {
         if (e instanceof jakarta.ws.rs.WebApplicationException) {
             return ((jakarta.ws.rs.WebApplicationException) e).getResponse();
         }
-        int status;
-        String kind;
-        if (e instanceof InvalidRequestException) {
-            status = 400;
-            kind = "invalid-request";
-        } else if (e instanceof FunctionNotFoundException) {
-            status = 404;
-            kind = "not-found";
-        } else if (e instanceof ThrottledException) {
-            status = 429;
-            kind = "throttled";
-        } else if (e instanceof EndpointUnavailableException || e instanceof ConnectionUnavailableException) {
-            status = 503;
-            kind = "unavailable";
-        } else if (e instanceof AccessDeniedException) {
-            status = 502;
-            kind = "access-denied";
-        } else if (e instanceof FunctionErrorException) {
-            status = 502;
-            kind = "function-error";
-        } else if (e instanceof LambdaException) {
-            status = 502;
-            kind = "lambda-error";
-        } else {
-            status = 500;
-            kind = "server-error";
-        }
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new Views.Problem(String.valueOf(e.getMessage()), kind)).build();
+        Kind kind = KINDS.stream().filter(k -> k.type.isInstance(e)).findFirst().orElse(SERVER_ERROR);
+        return Response.status(kind.status).type(MediaType.APPLICATION_JSON)
+                .entity(new Views.Problem(String.valueOf(e.getMessage()), kind.name)).build();
     }
+
+    /** How one exception type is answered; the first match in {@link #KINDS} wins. */
+    private static final class Kind {
+        final Class<? extends Throwable> type;
+        final int status;
+        final String name;
+
+        Kind(Class<? extends Throwable> type, int status, String name) {
+            this.type = type;
+            this.status = status;
+            this.name = name;
+        }
+    }
+
+    private static final Kind SERVER_ERROR = new Kind(Throwable.class, 500, "server-error");
+    private static final List<Kind> KINDS = List.of(
+            new Kind(InvalidRequestException.class, 400, "invalid-request"),
+            new Kind(FunctionNotFoundException.class, 404, "not-found"),
+            new Kind(ThrottledException.class, 429, "throttled"),
+            new Kind(EndpointUnavailableException.class, 503, "unavailable"),
+            new Kind(ConnectionUnavailableException.class, 503, "unavailable"),
+            new Kind(AccessDeniedException.class, 502, "access-denied"),
+            new Kind(FunctionErrorException.class, 502, "function-error"),
+            new Kind(LambdaException.class, 502, "lambda-error"));
 }
