@@ -59,6 +59,10 @@ class AdapterIT {
         return Deployments.appUsingStandaloneRar("adapter-it.war");
     }
 
+    /** The pools this class's tests use (LargePool belongs to ThrottlingStormIT, which may run before or after). */
+    private static final List<String> USED_HERE = List.of("Default", "ShortTimeout", "SmallPool", "BadSecret",
+            "Unreachable");
+
     @EJB
     private LambdaCaller caller;
 
@@ -315,7 +319,9 @@ class AdapterIT {
             op.get("include-runtime").set(true);
             ModelNode stats = LambdaEnvironment.execute(management, op);
             assertEquals(0, stats.get("InUseCount").asInt(), pool + " in use: " + stats);
-            assertTrue(stats.get("CreatedCount").asInt() > 0, pool + " was used: " + stats);
+            if (USED_HERE.contains(pool)) {
+                assertTrue(stats.get("CreatedCount").asInt() > 0, pool + " was used: " + stats);
+            }
         }
     }
 }
