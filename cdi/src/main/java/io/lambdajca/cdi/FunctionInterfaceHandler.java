@@ -35,6 +35,9 @@ final class FunctionInterfaceHandler implements InvocationHandler {
     private final String jndiName;
     private final Map<Method, FunctionMethod> methods;
     private final BeanManager beanManager;
+    /** Looked up on first use, then kept: a JNDI lookup per call would cost more than the call's own overhead. */
+    private volatile LambdaConnectionFactory factory;
+    private volatile ManagedExecutorService executor;
 
     FunctionInterfaceHandler(Class<?> iface, String jndiName, Map<Method, FunctionMethod> methods,
             BeanManager beanManager) {
@@ -51,11 +54,21 @@ final class FunctionInterfaceHandler implements InvocationHandler {
             return objectMethod(proxy, method, args);
         }
         Object input = args == null || args.length == 0 ? null : args[0];
-        LambdaConnectionFactory factory = LambdaFactoryProducer.lookup(jndiName);
-        if (fm.async) {
-            return managedExecutor().supplyAsync(() -> call(factory, fm, input));
+        LambdaConnectionFactory f = factory;
+        if (f == null) {
+            f = LambdaFactoryProducer.lookup(jndiName);
+            factory = f;
         }
-        return call(factory, fm, input);
+        if (fm.async) {
+            ManagedExecutorService e = executor;
+            if (e == null) {
+                e = managedExecutor();
+                executor = e;
+            }
+            LambdaConnectionFactory target = f;
+            return e.supplyAsync(() -> call(target, fm, input));
+        }
+        return call(f, fm, input);
     }
 
     private Object call(LambdaConnectionFactory factory, FunctionMethod fm, Object input) {

@@ -117,9 +117,14 @@ public final class LambdaOperations {
         RequestValidator.invokeName(name);
         RequestValidator.qualifier(name, request.qualifier());
         InvocationType type = RequestValidator.notNull(name, "invocationType", request.invocationType());
-        byte[] payload = request.input() != null ? json.toJson(name, request.input())
-                : request.payload() == null ? new byte[0] : request.payload();
-        RequestValidator.payload(name, type, payload);
+        byte[] payload;
+        if (request.input() != null) {
+            payload = json.toJson(name, request.input());
+            RequestValidator.payloadSize(name, type, payload);
+        } else {
+            payload = request.payload() == null ? new byte[0] : request.payload();
+            RequestValidator.payload(name, type, payload);
+        }
         String clientContext = RequestValidator.clientContext(name, request.clientContext());
         if (request.afterCommit() && type != InvocationType.EVENT) {
             throw new io.lambdajca.api.InvalidRequestException(name, "afterCommit applies to Event invocations only, "

@@ -96,17 +96,22 @@ public final class RequestValidator {
 
     /** The payload must be one JSON value and within the limit of its invocation type. */
     public static void payload(String functionName, InvocationType type, byte[] payload) {
-        int limit = type == InvocationType.EVENT ? MAX_EVENT_PAYLOAD : MAX_SYNC_PAYLOAD;
-        if (payload.length >= limit) {
-            throw new InvalidRequestException(functionName, "payload of " + payload.length + " bytes is too large for "
-                    + "a " + type.wireName() + " invocation: Lambda accepts less than " + limit + " bytes");
-        }
+        payloadSize(functionName, type, payload);
         if (payload.length > 0) {
             String problem = jsonProblem(payload);
             if (problem != null) {
                 throw new InvalidRequestException(functionName, "payload is not valid JSON (Lambda accepts only JSON "
                         + "payloads): " + problem);
             }
+        }
+    }
+
+    /** The size limit alone, for payloads JSON-B has just written (they are JSON by construction). */
+    public static void payloadSize(String functionName, InvocationType type, byte[] payload) {
+        int limit = type == InvocationType.EVENT ? MAX_EVENT_PAYLOAD : MAX_SYNC_PAYLOAD;
+        if (payload.length >= limit) {
+            throw new InvalidRequestException(functionName, "payload of " + payload.length + " bytes is too large for "
+                    + "a " + type.wireName() + " invocation: Lambda accepts less than " + limit + " bytes");
         }
     }
 
