@@ -66,6 +66,13 @@ public final class ApiException extends RuntimeException {
         return e;
     }
 
+    /** An error of a REST JSON service whose error bodies use a lower-case {@code message} key (Roles Anywhere). */
+    public static ApiException lowerCaseMessage(int status, String code, String message) {
+        ApiException e = new ApiException(status, code, message);
+        e.lowerCaseMessageKey = true;
+        return e;
+    }
+
     public int status() {
         return status;
     }

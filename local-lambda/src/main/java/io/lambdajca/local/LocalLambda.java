@@ -7,17 +7,26 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.lambdajca.local.auth.CredentialIssuer;
 import io.lambdajca.local.auth.Identity;
 import io.lambdajca.local.auth.IdentityStore;
 import io.lambdajca.local.auth.SigV4Verifier;
+import io.lambdajca.local.auth.X509Verifier;
 import io.lambdajca.local.http.FunctionsEndpoint;
 import io.lambdajca.local.http.InvokeEndpoint;
 import io.lambdajca.local.http.LambdaRoutes;
+import io.lambdajca.local.http.RolesAnywhereEndpoint;
+import io.lambdajca.local.http.StsEndpoint;
+import io.lambdajca.local.iam.RoleDefinition;
+import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
+import io.lambdajca.local.iam.TrustAnchorDefinition;
 import io.lambdajca.local.runtime.FunctionCode;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.Invoker;
@@ -28,6 +37,8 @@ import io.undertow.UndertowOptions;
 /**
  * A local AWS Lambda endpoint, embeddable in tests: {@code LocalLambda.builder().port(0).build().start()}, then point an
  * SDK client at {@link #endpoint()} with {@link #DEFAULT_ACCESS_KEY} / {@link #DEFAULT_SECRET_KEY}. Close it to stop.
+ * The same port also answers STS AssumeRole and IAM Roles Anywhere CreateSession for the configured roles, trust
+ * anchors and profiles, issuing temporary credentials that its Lambda API accepts until they expire.
  */
 public final class LocalLambda implements AutoCloseable {
 
@@ -69,8 +80,13 @@ public final class LocalLambda implements AutoCloseable {
         invoker = new Invoker(config.accountConcurrency, config.retryAfterSeconds);
         try {
             config.functions.forEach(this::deploy);
-            LambdaRoutes routes = new LambdaRoutes(new SigV4Verifier(identities, "lambda", Clock.systemUTC()),
-                    new FunctionsEndpoint(registry), new InvokeEndpoint(registry, invoker));
+            Clock clock = Clock.systemUTC();
+            CredentialIssuer issuer = new CredentialIssuer(identities, clock, config.credentialLifetime);
+            LambdaRoutes routes = new LambdaRoutes(new SigV4Verifier(identities, "lambda", clock),
+                    new FunctionsEndpoint(registry), new InvokeEndpoint(registry, invoker),
+                    new StsEndpoint(new SigV4Verifier(identities, "sts", clock), issuer, Map.copyOf(config.roles)),
+                    new RolesAnywhereEndpoint(new X509Verifier(clock), issuer, Map.copyOf(config.trustAnchors),
+                            Map.copyOf(config.rolesAnywhereProfiles), Map.copyOf(config.roles)));
             int cores = Runtime.getRuntime().availableProcessors();
             server = Undertow.builder()
                     .addHttpListener(config.port, config.host)
@@ -170,6 +186,10 @@ public final class LocalLambda implements AutoCloseable {
         private final List<Identity> identities = new ArrayList<>();
         private final List<FunctionDefinition> functions = new ArrayList<>();
         private boolean defaultKeys = true;
+        private final Map<String, RoleDefinition> roles = new LinkedHashMap<>();
+        private final Map<String, TrustAnchorDefinition> trustAnchors = new LinkedHashMap<>();
+        private final Map<String, RolesAnywhereProfileDefinition> rolesAnywhereProfiles = new LinkedHashMap<>();
+        private Duration credentialLifetime;
 
         private Builder() {
             identities.add(Identity.permanent(DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY));
@@ -238,6 +258,36 @@ public final class LocalLambda implements AutoCloseable {
 
         public Builder function(FunctionDefinition definition) {
             this.functions.add(Objects.requireNonNull(definition));
+            return this;
+        }
+
+        /** A role that STS AssumeRole and Roles Anywhere sessions may be had for. */
+        public Builder role(RoleDefinition value) {
+            roles.put(value.arn(), value);
+            return this;
+        }
+
+        /** A Roles Anywhere trust anchor: client certificates must chain to its CA. */
+        public Builder trustAnchor(TrustAnchorDefinition value) {
+            trustAnchors.put(value.arn(), value);
+            return this;
+        }
+
+        /** A Roles Anywhere profile; its roles must also be declared with {@link #role}. */
+        public Builder rolesAnywhereProfile(RolesAnywhereProfileDefinition value) {
+            rolesAnywhereProfiles.put(value.arn(), value);
+            return this;
+        }
+
+        /**
+         * Makes every issued temporary credential expire after this long, whatever duration the caller asked for
+         * (for tests of refreshing); null restores the requested durations.
+         */
+        public Builder credentialLifetime(Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException("credential lifetime must be positive: " + value);
+            }
+            this.credentialLifetime = value;
             return this;
         }
 

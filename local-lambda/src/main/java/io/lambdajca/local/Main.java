@@ -27,6 +27,13 @@ public final class Main {
             "                           name=NAME,handler=HANDLER,code=ZIP_OR_DIRECTORY",
             "                           [,runtime=java17|java21|java25][,timeout=SECONDS][,memory=MB]",
             "                           [,concurrency=RESERVED][,description=TEXT][,env.KEY=VALUE...]",
+            "  --role SPEC              an IAM role that STS AssumeRole and Roles Anywhere may issue credentials for",
+            "                           (repeatable); SPEC is ROLE_ARN[,external-id=ID][,max-session=SECONDS]",
+            "  --trust-anchor ARN=FILE  a Roles Anywhere trust anchor and its CA certificate (PEM or DER file)",
+            "  --roles-anywhere-profile SPEC",
+            "                           a Roles Anywhere profile (repeatable); SPEC is",
+            "                           PROFILE_ARN,role=ROLE_ARN[,role=...][,accept-session-name=true]",
+            "  --credential-seconds N   issued temporary credentials expire after N seconds, whatever was asked",
             "  --account-concurrency N  concurrent executions of functions without reserved concurrency (default 100)",
             "  --retry-after SECONDS    Retry-After sent with throttling errors (default 1)",
             "  --help                   print this help and exit");
@@ -107,6 +114,11 @@ public final class Main {
                 case "--function": b.function(function(value)); break;
                 case "--account-concurrency": b.accountConcurrency(number(option, value)); break;
                 case "--retry-after": b.retryAfterSeconds(number(option, value)); break;
+                case "--role": b.role(IamOptions.role(value)); break;
+                case "--trust-anchor": b.trustAnchor(IamOptions.trustAnchor(value)); break;
+                case "--roles-anywhere-profile": b.rolesAnywhereProfile(IamOptions.profile(value)); break;
+                case "--credential-seconds": b.credentialLifetime(java.time.Duration.ofSeconds(number(option, value)));
+                    break;
                 default: throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -161,7 +173,7 @@ public final class Main {
         return v;
     }
 
-    private static int number(String option, String value) {
+    static int number(String option, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {

@@ -25,7 +25,7 @@ public final class Identity {
         return accessKeyId;
     }
 
-    String secretKey() {
+    public String secretKey() {
         return secretKey;
     }
 

@@ -1,6 +1,5 @@
 package io.lambdajca.local.auth;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -10,17 +9,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.lambdajca.local.ApiException;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
-import software.amazon.awssdk.http.auth.aws.internal.signer.V4CanonicalRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
@@ -43,7 +36,6 @@ public final class SigV4Verifier {
     private final IdentityStore identities;
     private final String service;
     private final Clock clock;
-    private static final V4CanonicalRequest.Options CANONICAL_OPTIONS = new V4CanonicalRequest.Options(true, true);
     private static final int MAX_CACHED_KEYS = 1000;
 
     private final Map<String, byte[]> signingKeys = new ConcurrentHashMap<>();
@@ -60,9 +52,9 @@ public final class SigV4Verifier {
         if (authorization == null) {
             throw ApiException.forbidden("MissingAuthenticationTokenException", "Missing Authentication Token");
         }
-        Authorization auth = Authorization.parse(authorization);
+        AuthorizationHeader auth = AuthorizationHeader.parse(authorization, ALGORITHM);
         Instant signedAt = signingTime(request.header.apply("X-Amz-Date"));
-        Identity identity = identities.find(auth.accessKeyId);
+        Identity identity = identities.find(auth.credentialId);
         if (identity == null) {
             throw ApiException.forbidden("UnrecognizedClientException",
                     "The security token included in the request is invalid.");
@@ -89,7 +81,7 @@ public final class SigV4Verifier {
         return identity;
     }
 
-    private static Instant signingTime(String amzDate) {
+    static Instant signingTime(String amzDate) {
         if (amzDate == null) {
             throw new ApiException(400, "IncompleteSignatureException",
                     "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
@@ -121,14 +113,18 @@ public final class SigV4Verifier {
     }
 
     private void checkSkew(Instant signedAt) {
-        Instant now = clock.instant();
+        checkSkew(signedAt, clock.instant(), "InvalidSignatureException");
+    }
+
+    /** Throws the 403 AWS sends (with that error code) when a signing time is more than 15 minutes off. */
+    static void checkSkew(Instant signedAt, Instant now, String code) {
         if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-            throw ApiException.forbidden("InvalidSignatureException", "Signature expired: " + AMZ_DATE.format(signedAt)
+            throw ApiException.forbidden(code, "Signature expired: " + AMZ_DATE.format(signedAt)
                     + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
                     + " - 15 min.)");
         }
         if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-            throw ApiException.forbidden("InvalidSignatureException", "Signature not yet current: "
+            throw ApiException.forbidden(code, "Signature not yet current: "
                     + AMZ_DATE.format(signedAt) + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW)) + " ("
                     + AMZ_DATE.format(now) + " + 15 min.)");
         }
@@ -149,30 +145,7 @@ public final class SigV4Verifier {
         }
     }
 
-    private String expectedSignature(SignedRequest request, Authorization auth, Identity identity, Instant signedAt) {
-        String hostHeader = request.header.apply("Host");
-        if (hostHeader == null) {
-            throw ApiException.forbidden("InvalidSignatureException", "Host header is required");
-        }
-        SdkHttpRequest.Builder http = SdkHttpRequest.builder()
-                .method(SdkHttpMethod.fromValue(request.method))
-                .protocol("http")
-                .encodedPath(request.rawPath);
-        int colon = hostHeader.lastIndexOf(':');
-        if (colon > 0 && hostHeader.indexOf(']') < colon) {
-            http.host(hostHeader.substring(0, colon)).port(Integer.parseInt(hostHeader.substring(colon + 1)));
-        } else {
-            http.host(hostHeader);
-        }
-        queryParameters(request.rawQuery).forEach(http::putRawQueryParameter);
-        for (String name : auth.signedHeaders) {
-            String value = request.header.apply(name);
-            if (value == null) {
-                throw ApiException.forbidden("InvalidSignatureException",
-                        "The request signature we calculated does not match the signature you provided.");
-            }
-            http.putHeader(name, value);
-        }
+    private String expectedSignature(SignedRequest request, AuthorizationHeader auth, Identity identity, Instant signedAt) {
         AwsCredentialsIdentity credentials = identity.sessionToken() == null
                 ? AwsCredentialsIdentity.create(identity.accessKeyId(), identity.secretKey())
                 : AwsSessionCredentialsIdentity.create(identity.accessKeyId(), identity.secretKey(),
@@ -181,10 +154,8 @@ public final class SigV4Verifier {
         // derived signing key is cached (per key, day, region and service), as the SDK signer recomputes it with
         // four HMACs on every call.
         CredentialScope scope = new CredentialScope(auth.region, auth.service, signedAt);
-        V4CanonicalRequest canonical = new V4CanonicalRequest(http.build(),
-                BinaryUtils.toHex(SignerUtils.hash(request.body)), CANONICAL_OPTIONS);
         String stringToSign = ALGORITHM + "\n" + scope.getDatetime() + "\n" + scope.scope() + "\n"
-                + SignerUtils.hashCanonicalRequest(canonical.getCanonicalRequestString());
+                + CanonicalRequest.hash(request, auth.signedHeaders, "InvalidSignatureException");
         byte[] key = signingKeys.computeIfAbsent(identity.accessKeyId() + "/" + scope.scope(), k -> {
             if (signingKeys.size() > MAX_CACHED_KEYS) {
                 signingKeys.clear();
@@ -194,65 +165,4 @@ public final class SigV4Verifier {
         return BinaryUtils.toHex(SignerUtils.computeSignature(stringToSign, key));
     }
 
-    private static Map<String, List<String>> queryParameters(String rawQuery) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return params;
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    /** The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header. */
-    private static final class Authorization {
-        String accessKeyId;
-        String date;
-        String region;
-        String service;
-        List<String> signedHeaders;
-        String signature;
-
-        static Authorization parse(String header) {
-            if (!header.startsWith(ALGORITHM + " ")) {
-                throw new ApiException(400, "IncompleteSignatureException", "Unsupported signing algorithm in "
-                        + "Authorization header; only " + ALGORITHM + " is accepted.");
-            }
-            Authorization a = new Authorization();
-            for (String part : header.substring(ALGORITHM.length() + 1).split(",")) {
-                String p = part.trim();
-                if (p.startsWith("Credential=")) {
-                    String[] scope = p.substring("Credential=".length()).split("/");
-                    if (scope.length != 5 || !"aws4_request".equals(scope[4])) {
-                        throw new ApiException(400, "IncompleteSignatureException", "Credential must have exactly "
-                                + "5 slash-delimited elements, e.g. keyid/date/region/service/term");
-                    }
-                    a.accessKeyId = scope[0];
-                    a.date = scope[1];
-                    a.region = scope[2];
-                    a.service = scope[3];
-                } else if (p.startsWith("SignedHeaders=")) {
-                    a.signedHeaders = List.of(p.substring("SignedHeaders=".length()).split(";"));
-                } else if (p.startsWith("Signature=")) {
-                    a.signature = p.substring("Signature=".length());
-                }
-            }
-            if (a.accessKeyId == null || a.signedHeaders == null || a.signature == null) {
-                throw new ApiException(400, "IncompleteSignatureException", "Authorization header requires "
-                        + "'Credential', 'SignedHeaders' and 'Signature' parameters.");
-            }
-            return a;
-        }
-    }
 }

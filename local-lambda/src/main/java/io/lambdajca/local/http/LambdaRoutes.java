@@ -11,7 +11,9 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
 
 /**
- * The Lambda REST API's routes: reads the whole body, checks the signature, then hands the request to the operation.
+ * The routes of the endpoint: Lambda's REST API, STS (Query protocol, at the root) and IAM Roles Anywhere's
+ * CreateSession ({@code /sessions}). Reads the whole body, checks the signature, then hands the request to the
+ * operation.
  * Invocations run without tying up a worker thread; management operations run on Undertow's worker pool.
  */
 public final class LambdaRoutes implements HttpHandler {
@@ -21,11 +23,16 @@ public final class LambdaRoutes implements HttpHandler {
     private final SigV4Verifier verifier;
     private final FunctionsEndpoint functions;
     private final InvokeEndpoint invoke;
+    private final StsEndpoint sts;
+    private final RolesAnywhereEndpoint rolesAnywhere;
 
-    public LambdaRoutes(SigV4Verifier verifier, FunctionsEndpoint functions, InvokeEndpoint invoke) {
+    public LambdaRoutes(SigV4Verifier verifier, FunctionsEndpoint functions, InvokeEndpoint invoke, StsEndpoint sts,
+            RolesAnywhereEndpoint rolesAnywhere) {
         this.verifier = verifier;
         this.functions = functions;
         this.invoke = invoke;
+        this.sts = sts;
+        this.rolesAnywhere = rolesAnywhere;
     }
 
     @Override
@@ -36,6 +43,16 @@ public final class LambdaRoutes implements HttpHandler {
     }
 
     private void route(HttpServerExchange exchange, byte[] body) {
+        String requestPath = exchange.getRequestPath();
+        if (requestPath.length() <= 1) {
+            // STS's Query protocol posts to the root; signature checks happen on a worker thread, off the I/O thread
+            onWorker(exchange, () -> sts.handle(exchange, body));
+            return;
+        }
+        if ("/sessions".equals(requestPath) && exchange.getRequestMethod().equals(Methods.POST)) {
+            onWorker(exchange, () -> rolesAnywhere.createSession(exchange, body));
+            return;
+        }
         try {
             verifier.verify(new SignedRequest(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
                     exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, body));

@@ -1,0 +1,201 @@
+package io.lambdajca.local.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.lambdajca.local.ApiException;
+import io.lambdajca.local.auth.CredentialIssuer;
+import io.lambdajca.local.auth.Identity;
+import io.lambdajca.local.auth.SigV4Verifier;
+import io.lambdajca.local.auth.SignedRequest;
+import io.lambdajca.local.iam.RoleDefinition;
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * STS AssumeRole over the Query protocol (form-encoded parameters, XML answers, version 2011-06-15), as the service
+ * does it: the caller's SigV4 signature (service {@code sts}) is checked; RoleArn, RoleSessionName, DurationSeconds
+ * and ExternalId are validated; the role must be known and its external id given when it requires one; the answer
+ * carries temporary credentials with an expiry. Errors use STS's codes and its ErrorResponse XML.
+ */
+public final class StsEndpoint {
+
+    static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+    /** RoleSessionName: 2-64 characters of [\w+=,.@-]. */
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    /** ExternalId: 2-1,224 characters of [\w+=,.@:/-]. */
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    /** Role chaining (assuming a role with temporary credentials) caps the session at one hour. */
+    private static final int CHAINED_MAX_SECONDS = 3600;
+
+    private final SigV4Verifier verifier;
+    private final CredentialIssuer issuer;
+    private final Map<String, RoleDefinition> roles;
+
+    public StsEndpoint(SigV4Verifier verifier, CredentialIssuer issuer, Map<String, RoleDefinition> roles) {
+        this.verifier = verifier;
+        this.issuer = issuer;
+        this.roles = roles;
+    }
+
+    void handle(HttpServerExchange exchange, byte[] body) {
+        String requestId = exchange.getResponseHeaders().getFirst(Exchanges.REQUEST_ID);
+        try {
+            Identity caller = verify(exchange, body);
+            Map<String, String> params = parameters(exchange.getQueryString());
+            params.putAll(parameters(new String(body, StandardCharsets.UTF_8)));
+            String action = params.get("Action");
+            if (!"AssumeRole".equals(action)) {
+                throw new ApiException(400, "InvalidAction", "Could not find operation " + action
+                        + " for version " + params.get("Version"));
+            }
+            Exchanges.send(exchange, 200, "text/xml", assumeRole(params, caller, requestId)
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (ApiException e) {
+            Exchanges.send(exchange, e.status(), "text/xml", error(e, requestId).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Identity verify(HttpServerExchange exchange, byte[] body) {
+        try {
+            return verifier.verify(new SignedRequest(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
+                    exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, body));
+        } catch (ApiException e) {
+            // the same checks as Lambda's front end, reported with STS's own codes
+            switch (e.code()) {
+                case "UnrecognizedClientException":
+                    throw new ApiException(403, "InvalidClientTokenId", e.getMessage());
+                case "InvalidSignatureException":
+                    throw new ApiException(403, "SignatureDoesNotMatch", e.getMessage());
+                case "ExpiredTokenException":
+                    throw new ApiException(400, "ExpiredTokenException", e.getMessage());
+                case "MissingAuthenticationTokenException":
+                    throw new ApiException(403, "MissingAuthenticationToken", "Request is missing Authentication "
+                            + "Token");
+                default:
+                    throw e;
+            }
+        }
+    }
+
+    private String assumeRole(Map<String, String> params, Identity caller, String requestId) {
+        String roleArn = params.get("RoleArn");
+        if (roleArn == null || roleArn.length() < 20 || roleArn.length() > 2048) {
+            throw validation(roleArn, "roleArn", roleArn == null ? "Member must not be null"
+                    : "Member must have length between 20 and 2048");
+        }
+        String sessionName = params.get("RoleSessionName");
+        if (sessionName == null || !SESSION_NAME.matcher(sessionName).matches()) {
+            throw validation(sessionName, "roleSessionName", sessionName == null ? "Member must not be null"
+                    : "Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64");
+        }
+        int duration = duration(params.get("DurationSeconds"));
+        String externalId = params.get("ExternalId");
+        if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
+            throw validation(externalId, "externalId", "Member must satisfy regular expression pattern: "
+                    + "[\\w+=,.@:\\/-]* and have length between 2 and 1224");
+        }
+        RoleDefinition role = roles.get(roleArn);
+        if (role == null || (role.externalId() != null && !role.externalId().equals(externalId))) {
+            throw new ApiException(403, "AccessDenied", "User: arn:aws:iam::" + accountOf(roleArn) + ":user/"
+                    + caller.accessKeyId() + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+        }
+        if (caller.sessionToken() != null && duration > CHAINED_MAX_SECONDS) {
+            throw new ApiException(400, "ValidationError", "The requested DurationSeconds exceeds the 1 hour session "
+                    + "limit for roles assumed by role chaining.");
+        }
+        if (duration > role.maxSessionSeconds()) {
+            throw new ApiException(400, "ValidationError", "The requested DurationSeconds exceeds the "
+                    + "MaxSessionDuration set for this role.");
+        }
+        Identity issued = issuer.issue(Duration.ofSeconds(duration));
+        String roleId = "AROALOCAL" + Integer.toHexString(roleArn.hashCode()).toUpperCase();
+        String assumedArn = "arn:" + roleArn.split(":")[1] + ":sts::" + role.accountId() + ":assumed-role/"
+                + role.name() + "/" + sessionName;
+        return "<AssumeRoleResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <AssumeRoleResult>\n"
+                + "    <SourceIdentity/>\n"
+                + "    <AssumedRoleUser>\n"
+                + "      <Arn>" + xml(assumedArn) + "</Arn>\n"
+                + "      <AssumedRoleId>" + roleId + ":" + xml(sessionName) + "</AssumedRoleId>\n"
+                + "    </AssumedRoleUser>\n"
+                + "    <Credentials>\n"
+                + "      <AccessKeyId>" + issued.accessKeyId() + "</AccessKeyId>\n"
+                + "      <SecretAccessKey>" + xml(issued.secretKey()) + "</SecretAccessKey>\n"
+                + "      <SessionToken>" + xml(issued.sessionToken()) + "</SessionToken>\n"
+                + "      <Expiration>" + DateTimeFormatter.ISO_INSTANT.format(issued.expiration()
+                        .truncatedTo(ChronoUnit.SECONDS)) + "</Expiration>\n"
+                + "    </Credentials>\n"
+                + "    <PackedPolicySize>0</PackedPolicySize>\n"
+                + "  </AssumeRoleResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>" + requestId + "</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</AssumeRoleResponse>\n";
+    }
+
+    private static int duration(String value) {
+        if (value == null) {
+            return 3600;
+        }
+        int seconds;
+        try {
+            seconds = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw validation(value, "durationSeconds", "Member must be a number");
+        }
+        if (seconds < 900) {
+            throw validation(value, "durationSeconds", "Member must have value greater than or equal to 900");
+        }
+        if (seconds > 43_200) {
+            throw validation(value, "durationSeconds", "Member must have value less than or equal to 43200");
+        }
+        return seconds;
+    }
+
+    private static String accountOf(String arn) {
+        String[] parts = arn.split(":");
+        return parts.length > 4 ? parts[4] : "123456789012";
+    }
+
+    private static ApiException validation(String value, String member, String constraint) {
+        return new ApiException(400, "ValidationError", "1 validation error detected: Value "
+                + (value == null ? "null" : "'" + value + "'") + " at '" + member + "' failed to satisfy constraint: "
+                + constraint);
+    }
+
+    private static Map<String, String> parameters(String form) {
+        Map<String, String> params = new HashMap<>();
+        if (form == null || form.isEmpty()) {
+            return params;
+        }
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private static String error(ApiException e, String requestId) {
+        return "<ErrorResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <Error>\n"
+                + "    <Type>Sender</Type>\n"
+                + "    <Code>" + xml(e.code()) + "</Code>\n"
+                + "    <Message>" + xml(e.getMessage()) + "</Message>\n"
+                + "  </Error>\n"
+                + "  <RequestId>" + requestId + "</RequestId>\n"
+                + "</ErrorResponse>\n";
+    }
+
+    static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

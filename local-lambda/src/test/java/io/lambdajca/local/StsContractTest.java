@@ -1,0 +1,178 @@
+package io.lambdajca.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.local.iam.RoleDefinition;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/**
+ * STS AssumeRole's wire contract, through the official SDK {@code StsClient}: the XML answer the SDK parses, the
+ * credentials it yields working on the Lambda API until they expire (then 403 ExpiredTokenException), and STS's error
+ * codes for unknown roles, missing external ids, bad durations, role chaining and bad signatures.
+ */
+class StsContractTest {
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/invoker";
+    private static final String GUARDED_ROLE = "arn:aws:iam::123456789012:role/partner";
+    private static final String LONG_ROLE = "arn:aws:iam::123456789012:role/long";
+
+    private static LocalLambda lambda;
+    private static StsClient sts;
+
+    @BeforeAll
+    static void start() {
+        lambda = LocalLambda.builder().port(0)
+                .role(RoleDefinition.of(ROLE))
+                .role(RoleDefinition.of(GUARDED_ROLE).withExternalId("partner-42"))
+                .role(RoleDefinition.of(LONG_ROLE).withMaxSessionSeconds(43_200))
+                .credentialLifetime(Duration.ofSeconds(3))
+                .build().start();
+        sts = sts(AwsBasicCredentials.create(LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY));
+    }
+
+    @AfterAll
+    static void stop() {
+        sts.close();
+        lambda.close();
+    }
+
+    @Test
+    void assumeRole_returnsTemporaryCredentialsThatLambdaAcceptsUntilTheyExpire() throws Exception {
+        AssumeRoleResponse r = sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("contract-test")
+                .durationSeconds(900));
+        Credentials c = r.credentials();
+        assertThat(c.accessKeyId()).startsWith("ASIA").hasSize(20);
+        assertThat(c.sessionToken()).isNotBlank();
+        // the endpoint was told to issue 3-second credentials whatever the caller asked for
+        assertThat(c.expiration()).isBetween(Instant.now(), Instant.now().plusSeconds(4));
+        assertThat(r.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/invoker/contract-test");
+        assertThat(r.assumedRoleUser().assumedRoleId()).endsWith(":contract-test");
+
+        try (LambdaClient temporary = lambda(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(),
+                c.sessionToken()))) {
+            assertThat(temporary.listFunctions().functions()).isEmpty();
+            Thread.sleep(Duration.between(Instant.now(), c.expiration()).toMillis() + 1200);
+            assertThatThrownBy(temporary::listFunctions).isInstanceOfSatisfying(LambdaException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(403);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException");
+                assertThat(e.awsErrorDetails().errorMessage()).contains("expired");
+            });
+        }
+    }
+
+    @Test
+    void assumeRole_ofAnUnknownRole_isAccessDenied() {
+        assertThatThrownBy(() -> sts.assumeRole(b -> b.roleArn("arn:aws:iam::123456789012:role/nobody")
+                .roleSessionName("s1"))).isInstanceOfSatisfying(StsException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .contains("not authorized to perform: sts:AssumeRole on resource: "
+                                    + "arn:aws:iam::123456789012:role/nobody");
+                });
+    }
+
+    @Test
+    void assumeRole_withoutTheRequiredExternalId_isAccessDenied_andWithItSucceeds() {
+        assertThatThrownBy(() -> sts.assumeRole(b -> b.roleArn(GUARDED_ROLE).roleSessionName("s1")))
+                .isInstanceOfSatisfying(StsException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        assertThatThrownBy(() -> sts.assumeRole(b -> b.roleArn(GUARDED_ROLE).roleSessionName("s1")
+                .externalId("wrong-id"))).isInstanceOfSatisfying(StsException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        assertThat(sts.assumeRole(b -> b.roleArn(GUARDED_ROLE).roleSessionName("s1").externalId("partner-42"))
+                .credentials().accessKeyId()).startsWith("ASIA");
+    }
+
+    @Test
+    void assumeRole_validatesDurationSessionNameAndExternalId() {
+        assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1").durationSeconds(899)),
+                "Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than "
+                        + "or equal to 900");
+        assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1")
+                .durationSeconds(43_201)), "Member must have value less than or equal to 43200");
+        assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1").durationSeconds(7200)),
+                "exceeds the MaxSessionDuration set for this role");
+        assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("x")),
+                "at 'roleSessionName' failed to satisfy constraint");
+        assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("has space")),
+                "at 'roleSessionName' failed to satisfy constraint");
+        assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1").externalId("a b")),
+                "at 'externalId' failed to satisfy constraint");
+        assertThat(sts.assumeRole(b -> b.roleArn(LONG_ROLE).roleSessionName("s1").durationSeconds(43_200))
+                .credentials()).isNotNull();
+    }
+
+    @Test
+    void assumeRole_withTemporaryCredentials_isRoleChaining_cappedAtOneHour() {
+        Credentials first = sts.assumeRole(b -> b.roleArn(LONG_ROLE).roleSessionName("first")).credentials();
+        try (StsClient chained = sts(AwsSessionCredentials.create(first.accessKeyId(), first.secretAccessKey(),
+                first.sessionToken()))) {
+            assertValidationError(() -> chained.assumeRole(b -> b.roleArn(LONG_ROLE).roleSessionName("second")
+                    .durationSeconds(7200)), "1 hour session limit for roles assumed by role chaining");
+            assertThat(chained.assumeRole(b -> b.roleArn(ROLE).roleSessionName("second")).credentials()
+                    .accessKeyId()).startsWith("ASIA").isNotEqualTo(first.accessKeyId());
+        }
+    }
+
+    @Test
+    void assumeRole_withAWrongSecret_isSignatureDoesNotMatch_andAnUnknownKey_isInvalidClientTokenId() {
+        try (StsClient wrongSecret = sts(AwsBasicCredentials.create(LocalLambda.DEFAULT_ACCESS_KEY, "wrong"));
+                StsClient unknownKey = sts(AwsBasicCredentials.create("AKIAUNKNOWNKEY000000", "wrong"))) {
+            assertThatThrownBy(() -> wrongSecret.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1")))
+                    .isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+                    });
+            assertThatThrownBy(() -> unknownKey.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1")))
+                    .isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+                    });
+        }
+    }
+
+    private static void assertValidationError(Runnable call, String message) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(StsException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+            assertThat(e.awsErrorDetails().errorMessage()).contains(message);
+        });
+    }
+
+    private static StsClient sts(AwsCredentials credentials) {
+        return StsClient.builder().region(Region.US_EAST_1).endpointOverride(lambda.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    private static LambdaClient lambda(AwsCredentials credentials) {
+        return LambdaClient.builder().region(Region.US_EAST_1).endpointOverride(lambda.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+}
