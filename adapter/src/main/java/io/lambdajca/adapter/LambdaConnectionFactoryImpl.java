@@ -3,6 +3,8 @@ package io.lambdajca.adapter;
 import javax.naming.Reference;
 
 import io.lambdajca.api.ConnectionUnavailableException;
+import io.lambdajca.api.InvalidRequestException;
+import io.lambdajca.api.LambdaConnectionSpec;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import jakarta.resource.ResourceException;
@@ -29,6 +31,21 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
         } catch (ResourceException e) {
             throw new ConnectionUnavailableException("No Lambda connection could be had from the pool: "
                     + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public LambdaConnection getConnection(LambdaConnectionSpec spec) {
+        if (spec == null) {
+            throw new InvalidRequestException(null, "The connection spec must not be null; use getConnection() for "
+                    + "the connection definition's own credentials");
+        }
+        try {
+            return (LambdaConnection) connectionManager.allocateConnection(factory,
+                    new LambdaConnectionRequestInfo(spec.credentialProfile()));
+        } catch (ResourceException e) {
+            throw new ConnectionUnavailableException("No Lambda connection with credential profile '"
+                    + spec.credentialProfile() + "' could be had: " + e.getMessage(), e);
         }
     }
 

@@ -12,6 +12,7 @@ import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 
 import io.lambdajca.adapter.internal.LambdaOperations;
+import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
@@ -30,17 +31,17 @@ public class LambdaManagedConnection implements ManagedConnection {
 
     private final LambdaManagedConnectionFactory factory;
     private final LambdaOperations operations;
-    private final ConnectionRequestInfo requestInfo;
+    private final CredentialSource credentials;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<LambdaConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private volatile PrintWriter logWriter;
 
     LambdaManagedConnection(LambdaManagedConnectionFactory factory, LambdaOperations operations,
-            ConnectionRequestInfo requestInfo) {
+            CredentialSource credentials) {
         this.factory = factory;
         this.operations = operations;
-        this.requestInfo = requestInfo;
+        this.credentials = credentials;
     }
 
     @Override
@@ -55,9 +56,9 @@ public class LambdaManagedConnection implements ManagedConnection {
         return operations;
     }
 
-    /** Whether this connection can serve a request for that connection definition and request info. */
-    boolean matches(LambdaManagedConnectionFactory mcf, ConnectionRequestInfo info) {
-        return !destroyed.get() && factory.equals(mcf) && Objects.equals(requestInfo, info);
+    /** Whether this connection can serve a request for that connection definition with those credentials. */
+    boolean matches(LambdaManagedConnectionFactory mcf, CredentialSource wanted) {
+        return !destroyed.get() && factory.equals(mcf) && credentials.equals(wanted);
     }
 
     boolean isDestroyed() {

@@ -2,7 +2,9 @@ package io.lambdajca.adapter;
 
 import java.io.PrintWriter;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.security.auth.Subject;
 
@@ -11,6 +13,7 @@ import io.lambdajca.adapter.internal.ConnectionConfig;
 import io.lambdajca.adapter.internal.ConnectionProperties;
 import io.lambdajca.adapter.internal.LambdaOperations;
 import io.lambdajca.adapter.internal.Secret;
+import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import jakarta.resource.NotSupportedException;
@@ -26,6 +29,7 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
+import jakarta.resource.spi.security.PasswordCredential;
 
 /**
  * A connection definition: where and as whom to call Lambda, with which timeouts and retries. Its properties are set
@@ -44,6 +48,7 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
 
     private String region = ConnectionProperties.DEFAULT_REGION;
     private String endpointOverride;
+    private String credentialProfile;
     private String accessKeyId;
     private Secret secretAccessKey;
     private Secret sessionToken;
@@ -59,18 +64,21 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
-    private transient volatile LambdaOperations operations;
+    private transient volatile ConnectionConfig config;
+    private transient Map<CredentialSource, LambdaOperations> operations;
+    private transient Map<String, CredentialSource> profiles;
 
     /** All properties as one value; equality of connection definitions is equality of their properties. */
     ConnectionProperties properties() {
-        return new ConnectionProperties(region, endpointOverride, accessKeyId, secretAccessKey, sessionToken,
+        return new ConnectionProperties(region, endpointOverride, credentialProfile, accessKeyId, secretAccessKey,
+                sessionToken,
                 connectTimeoutMillis, readTimeoutMillis, callTimeoutMillis, maxConnections, maxRetries,
                 retryBaseDelayMillis, retryMaxBackoffMillis, retryBudgetMillis, retryInvokeAfterTimeout);
     }
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) throws ResourceException {
-        operations();
+        operations(ownCredentials());
         return new LambdaConnectionFactoryImpl(this, connectionManager);
     }
 
@@ -83,43 +91,105 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
-        return new LambdaManagedConnection(this, operations(), info);
+        CredentialSource credentials = credentialsFor(subject, info);
+        return new LambdaManagedConnection(this, operations(credentials), credentials);
     }
 
-    /** Validates the properties and takes the shared SDK client, once. */
-    LambdaOperations operations() throws ResourceException {
-        LambdaOperations current = operations;
-        if (current == null) {
-            synchronized (this) {
-                if (operations == null) {
-                    if (!(resourceAdapter instanceof LambdaResourceAdapter)) {
-                        throw new ResourceException("This connection definition is not associated with the Lambda "
-                                + "resource adapter");
-                    }
-                    LambdaResourceAdapter ra = (LambdaResourceAdapter) resourceAdapter;
-                    ConnectionConfig config;
-                    try {
-                        config = properties().toConfig();
-                    } catch (ConfigException e) {
-                        throw new InvalidPropertyException("Invalid Lambda connection definition: " + e.getMessage());
-                    }
-                    LambdaOperations created = new LambdaOperations(ra.clients().client(config.client()),
-                            config.retry(), ra.json());
-                    created.warmUp();
-                    operations = created;
-                }
-                current = operations;
-            }
+    /**
+     * The credentials a connection request calls Lambda with: the container's PasswordCredential for this connection
+     * definition (container-managed sign-on: user = access key id, password = secret key), else the credential
+     * profile the application's connection spec names, else the connection definition's own.
+     */
+    CredentialSource credentialsFor(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        PasswordCredential signOn = ContainerSignOn.passwordCredential(subject, this);
+        if (signOn != null) {
+            return ContainerSignOn.keys(signOn);
         }
-        return current;
+        if (info instanceof LambdaConnectionRequestInfo) {
+            return profile(((LambdaConnectionRequestInfo) info).credentialProfile());
+        }
+        return ownCredentials();
+    }
+
+    private CredentialSource ownCredentials() throws ResourceException {
+        ConnectionConfig c = config();
+        return c.credentialProfile() == null ? c.client().credentials() : profile(c.credentialProfile());
+    }
+
+    /** The credential profile bound at that JNDI name, looked up and validated once. */
+    private CredentialSource profile(String jndiName) throws ResourceException {
+        CredentialSource known = profiles().get(jndiName);
+        if (known != null) {
+            return known;
+        }
+        try {
+            CredentialSource resolved = ProfileLookup.resolve(jndiName);
+            profiles().put(jndiName, resolved);
+            return resolved;
+        } catch (ConfigException e) {
+            throw new InvalidPropertyException("Invalid credential profile for Lambda connection definition: "
+                    + e.getMessage());
+        }
+    }
+
+    private ConnectionConfig config() throws ResourceException {
+        ConnectionConfig c = config;
+        if (c == null) {
+            try {
+                c = properties().toConfig();
+            } catch (ConfigException e) {
+                throw new InvalidPropertyException("Invalid Lambda connection definition: " + e.getMessage());
+            }
+            config = c;
+        }
+        return c;
+    }
+
+    /** The Lambda calls with those credentials, on the shared SDK client of this definition's settings. */
+    LambdaOperations operations(CredentialSource credentials) throws ResourceException {
+        LambdaOperations current = operations().get(credentials);
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            current = operations().get(credentials);
+            if (current == null) {
+                if (!(resourceAdapter instanceof LambdaResourceAdapter)) {
+                    throw new ResourceException("This connection definition is not associated with the Lambda "
+                            + "resource adapter");
+                }
+                LambdaResourceAdapter ra = (LambdaResourceAdapter) resourceAdapter;
+                ConnectionConfig c = config();
+                current = new LambdaOperations(ra.clients().client(c.client().withCredentials(credentials)),
+                        c.retry(), ra.json());
+                current.warmUp();
+                operations().put(credentials, current);
+            }
+            return current;
+        }
+    }
+
+    private synchronized Map<CredentialSource, LambdaOperations> operations() {
+        if (operations == null) {
+            operations = new ConcurrentHashMap<>();
+        }
+        return operations;
+    }
+
+    private synchronized Map<String, CredentialSource> profiles() {
+        if (profiles == null) {
+            profiles = new ConcurrentHashMap<>();
+        }
+        return profiles;
     }
 
     @Override
     public ManagedConnection matchManagedConnections(@SuppressWarnings("rawtypes") Set candidates, Subject subject,
-            ConnectionRequestInfo info) {
+            ConnectionRequestInfo info) throws ResourceException {
+        CredentialSource wanted = credentialsFor(subject, info);
         for (Object candidate : candidates) {
             if (candidate instanceof LambdaManagedConnection
-                    && ((LambdaManagedConnection) candidate).matches(this, info)) {
+                    && ((LambdaManagedConnection) candidate).matches(this, wanted)) {
                 return (ManagedConnection) candidate;
             }
         }
@@ -201,6 +271,17 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         this.endpointOverride = endpointOverride;
     }
 
+    public String getCredentialProfile() {
+        return credentialProfile;
+    }
+
+    @ConfigProperty(description = "JNDI name of the credential profile (an administered object of this adapter) "
+            + "whose credentials this connection definition uses, such as java:/lambda/profiles/Invoker. Leave it "
+            + "empty to use AccessKeyId/SecretAccessKey, or the AWS SDK's default chain when those are empty too.")
+    public void setCredentialProfile(String credentialProfile) {
+        this.credentialProfile = credentialProfile;
+    }
+
     public String getAccessKeyId() {
         return accessKeyId;
     }
@@ -211,8 +292,9 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         this.accessKeyId = accessKeyId;
     }
 
+    /** Masked: a confidential property is never read back. */
     public String getSecretAccessKey() {
-        return secretAccessKey == null ? null : secretAccessKey.reveal();
+        return secretAccessKey == null ? null : "****";
     }
 
     @ConfigProperty(confidential = true, description = "Secret access key of static credentials. Confidential: "
@@ -221,8 +303,9 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         this.secretAccessKey = Secret.of(secretAccessKey);
     }
 
+    /** Masked: a confidential property is never read back. */
     public String getSessionToken() {
-        return sessionToken == null ? null : sessionToken.reveal();
+        return sessionToken == null ? null : "****";
     }
 
     @ConfigProperty(confidential = true, description = "Session token, when the static credentials are temporary.")

@@ -17,6 +17,7 @@ import io.lambdajca.adapter.internal.LambdaOperations;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaException;
 import jakarta.resource.NotSupportedException;
+import io.lambdajca.adapter.internal.credentials.DefaultChain;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
@@ -26,7 +27,7 @@ class LambdaManagedConnectionTest {
 
     private final LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
     private final LambdaOperations operations = mock(LambdaOperations.class);
-    private final LambdaManagedConnection mc = new LambdaManagedConnection(mcf, operations, null);
+    private final LambdaManagedConnection mc = new LambdaManagedConnection(mcf, operations, new DefaultChain());
     private final ConnectionEventListener listener = mock(ConnectionEventListener.class);
 
     @Test
@@ -71,7 +72,7 @@ class LambdaManagedConnectionTest {
 
     @Test
     void associateConnection_movesAHandle_andRejectsForeignObjects() throws ResourceException {
-        LambdaManagedConnection other = new LambdaManagedConnection(mcf, operations, null);
+        LambdaManagedConnection other = new LambdaManagedConnection(mcf, operations, new DefaultChain());
         LambdaConnectionHandle handle = (LambdaConnectionHandle) mc.getConnection(null, null);
         other.associateConnection(handle);
         other.addConnectionEventListener(listener);
@@ -88,7 +89,7 @@ class LambdaManagedConnectionTest {
     }
 
     @Test
-    void matchManagedConnections_picksAMatch_orReturnsNull() {
+    void matchManagedConnections_picksAMatch_orReturnsNull() throws ResourceException {
         Set<ManagedConnection> set = new HashSet<>();
         assertThat(mcf.matchManagedConnections(set, null, null)).isNull();
         set.add(mock(ManagedConnection.class));

@@ -23,9 +23,9 @@ public final class AdapterLog {
         LOG.info("LAMBDAJCA1002: Lambda resource adapter stopped");
     }
 
-    static void clientCreated(String region, URI endpoint) {
+    static void clientCreated(String region, URI endpoint, String credentials) {
         LOG.info(() -> "LAMBDAJCA1003: Created an AWS Lambda client for region " + region
-                + (endpoint == null ? "" : " at endpoint " + endpoint));
+                + (endpoint == null ? "" : " at endpoint " + endpoint) + " with credentials " + credentials);
     }
 
     static void clientsClosed(int count) {

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.lambdajca.adapter.internal.credentials.CredentialSource;
+import io.lambdajca.adapter.internal.credentials.DefaultChain;
+import io.lambdajca.adapter.internal.credentials.StaticKeys;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -13,8 +16,8 @@ import software.amazon.awssdk.regions.Region;
  * immutable value. {@link #toConfig()} checks them and builds the {@link ConnectionConfig}. The defaults let a
  * synchronous invocation of a 900-second function complete.
  */
-public record ConnectionProperties(String region, String endpointOverride, String accessKeyId,
-        Secret secretAccessKey, Secret sessionToken, Long connectTimeoutMillis, Long readTimeoutMillis,
+public record ConnectionProperties(String region, String endpointOverride, String credentialProfile,
+        String accessKeyId, Secret secretAccessKey, Secret sessionToken, Long connectTimeoutMillis, Long readTimeoutMillis,
         Long callTimeoutMillis, Integer maxConnections, Integer maxRetries, Long retryBaseDelayMillis,
         Long retryMaxBackoffMillis, Long retryBudgetMillis, Boolean retryInvokeAfterTimeout) {
 
@@ -45,8 +48,13 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
         if (sessionToken != null && !hasKey) {
             throw new ConfigException("SessionToken needs AccessKeyId and SecretAccessKey");
         }
-        ClientConfig client = new ClientConfig(r, endpoint, hasKey ? accessKeyId.trim() : null, secretAccessKey,
-                sessionToken,
+        boolean hasProfile = credentialProfile != null && !credentialProfile.isBlank();
+        if (hasProfile && hasKey) {
+            throw new ConfigException("Set either CredentialProfile or AccessKeyId/SecretAccessKey, not both");
+        }
+        CredentialSource credentials = hasKey ? new StaticKeys(accessKeyId.trim(), secretAccessKey, sessionToken)
+                : new DefaultChain();
+        ClientConfig client = new ClientConfig(r, endpoint, credentials,
                 positive("ConnectTimeoutMillis", connectTimeoutMillis, DEFAULT_CONNECT_TIMEOUT_MILLIS),
                 positive("ReadTimeoutMillis", readTimeoutMillis, DEFAULT_READ_TIMEOUT_MILLIS),
                 positive("CallTimeoutMillis", callTimeoutMillis, DEFAULT_CALL_TIMEOUT_MILLIS),
@@ -56,10 +64,10 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
                 nonNegative("RetryMaxBackoffMillis", retryMaxBackoffMillis, DEFAULT_RETRY_MAX_BACKOFF_MILLIS),
                 nonNegative("RetryBudgetMillis", retryBudgetMillis, DEFAULT_RETRY_BUDGET_MILLIS),
                 Boolean.TRUE.equals(retryInvokeAfterTimeout));
-        return new ConnectionConfig(client, retry);
+        return new ConnectionConfig(client, retry, hasProfile ? credentialProfile.trim() : null);
     }
 
-    static Region region(String id) throws ConfigException {
+    public static Region region(String id) throws ConfigException {
         if (!KNOWN_REGIONS.contains(id)) {
             throw new ConfigException("Region '" + id + "' is not a region the AWS SDK knows. Use a region id such as "
                     + "us-east-1, eu-central-1, ap-southeast-7, cn-north-1, us-gov-west-1 or eusc-de-east-1; the full "
@@ -70,7 +78,7 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
         return Region.of(id);
     }
 
-    static URI endpoint(String value) throws ConfigException {
+    public static URI endpoint(String value) throws ConfigException {
         if (value == null || value.isBlank()) {
             return null;
         }

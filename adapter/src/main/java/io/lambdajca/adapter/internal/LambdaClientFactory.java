@@ -1,10 +1,6 @@
 package io.lambdajca.adapter.internal;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -21,10 +17,10 @@ final class LambdaClientFactory {
     private LambdaClientFactory() {
     }
 
-    static LambdaClient build(ClientConfig config) {
+    static LambdaClient build(ClientConfig config, AwsCredentialsProvider credentials) {
         LambdaClientBuilder builder = LambdaClient.builder()
                 .region(config.region())
-                .credentialsProvider(credentials(config))
+                .credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(config.connectTimeout())
                         .socketTimeout(config.readTimeout())
@@ -38,15 +34,5 @@ final class LambdaClientFactory {
             builder.endpointOverride(config.endpointOverride());
         }
         return builder.build();
-    }
-
-    private static AwsCredentialsProvider credentials(ClientConfig config) {
-        if (!config.hasStaticKeys()) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(config.sessionToken() == null
-                ? AwsBasicCredentials.create(config.accessKeyId(), config.secretAccessKey().reveal())
-                : AwsSessionCredentials.create(config.accessKeyId(), config.secretAccessKey().reveal(),
-                        config.sessionToken().reveal()));
     }
 }

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.lambdajca.adapter.internal.credentials.DefaultChain;
 import software.amazon.awssdk.regions.Region;
 
 class ConnectionPropertiesTest {
 
     private static ConnectionProperties props(String region, String endpoint, String key, String secret) {
-        return new ConnectionProperties(region, endpoint, key, Secret.of(secret), null, null, null, null, null, null,
+        return new ConnectionProperties(region, endpoint, null, key, Secret.of(secret), null, null, null, null, null, null,
                 null, null, null, null);
     }
 
@@ -24,7 +25,7 @@ class ConnectionPropertiesTest {
         assertThat(c.client().region()).isEqualTo(Region.US_EAST_1);
         assertThat(c.client().readTimeout()).isGreaterThan(Duration.ofSeconds(900));
         assertThat(c.client().callTimeout()).isGreaterThan(Duration.ofSeconds(900));
-        assertThat(c.client().hasStaticKeys()).isFalse();
+        assertThat(c.client().credentials()).isEqualTo(new DefaultChain());
         assertThat(c.retry().retryInvokeAfterTimeout()).isFalse();
     }
 
@@ -58,6 +59,9 @@ class ConnectionPropertiesTest {
 
     @Test
     void keys_mustComeInPairs_andSecretNeverShows() throws Exception {
+        assertThatThrownBy(() -> new ConnectionProperties(null, null, "java:/lambda/profiles/P", "AKIA1",
+                Secret.of("s"), null, null, null, null, null, null, null, null, null, null).toConfig())
+                .hasMessage("Set either CredentialProfile or AccessKeyId/SecretAccessKey, not both");
         assertThatThrownBy(() -> props(null, null, "AKIA1", null).toConfig())
                 .hasMessageContaining("only AccessKeyId is set");
         assertThatThrownBy(() -> props(null, null, null, "s3cr3t").toConfig())
@@ -69,16 +73,16 @@ class ConnectionPropertiesTest {
 
     @Test
     void numbers_outOfRange_nameTheProperty() {
-        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, -1L, null, null, null, null,
+        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, null, -1L, null, null, null, null,
                 null, null, null, null).toConfig()).hasMessage("ConnectTimeoutMillis must be greater than 0 "
                 + "milliseconds, not -1");
-        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, null, 0L, null, null, null,
+        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, null, null, 0L, null, null, null,
                 null, null, null, null).toConfig()).hasMessageContaining("ReadTimeoutMillis");
-        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, null, null, null, 0, null,
+        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, null, null, null, null, 0, null,
                 null, null, null, null).toConfig()).hasMessageContaining("MaxConnections must be between 1");
-        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, null, null, null, null, -2,
+        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, null, null, null, null, null, -2,
                 null, null, null, null).toConfig()).hasMessageContaining("MaxRetries");
-        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, null, null, null, null, null,
+        assertThatThrownBy(() -> new ConnectionProperties(null, null, null, null, null, null, null, null, null, null, null,
                 -5L, null, null, null).toConfig()).hasMessageContaining("RetryBaseDelayMillis");
     }
 }

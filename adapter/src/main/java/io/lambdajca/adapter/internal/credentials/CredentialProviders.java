@@ -1,0 +1,164 @@
+package io.lambdajca.adapter.internal.credentials;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * The credentials providers of one resource adapter instance: one per distinct {@link CredentialSource}, shared by
+ * every SDK client that uses it. Refreshing providers (AssumeRole, Roles Anywhere) share one small scheduler, and their
+ * STS and Roles Anywhere calls share one HTTP client, both created on first need. Everything is closed with the
+ * adapter: no thread or connection outlives it.
+ */
+public final class CredentialProviders implements AutoCloseable {
+
+    /** Two threads refresh every profile's credentials; a refresh is one short HTTP call. */
+    static final int REFRESH_THREADS = 2;
+
+    private final Map<CredentialSource, AwsCredentialsProvider> providers = new ConcurrentHashMap<>();
+    private final List<SdkAutoCloseable> resources = new ArrayList<>();
+    private final Clock clock;
+    private ScheduledThreadPoolExecutor scheduler;
+    private SdkHttpClient http;
+    private volatile boolean closed;
+
+    public CredentialProviders() {
+        this(Clock.systemUTC());
+    }
+
+    CredentialProviders(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The shared provider of this source, created now on first use. */
+    public AwsCredentialsProvider provider(CredentialSource source) {
+        AwsCredentialsProvider existing = providers.get(source);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the Lambda resource adapter is stopped");
+            }
+            existing = providers.get(source);
+            if (existing == null) {
+                existing = create(source);
+                providers.put(source, existing);
+            }
+            return existing;
+        }
+    }
+
+    /** How many distinct providers exist. */
+    public int size() {
+        return providers.size();
+    }
+
+    /** Threads of the shared refresh scheduler now alive (0 until a refreshing profile is used). */
+    public synchronized int refreshThreads() {
+        return scheduler == null ? 0 : scheduler.getPoolSize();
+    }
+
+    private AwsCredentialsProvider create(CredentialSource source) {
+        if (source instanceof StaticKeys) {
+            StaticKeys k = (StaticKeys) source;
+            return StaticCredentialsProvider.create(k.sessionToken() == null
+                    ? AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey().reveal())
+                    : AwsSessionCredentials.create(k.accessKeyId(), k.secretAccessKey().reveal(),
+                            k.sessionToken().reveal()));
+        }
+        if (source instanceof DefaultChain) {
+            DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+            resources.add(chain);
+            return chain;
+        }
+        if (source instanceof AssumeRole) {
+            AssumeRole a = (AssumeRole) source;
+            StsSessions sessions = new StsSessions(a, provider(a.caller()), http());
+            resources.add(sessions);
+            return refreshing(source, sessions);
+        }
+        RolesAnywhere r = (RolesAnywhere) source;
+        return refreshing(source, new RolesAnywhereSessions(r, http(), clock));
+    }
+
+    private AwsCredentialsProvider refreshing(CredentialSource source,
+            java.util.function.Supplier<AwsSessionCredentials> fetcher) {
+        RefreshingCredentialsProvider p = new RefreshingCredentialsProvider(source.describe(), fetcher, scheduler(),
+                clock);
+        resources.add(p);
+        return p;
+    }
+
+    private ScheduledThreadPoolExecutor scheduler() {
+        if (scheduler == null) {
+            scheduler = new ScheduledThreadPoolExecutor(REFRESH_THREADS, new RefreshThreads());
+            scheduler.setRemoveOnCancelPolicy(true);
+            scheduler.setKeepAliveTime(1, java.util.concurrent.TimeUnit.MINUTES);
+            scheduler.allowCoreThreadTimeOut(true);
+        }
+        return scheduler;
+    }
+
+    private SdkHttpClient http() {
+        if (http == null) {
+            http = ApacheHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(30))
+                    .maxConnections(10)
+                    .build();
+        }
+        return http;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        // providers before the clients they call through, in reverse order of creation (callers after callees)
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (RuntimeException ignored) {
+                // best effort: the rest must still be closed
+            }
+        }
+        int count = providers.size();
+        resources.clear();
+        providers.clear();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (http != null) {
+            http.close();
+        }
+        CredentialsLog.providersClosed(count);
+    }
+
+    /** Daemon threads named for the adapter, with the adapter's class loader, so no application's is pinned. */
+    private static final class RefreshThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "lambdajca-credentials-refresh-" + count.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(CredentialProviders.class.getClassLoader());
+            return t;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.lambdajca.adapter.internal.credentials;
+
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Fetches the temporary credentials of an {@link AssumeRole} profile with the SDK's STS client: one client per
+ * profile, on the adapter's shared HTTP client for credential services, calling with the profile's source
+ * credentials; closed with the profile.
+ */
+final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoCloseable {
+
+    private final AssumeRole profile;
+    private final StsClient sts;
+
+    StsSessions(AssumeRole profile, AwsCredentialsProvider caller, SdkHttpClient http) {
+        this.profile = profile;
+        StsClientBuilder builder = StsClient.builder()
+                .region(profile.region())
+                .credentialsProvider(caller)
+                .httpClient(http);
+        if (profile.endpointOverride() != null) {
+            builder.endpointOverride(profile.endpointOverride());
+        }
+        this.sts = builder.build();
+    }
+
+    @Override
+    public AwsSessionCredentials get() {
+        try {
+            Credentials c = sts.assumeRole(b -> b.roleArn(profile.roleArn())
+                    .roleSessionName(profile.sessionName())
+                    .durationSeconds(profile.durationSeconds())
+                    .externalId(profile.externalId())).credentials();
+            return AwsSessionCredentials.builder().accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())
+                    .sessionToken(c.sessionToken()).expirationTime(c.expiration()).build();
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " failed: " + code
+                    + " (HTTP " + e.statusCode() + "): " + message, code, e);
+        } catch (SdkException e) {
+            throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " failed: "
+                    + e.getMessage(), null, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sts.close();
+    }
+}

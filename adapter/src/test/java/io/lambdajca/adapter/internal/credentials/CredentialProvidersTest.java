@@ -1,0 +1,167 @@
+package io.lambdajca.adapter.internal.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.lambdajca.adapter.internal.Secret;
+import io.lambdajca.local.LocalLambda;
+import io.lambdajca.local.iam.RoleDefinition;
+import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
+import io.lambdajca.local.iam.TrustAnchorDefinition;
+import io.lambdajca.local.testing.TestPki;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * The credential profiles against the local endpoint's real STS and Roles Anywhere wire protocols: credentials are
+ * fetched, signed for and refreshed before they expire (the endpoint issues 3-second credentials), and the services'
+ * refusals arrive as clear exceptions.
+ */
+class CredentialProvidersTest {
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/invoker";
+    private static final String PARTNER_ROLE = "arn:aws:iam::123456789012:role/partner";
+    private static final String ANCHOR = "arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/"
+            + "0b5c0a52-3c2e-4c4f-9c1e-7d2a3c4b5d6e";
+    private static final String PROFILE = "arn:aws:rolesanywhere:us-east-1:123456789012:profile/"
+            + "1c6d1b63-4d3f-4d50-8d2f-8e3b4d5c6e7f";
+
+    @TempDir
+    static Path dir;
+    private static TestPki pki;
+    private static LocalLambda lambda;
+
+    @BeforeAll
+    static void start() {
+        pki = TestPki.newCa("Test Roles Anywhere CA");
+        lambda = LocalLambda.builder().port(0)
+                .role(RoleDefinition.of(ROLE))
+                .role(RoleDefinition.of(PARTNER_ROLE).withExternalId("partner-42"))
+                .trustAnchor(new TrustAnchorDefinition(ANCHOR, pki.caCertificate()))
+                .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(PROFILE, Set.of(ROLE), false))
+                .credentialLifetime(Duration.ofSeconds(3))
+                .build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        lambda.close();
+    }
+
+    @Test
+    void assumeRole_refreshesBeforeExpiry_soCallsNeverSeeExpiredCredentials() throws Exception {
+        try (CredentialProviders providers = new CredentialProviders()) {
+            AwsCredentialsProvider provider = providers.provider(assumeRole(ROLE, null));
+            assertThat(providers.refreshThreads()).isLessThanOrEqualTo(CredentialProviders.REFRESH_THREADS);
+            assertCallsSucceedAcrossRefreshes(provider, Duration.ofSeconds(7));
+        }
+    }
+
+    @Test
+    void rolesAnywhere_withRsaPkcs12_andEcPem_refreshesBeforeExpiry() throws Exception {
+        TestPki.Issued rsa = pki.issue("RSA", "rsa-client");
+        TestPki.Issued ec = pki.issue("EC", "ec-client");
+        Path p12 = rsa.writePkcs12(dir.resolve("rsa.p12"), "changeit".toCharArray());
+        CredentialSource rsaSource = props(p12.toString(), "changeit", null, null).toSource(n -> null);
+        CredentialSource ecSource = props(null, null, ec.writeCertificatePem(dir.resolve("ec.pem")).toString(),
+                ec.writeKeyPem(dir.resolve("ec.key")).toString()).toSource(n -> null);
+        assertThat(((RolesAnywhere) ecSource).certificate().keyAlgorithm()).isEqualTo("EC");
+        try (CredentialProviders providers = new CredentialProviders()) {
+            assertCallsSucceedAcrossRefreshes(providers.provider(rsaSource), Duration.ofSeconds(4));
+            assertCallsSucceedAcrossRefreshes(providers.provider(ecSource), Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void rolesAnywhere_withAnUntrustedOrExpiredCertificate_failsWithTheServiceError() throws Exception {
+        TestPki other = TestPki.newCa("Some Other CA");
+        TestPki.Issued untrusted = other.issue("RSA", "stranger");
+        TestPki.Issued expired = pki.issue("EC", "expired", Instant.now().minus(Duration.ofDays(10)),
+                Instant.now().minus(Duration.ofDays(1)));
+        try (CredentialProviders providers = new CredentialProviders()) {
+            AwsCredentialsProvider p1 = providers.provider(props(null, null,
+                    untrusted.writeCertificatePem(dir.resolve("u.pem")).toString(),
+                    untrusted.writeKeyPem(dir.resolve("u.key")).toString()).toSource(n -> null));
+            assertThatThrownBy(p1::resolveCredentials).isInstanceOfSatisfying(CredentialsUnavailableException.class,
+                    e -> {
+                        assertThat(e.errorCode()).isEqualTo("AccessDeniedException");
+                        assertThat(e).hasMessageContaining("Untrusted signing certificate")
+                                .hasMessageContaining(ROLE);
+                    });
+            AwsCredentialsProvider p2 = providers.provider(props(null, null,
+                    expired.writeCertificatePem(dir.resolve("x.pem")).toString(),
+                    expired.writeKeyPem(dir.resolve("x.key")).toString()).toSource(n -> null));
+            assertThatThrownBy(p2::resolveCredentials).isInstanceOf(CredentialsUnavailableException.class)
+                    .hasMessageContaining("not valid at this time");
+        }
+    }
+
+    @Test
+    void assumeRole_withoutTheRequiredExternalId_isAccessDenied_andWithIt_works() throws Exception {
+        try (CredentialProviders providers = new CredentialProviders()) {
+            assertThatThrownBy(() -> providers.provider(assumeRole(PARTNER_ROLE, null)).resolveCredentials())
+                    .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo("AccessDenied");
+                        assertThat(e).hasMessageContaining("sts:AssumeRole on resource: " + PARTNER_ROLE);
+                    });
+            assertThat(providers.provider(assumeRole(PARTNER_ROLE, "partner-42")).resolveCredentials()
+                    .accessKeyId()).startsWith("ASIA");
+        }
+    }
+
+    @Test
+    void equalSources_shareOneProvider_andCloseStopsRefreshing() throws Exception {
+        CredentialProviders providers = new CredentialProviders();
+        AwsCredentialsProvider a = providers.provider(assumeRole(ROLE, null));
+        assertThat(providers.provider(assumeRole(ROLE, null))).isSameAs(a);
+        a.resolveCredentials();
+        assertThat(providers.size()).isEqualTo(2); // the role, and the static keys that call STS
+        providers.close();
+        assertThatThrownBy(() -> providers.provider(assumeRole(ROLE, null))).isInstanceOf(IllegalStateException.class);
+        assertThat(providers.refreshThreads()).as("refresh threads after close").isZero();
+    }
+
+    /** Calls Lambda continuously with the provider's credentials; every call must succeed, across several keys. */
+    private static void assertCallsSucceedAcrossRefreshes(AwsCredentialsProvider provider, Duration period) {
+        Set<String> keys = new HashSet<>();
+        int calls = 0;
+        try (LambdaClient client = LambdaClient.builder().region(Region.US_EAST_1).endpointOverride(lambda.endpoint())
+                .credentialsProvider(provider).httpClientBuilder(ApacheHttpClient.builder()).build()) {
+            Instant end = Instant.now().plus(period);
+            while (Instant.now().isBefore(end)) {
+                client.listFunctions(b -> b.maxItems(1));
+                AwsCredentials c = provider.resolveCredentials();
+                assertThat(c).isInstanceOf(AwsSessionCredentials.class);
+                keys.add(c.accessKeyId());
+                calls++;
+            }
+        }
+        assertThat(calls).isGreaterThan(10);
+        assertThat(keys).as("credentials were refreshed").hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private static AssumeRole assumeRole(String role, String externalId) {
+        return new AssumeRole(role, "unit-test", 900, externalId, Region.US_EAST_1, lambda.endpoint(),
+                new StaticKeys(LocalLambda.DEFAULT_ACCESS_KEY, Secret.of(LocalLambda.DEFAULT_SECRET_KEY), null));
+    }
+
+    private static CredentialProfileProperties props(String keystore, String password, String cert, String key) {
+        return new CredentialProfileProperties("ROLES_ANYWHERE", null, null, null, ROLE, null, 900, null, null, null,
+                lambda.endpoint().toString(), ANCHOR, PROFILE, keystore, Secret.of(password), null, cert, key, null);
+    }
+}
