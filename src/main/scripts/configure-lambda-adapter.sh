@@ -21,6 +21,12 @@ Connection definition:
   --min-pool N                min-pool-size (default 0) [LAMBDA_MIN_POOL]
   --max-pool N                max-pool-size (default 20) [LAMBDA_MAX_POOL]
   --blocking-timeout MS       blocking-timeout-wait-millis (default 5000) [LAMBDA_BLOCKING_TIMEOUT]
+Credentials (one of; none means the AWS SDK's default chain):
+  --credential-profile JNDI   CredentialProfile: a profile made by configure-lambda-profile.sh
+                              [LAMBDA_CREDENTIAL_PROFILE]
+  --authentication-context N  container-managed sign-on: an Elytron authentication-context whose user name is
+                              the access key id and whose credential (e.g. from a credential store) the secret key
+  --access-key-id / --secret-access-key / --session-token  static keys, below
 Config properties (unset ones keep the adapter's defaults):
   --region REGION             Region [LAMBDA_REGION]
   --endpoint URL              EndpointOverride [LAMBDA_ENDPOINT]
@@ -49,6 +55,8 @@ ENDPOINT=${LAMBDA_ENDPOINT:-}
 ACCESS_KEY_ID=${LAMBDA_ACCESS_KEY_ID:-}
 SECRET_ACCESS_KEY=${LAMBDA_SECRET_ACCESS_KEY:-}
 SESSION_TOKEN=${LAMBDA_SESSION_TOKEN:-}
+CREDENTIAL_PROFILE=${LAMBDA_CREDENTIAL_PROFILE:-}
+AUTH_CONTEXT=
 EXTRA=()
 REMOVE=false
 PRINT=false
@@ -70,6 +78,8 @@ while [ $# -gt 0 ]; do
     --access-key-id) need "$@"; ACCESS_KEY_ID=$2; shift 2 ;;
     --secret-access-key) need "$@"; SECRET_ACCESS_KEY=$2; shift 2 ;;
     --session-token) need "$@"; SESSION_TOKEN=$2; shift 2 ;;
+    --credential-profile) need "$@"; CREDENTIAL_PROFILE=$2; shift 2 ;;
+    --authentication-context) need "$@"; AUTH_CONTEXT=$2; shift 2 ;;
     --property) need "$@"; case "$2" in *=*) EXTRA+=("$2") ;; *) echo "configure-lambda-adapter: --property needs NAME=VALUE, not '$2'" >&2; exit 2 ;; esac; shift 2 ;;
     --remove) REMOVE=true; shift ;;
     --print) PRINT=true; shift ;;
@@ -103,9 +113,12 @@ commands() {
   echo "  $CD:remove"
   echo "end-if"
   echo "batch"
-  echo "$CD:add(class-name=io.lambdajca.adapter.LambdaManagedConnectionFactory, jndi-name=$(q "$JNDI"), enabled=true, min-pool-size=$MIN_POOL, max-pool-size=$MAX_POOL, blocking-timeout-wait-millis=$BLOCKING_TIMEOUT, use-ccm=false)"
+  local security=""
+  [ -z "$AUTH_CONTEXT" ] || security=", elytron-enabled=true, authentication-context=$(q "$AUTH_CONTEXT")"
+  echo "$CD:add(class-name=io.lambdajca.adapter.LambdaManagedConnectionFactory, jndi-name=$(q "$JNDI"), enabled=true, min-pool-size=$MIN_POOL, max-pool-size=$MAX_POOL, blocking-timeout-wait-millis=$BLOCKING_TIMEOUT, use-ccm=false$security)"
   prop Region "$REGION"
   prop EndpointOverride "$ENDPOINT"
+  prop CredentialProfile "$CREDENTIAL_PROFILE"
   prop AccessKeyId "$ACCESS_KEY_ID"
   prop SecretAccessKey "$SECRET_ACCESS_KEY"
   prop SessionToken "$SESSION_TOKEN"

@@ -41,6 +41,11 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
                     + "the connection definition's own credentials");
         }
         try {
+            factory.checkProfile(spec.credentialProfile());
+        } catch (ResourceException e) {
+            throw new InvalidRequestException(null, e.getMessage(), e);
+        }
+        try {
             return (LambdaConnection) connectionManager.allocateConnection(factory,
                     new LambdaConnectionRequestInfo(spec.credentialProfile()));
         } catch (ResourceException e) {

@@ -2,10 +2,13 @@ package io.lambdajca.adapter;
 
 import java.io.Serializable;
 
+import javax.naming.Reference;
+
 import io.lambdajca.adapter.internal.ConfigException;
 import io.lambdajca.adapter.internal.Secret;
 import io.lambdajca.adapter.internal.credentials.CredentialProfileProperties;
 import io.lambdajca.adapter.internal.credentials.CredentialSource;
+import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.AdministeredObject;
 import jakarta.resource.spi.ConfigProperty;
@@ -22,7 +25,8 @@ import jakarta.resource.spi.ResourceAdapterAssociation;
  * properties read back masked; {@code toString()} shows no secret.
  */
 @AdministeredObject(adminObjectInterfaces = CredentialProfile.class)
-public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapterAssociation, Serializable {
+public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapterAssociation, Referenceable,
+        Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String MASK = "****";
@@ -48,6 +52,7 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
     private String certificateChainFile;
 
     private transient ResourceAdapter resourceAdapter;
+    private Reference reference;
 
     /** All properties as one value. */
     CredentialProfileProperties properties() {
@@ -74,6 +79,16 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
             throw new InvalidPropertyException("Invalid Lambda credential profile: " + e.getMessage());
         }
         this.resourceAdapter = ra;
+    }
+
+    @Override
+    public void setReference(Reference value) {
+        this.reference = value;
+    }
+
+    @Override
+    public Reference getReference() {
+        return reference;
     }
 
     @Override

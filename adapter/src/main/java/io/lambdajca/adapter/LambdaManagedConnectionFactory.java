@@ -78,8 +78,19 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) throws ResourceException {
-        operations(ownCredentials());
+        String profile = config().credentialProfile();
+        if (profile == null || ProfileLookup.isBound(profile)) {
+            operations(ownCredentials());
+        } else {
+            // the container binds administered objects after connection factories: finish activating once it has
+            adapter().afterStart(new DeferredActivation(this, profile));
+        }
         return new LambdaConnectionFactoryImpl(this, connectionManager);
+    }
+
+    /** Resolves the credential profile, builds the shared client and warms it up. */
+    void activate() throws ResourceException {
+        operations(ownCredentials());
     }
 
     @Override
@@ -109,6 +120,11 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
             return profile(((LambdaConnectionRequestInfo) info).credentialProfile());
         }
         return ownCredentials();
+    }
+
+    /** Looks the credential profile up (once) and validates it; throws naming the problem. */
+    void checkProfile(String jndiName) throws ResourceException {
+        profile(jndiName);
     }
 
     private CredentialSource ownCredentials() throws ResourceException {
@@ -154,11 +170,7 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         synchronized (this) {
             current = operations().get(credentials);
             if (current == null) {
-                if (!(resourceAdapter instanceof LambdaResourceAdapter)) {
-                    throw new ResourceException("This connection definition is not associated with the Lambda "
-                            + "resource adapter");
-                }
-                LambdaResourceAdapter ra = (LambdaResourceAdapter) resourceAdapter;
+                LambdaResourceAdapter ra = adapter();
                 ConnectionConfig c = config();
                 current = new LambdaOperations(ra.clients().client(c.client().withCredentials(credentials)),
                         c.retry(), ra.json());
@@ -167,6 +179,14 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
             }
             return current;
         }
+    }
+
+    private LambdaResourceAdapter adapter() throws ResourceException {
+        if (!(resourceAdapter instanceof LambdaResourceAdapter)) {
+            throw new ResourceException("This connection definition is not associated with the Lambda resource "
+                    + "adapter");
+        }
+        return (LambdaResourceAdapter) resourceAdapter;
     }
 
     private synchronized Map<CredentialSource, LambdaOperations> operations() {

@@ -1,5 +1,8 @@
 package io.lambdajca.adapter;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.transaction.xa.XAResource;
 
 import io.lambdajca.adapter.internal.AdapterLog;
@@ -14,6 +17,8 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
 
 /**
  * The AWS Lambda resource adapter: owns the SDK clients of every connection definition, built on first activation
@@ -37,14 +42,48 @@ public class LambdaResourceAdapter implements ResourceAdapter {
      */
     private final LambdaClients clients = new LambdaClients();
     private final JsonMapper json = new JsonMapper();
+    private final List<Work> afterStart = new ArrayList<>();
+    private BootstrapContext context;
 
     @Override
-    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+    public void start(BootstrapContext bootstrap) throws ResourceAdapterInternalException {
+        List<Work> pending;
+        synchronized (this) {
+            this.context = bootstrap;
+            pending = new ArrayList<>(afterStart);
+            afterStart.clear();
+        }
+        for (Work work : pending) {
+            schedule(work);
+        }
         AdapterLog.adapterStarted("0.1.0");
+    }
+
+    /** Runs the work on the container's work manager once the adapter has started (now, if it has). */
+    void afterStart(Work work) {
+        synchronized (this) {
+            if (context == null) {
+                afterStart.add(work);
+                return;
+            }
+        }
+        schedule(work);
+    }
+
+    private void schedule(Work work) {
+        try {
+            context.getWorkManager().scheduleWork(work);
+        } catch (WorkException e) {
+            AdapterLog.workRejected(e);
+        }
     }
 
     @Override
     public void stop() {
+        synchronized (this) {
+            afterStart.clear();
+            context = null;
+        }
         clients.close();
         json.close();
         AdapterLog.adapterStopped();

@@ -21,6 +21,16 @@ final class ProfileLookup {
     private ProfileLookup() {
     }
 
+    /** Whether anything is bound at that name yet (the container binds administered objects after connection factories). */
+    static boolean isBound(String jndiName) {
+        try {
+            new InitialContext().lookup(jndiName);
+            return true;
+        } catch (NamingException e) {
+            return false;
+        }
+    }
+
     static CredentialSource resolve(String jndiName) throws ConfigException {
         Deque<String> stack = RESOLVING.get();
         if (stack.contains(jndiName)) {

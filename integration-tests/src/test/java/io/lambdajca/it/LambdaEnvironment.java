@@ -4,6 +4,7 @@ import io.lambdajca.testfunctions.Handlers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,8 @@ public class LambdaEnvironment implements ServerSetupTask {
 
     private static LocalLambda lambda;
     private static boolean configured;
+    /** Where server.log stood when this test run configured the server: later lines are this run's. */
+    private static long logStart;
 
     static synchronized LocalLambda lambda() {
         return lambda;
@@ -57,20 +60,23 @@ public class LambdaEnvironment implements ServerSetupTask {
             if (configured) {
                 return;
             }
+            logStart = Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
             lambda = startEndpoint();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> lambda().close(), "local-lambda-stop"));
             String endpoint = lambda.endpoint().toString();
-            configure("Default", DEFAULT_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "5", "5000");
-            configure("ShortTimeout", SHORT_TIMEOUT_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "5", "5000",
-                    "ReadTimeoutMillis=1500", "CallTimeoutMillis=1500");
-            configure("SmallPool", SMALL_POOL_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "2", "500");
-            configure("LargePool", LARGE_POOL_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "60", "5000");
-            configure("BadSecret", BAD_SECRET_JNDI, endpoint, "not-the-secret", "2", "5000");
-            configure("Unreachable", UNREACHABLE_JNDI, "http://127.0.0.1:1", LocalLambda.DEFAULT_SECRET_KEY, "2",
-                    "5000", "MaxRetries=1", "ConnectTimeoutMillis=500");
+            execute(management, logger("io.lambdajca", "TRACE"));
+            configureWithKeys("Default", DEFAULT_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "5", "5000");
+            configureWithKeys("ShortTimeout", SHORT_TIMEOUT_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "5",
+                    "5000", "ReadTimeoutMillis=1500", "CallTimeoutMillis=1500");
+            configureWithKeys("SmallPool", SMALL_POOL_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "2", "500");
+            configureWithKeys("LargePool", LARGE_POOL_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "60", "5000");
+            configureWithKeys("BadSecret", BAD_SECRET_JNDI, endpoint, "not-the-secret", "2", "5000");
+            configureWithKeys("Unreachable", UNREACHABLE_JNDI, "http://127.0.0.1:1", LocalLambda.DEFAULT_SECRET_KEY,
+                    "2", "5000", "MaxRetries=1", "ConnectTimeoutMillis=500");
+            CredentialsEnvironment.configure(management, endpoint);
             execute(management, systemProperty("lambdajca.test.endpoint", endpoint));
             deployRar(management);
-            for (String pool : POOLS) {
+            for (String pool : allPools()) {
                 ModelNode enable = Operations.createWriteAttributeOperation(poolStatistics(pool),
                         "statistics-enabled", true);
                 execute(management, enable);
@@ -84,22 +90,50 @@ public class LambdaEnvironment implements ServerSetupTask {
         // kept for the other test classes; the server and the JVM end with the module's tests
     }
 
-    /** Stops the endpoint, as an outage would; {@link #restartEndpoint()} brings it back on the same port. */
+    static Path serverLog() {
+        return Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+    }
+
+    /** The server log's lines written since this run configured the server. Client side only. */
+    static List<String> serverLogOfThisRun() throws IOException {
+        byte[] all = Files.readAllBytes(serverLog());
+        int from = (int) Math.min(logStart, all.length);
+        return List.of(new String(all, from, all.length - from, StandardCharsets.UTF_8).split("\n"));
+    }
+
+    /** How many temporary credentials the endpoint issued for the role. Client side only. */
+    static long credentialsIssuedFor(String roleArn) {
+        long count = 0;
+        for (var issued : lambda().issuedCredentials()) {
+            if (issued.roleArn().equals(roleArn)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Every connection definition the environment configures. */
+    static List<String> allPools() {
+        List<String> all = new ArrayList<>(POOLS);
+        all.addAll(CredentialsEnvironment.POOLS);
+        return all;
+    }
+
+    /**
+     * Stops the endpoint listening, as an outage would; {@link #restartEndpoint()} brings it back on the same port
+     * with its functions and issued credentials, as the real service comes back.
+     */
     static synchronized void stopEndpoint() {
-        lambda.close();
+        lambda.suspend();
     }
 
     static synchronized void restartEndpoint() {
-        lambda = startEndpoint(lambda.port());
+        lambda.resume();
     }
 
     private static LocalLambda startEndpoint() {
-        return startEndpoint(0);
-    }
-
-    private static LocalLambda startEndpoint(int port) {
         Path zip = Path.of(System.getProperty("lambdajca.functions.zip"));
-        LocalLambda.Builder b = LocalLambda.builder().port(port).retryAfterSeconds(1);
+        LocalLambda.Builder b = CredentialsEnvironment.iam(LocalLambda.builder().port(0).retryAfterSeconds(1));
         b.function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build());
         b.function(FunctionDefinition.builder("pricing", Handlers.PRICING, zip).build());
         b.function(FunctionDefinition.builder("failing", Handlers.FAILING, zip).build());
@@ -117,25 +151,45 @@ public class LambdaEnvironment implements ServerSetupTask {
         return b.build().start();
     }
 
-    /** Runs src/main/scripts/configure-lambda-adapter.sh, exactly as an administrator would. */
-    static void configure(String pool, String jndi, String endpoint, String secret, String maxPool,
+    /** Runs src/main/scripts/configure-lambda-adapter.sh with static keys, as an administrator would. */
+    static void configureWithKeys(String pool, String jndi, String endpoint, String secret, String maxPool,
             String blockingTimeout, String... properties) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("bash", System.getProperty("lambdajca.configure.script"),
-                "--pool-name", pool, "--jndi", jndi, "--max-pool", maxPool, "--blocking-timeout", blockingTimeout,
-                "--region", "us-east-1", "--endpoint", endpoint));
+        List<String> options = new ArrayList<>();
         for (String p : properties) {
-            cmd.add("--property");
-            cmd.add(p);
+            options.add("--property");
+            options.add(p);
         }
+        configure(pool, jndi, endpoint, List.of(maxPool, blockingTimeout), List.of("LAMBDA_ACCESS_KEY_ID="
+                + LocalLambda.DEFAULT_ACCESS_KEY, "LAMBDA_SECRET_ACCESS_KEY=" + secret), options.toArray(String[]::new));
+    }
+
+    /** Runs src/main/scripts/configure-lambda-adapter.sh with no keys and the given extra options. */
+    static void configure(String pool, String jndi, String endpoint, List<String> maxPoolAndTimeout,
+            String... options) throws IOException, InterruptedException {
+        configure(pool, jndi, endpoint, maxPoolAndTimeout, List.of(), options);
+    }
+
+    private static void configure(String pool, String jndi, String endpoint, List<String> maxPoolAndTimeout,
+            List<String> env, String... options) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", System.getProperty("lambdajca.configure.script"),
+                "--pool-name", pool, "--jndi", jndi, "--max-pool", maxPoolAndTimeout.get(0), "--blocking-timeout",
+                maxPoolAndTimeout.get(1), "--region", "us-east-1", "--endpoint", endpoint));
+        cmd.addAll(List.of(options));
+        run(cmd, env, pool);
+    }
+
+    /** Runs one of the project's configuration scripts against the server; env entries are NAME=VALUE. */
+    static void run(List<String> cmd, List<String> env, String what) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("JBOSS_HOME", System.getProperty("jboss.home"));
-        env.put("LAMBDA_ACCESS_KEY_ID", LocalLambda.DEFAULT_ACCESS_KEY);
-        env.put("LAMBDA_SECRET_ACCESS_KEY", secret);
+        Map<String, String> environment = pb.environment();
+        environment.put("JBOSS_HOME", System.getProperty("jboss.home"));
+        for (String kv : env) {
+            environment.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("configure-lambda-adapter.sh failed for " + pool + ":\n" + out);
+            throw new IllegalStateException(cmd.get(1) + " failed for " + what + ":\n" + out);
         }
     }
 
@@ -156,6 +210,13 @@ public class LambdaEnvironment implements ServerSetupTask {
     static ModelNode poolStatistics(String pool) {
         return Operations.createAddress("subsystem", "resource-adapters", "resource-adapter", RA_NAME,
                 "connection-definitions", pool, "statistics", "pool");
+    }
+
+    private static ModelNode logger(String category, String level) {
+        ModelNode op = Operations.createAddOperation(Operations.createAddress("subsystem", "logging", "logger",
+                category));
+        op.get("level").set(level);
+        return op;
     }
 
     private static ModelNode systemProperty(String name, String value) {

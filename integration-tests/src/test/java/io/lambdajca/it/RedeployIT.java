@@ -61,7 +61,7 @@ class RedeployIT {
             LambdaEnvironment.deployRar(management);
             assertFalse(adapterThreads().isEmpty(), "cycle " + cycle + ": the redeployed adapter built its clients");
         }
-        for (String pool : LambdaEnvironment.POOLS) {
+        for (String pool : LambdaEnvironment.allPools()) {
             LambdaEnvironment.execute(management, Operations.createWriteAttributeOperation(
                     LambdaEnvironment.poolStatistics(pool), "statistics-enabled", true));
         }

@@ -50,6 +50,8 @@ public final class LocalLambda implements AutoCloseable {
     private final Builder config;
     private FunctionRegistry registry;
     private Invoker invoker;
+    private CredentialIssuer issuer;
+    private LambdaRoutes routes;
     private Undertow server;
     private int port;
     private Path workDir;
@@ -81,27 +83,50 @@ public final class LocalLambda implements AutoCloseable {
         try {
             config.functions.forEach(this::deploy);
             Clock clock = Clock.systemUTC();
-            CredentialIssuer issuer = new CredentialIssuer(identities, clock, config.credentialLifetime);
+            issuer = new CredentialIssuer(identities, clock, config.credentialLifetime);
             LambdaRoutes routes = new LambdaRoutes(new SigV4Verifier(identities, "lambda", clock),
                     new FunctionsEndpoint(registry), new InvokeEndpoint(registry, invoker),
                     new StsEndpoint(new SigV4Verifier(identities, "sts", clock), issuer, Map.copyOf(config.roles)),
                     new RolesAnywhereEndpoint(new X509Verifier(clock), issuer, Map.copyOf(config.trustAnchors),
                             Map.copyOf(config.rolesAnywhereProfiles), Map.copyOf(config.roles)));
-            int cores = Runtime.getRuntime().availableProcessors();
-            server = Undertow.builder()
-                    .addHttpListener(config.port, config.host)
-                    .setIoThreads(Math.max(2, cores))
-                    .setWorkerThreads(Math.max(8, cores * 8))
-                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 80L * 1024 * 1024)
-                    .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                    .setHandler(routes)
-                    .build();
-            server.start();
-            port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+            this.routes = routes;
+            listen(config.port);
             return this;
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    private void listen(int onPort) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        server = Undertow.builder()
+                .addHttpListener(onPort, config.host)
+                .setIoThreads(Math.max(2, cores))
+                .setWorkerThreads(Math.max(8, cores * 8))
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 80L * 1024 * 1024)
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setHandler(routes)
+                .build();
+        server.start();
+        port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /**
+     * Stops listening, as an outage would, keeping functions and issued credentials; {@link #resume()} listens again
+     * on the same port.
+     */
+    public synchronized void suspend() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Listens again on the port used before {@link #suspend()}. */
+    public synchronized void resume() {
+        if (server == null && routes != null) {
+            listen(port);
         }
     }
 
@@ -146,6 +171,11 @@ public final class LocalLambda implements AutoCloseable {
     /** Counters of a function: invocations, functionErrors, throttles, timeouts. */
     public Map<String, Long> stats(String functionName) {
         return registry.get(functionName).stats();
+    }
+
+    /** The temporary credentials STS and Roles Anywhere issued so far (the newest 10,000), oldest first. */
+    public List<CredentialIssuer.Issued> issuedCredentials() {
+        return issuer == null ? List.of() : issuer.issued();
     }
 
     /** Handlers that kept running after their timeout because they ignored the interrupt. */

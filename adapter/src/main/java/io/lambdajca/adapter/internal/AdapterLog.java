@@ -52,6 +52,21 @@ public final class AdapterLog {
                 + "sent after the commit: " + e.getMessage());
     }
 
+    public static void workRejected(Exception e) {
+        LOG.warning(() -> "LAMBDAJCA1010: The container's work manager refused the adapter's activation work: " + e);
+    }
+
+    public static void profileNotBound(String profile, long waitedMillis) {
+        LOG.warning(() -> "LAMBDAJCA1011: The credential profile " + profile + " is still not bound in JNDI "
+                + waitedMillis + " ms after the adapter started; calls through its connection definitions fail "
+                + "until it is configured");
+    }
+
+    public static void deferredActivationFailed(String profile, Exception e) {
+        LOG.warning(() -> "LAMBDAJCA1012: Activating a connection definition with credential profile " + profile
+                + " failed: " + e.getMessage());
+    }
+
     static void retrying(String operation, String functionName, int attempt, long delayMillis, String cause) {
         LOG.fine(() -> "LAMBDAJCA1006: Retrying " + operation + (functionName == null ? "" : " of " + functionName)
                 + " (attempt " + (attempt + 1) + ") in " + delayMillis + " ms after " + cause);

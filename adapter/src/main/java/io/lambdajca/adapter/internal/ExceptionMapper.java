@@ -10,6 +10,7 @@ import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaException;
 import io.lambdajca.api.LambdaServiceException;
 import io.lambdajca.api.ThrottledException;
+import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
@@ -59,6 +60,11 @@ final class ExceptionMapper {
                 return new InvalidRequestException(functionName, detail, e);
             }
             return new LambdaServiceException(functionName, detail, e.statusCode(), code, e);
+        }
+        CredentialsUnavailableException credentials = Failures.credentials(thrown);
+        if (credentials != null) {
+            return new AccessDeniedException(functionName, subject + " was not sent: no credentials could be had. "
+                    + credentials.getMessage(), credentials.errorCode(), thrown);
         }
         if (thrown instanceof SdkClientException) {
             boolean timeout = Failures.timedOut(thrown);

@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
+import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
@@ -28,6 +29,16 @@ final class Failures {
             }
         }
         return false;
+    }
+
+    /** The credentials could not be had (STS or Roles Anywhere failed) before the request was sent, or null. */
+    static CredentialsUnavailableException credentials(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CredentialsUnavailableException) {
+                return (CredentialsUnavailableException) t;
+            }
+        }
+        return null;
     }
 
     /** The call ran out of time: a socket read timeout or the SDK's call timeout. */

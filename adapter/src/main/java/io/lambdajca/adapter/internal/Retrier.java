@@ -90,6 +90,10 @@ final class Retrier {
             return true;
         }
         if (e instanceof SdkClientException) {
+            if (Failures.credentials(e) != null) {
+                // nothing was sent; retry only when the credential service could not be reached, not when it refused
+                return Failures.credentials(e).errorCode() == null;
+            }
             if (Failures.beforeSending(e)) {
                 return true;
             }

@@ -68,7 +68,7 @@ public final class RolesAnywhereEndpoint {
         if (sessionName != null && !profile.acceptRoleSessionName()) {
             throw denied("Profile " + profileArn + " does not accept a custom role session name.");
         }
-        Identity issued = issuer.issue(Duration.ofSeconds(duration));
+        Identity issued = issuer.issue(Duration.ofSeconds(duration), roleArn);
         String session = sessionName != null ? sessionName : certificate.getSerialNumber().toString();
         JsonObject credentials = Jsons.PROVIDER.createObjectBuilder()
                 .add("accessKeyId", issued.accessKeyId())

@@ -113,7 +113,7 @@ public final class StsEndpoint {
             throw new ApiException(400, "ValidationError", "The requested DurationSeconds exceeds the "
                     + "MaxSessionDuration set for this role.");
         }
-        Identity issued = issuer.issue(Duration.ofSeconds(duration));
+        Identity issued = issuer.issue(Duration.ofSeconds(duration), roleArn);
         String roleId = "AROALOCAL" + Integer.toHexString(roleArn.hashCode()).toUpperCase();
         String assumedArn = "arn:" + roleArn.split(":")[1] + ":sts::" + role.accountId() + ":assumed-role/"
                 + role.name() + "/" + sessionName;

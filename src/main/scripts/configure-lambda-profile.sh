@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Configures a Lambda credential profile in a running WildFly through its CLI: an administered object of the
+# resource adapter (class io.lambdajca.adapter.LambdaCredentialProfile), bound in JNDI, with its type and properties.
+# Connection definitions use it with the config property CredentialProfile=<its JNDI name>.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: configure-lambda-profile.sh --profile NAME --type TYPE [options]
+
+Server:
+  --jboss-home DIR        WildFly installation [JBOSS_HOME]
+  --controller HOST:PORT  management address (default 127.0.0.1:9990) [LAMBDA_CONTROLLER]
+Resource adapter:
+  --name NAME             resource-adapter resource name (default lambda) [LAMBDA_RA_NAME]
+  --archive FILE          deployment name of the RAR (default lambda-jca-adapter.rar) [LAMBDA_ARCHIVE]
+Profile:
+  --profile NAME          admin-objects resource name, such as Invoker (required)
+  --jndi NAME             JNDI name (default java:/lambda/profiles/NAME)
+  --type TYPE             STATIC, ASSUME_ROLE, ROLES_ANYWHERE or DEFAULT_CHAIN (required unless --remove)
+  --property NAME=VALUE   a profile property, e.g. RoleArn=arn:aws:iam::123456789012:role/invoker (repeatable).
+                          Confidential ones (SecretAccessKey, SessionToken, KeystorePassword) may also come from
+                          the environment: LAMBDA_SECRET_ACCESS_KEY, LAMBDA_SESSION_TOKEN, LAMBDA_KEYSTORE_PASSWORD;
+                          a value may be an expression such as ${VAULT::...} or ${ENV_VAR}.
+Other:
+  --remove                remove the profile
+  --print                 print the CLI commands (secrets masked) instead of running them
+  --help                  this help
+USAGE
+}
+
+JBOSS_HOME=${JBOSS_HOME:-}
+CONTROLLER=${LAMBDA_CONTROLLER:-127.0.0.1:9990}
+RA_NAME=${LAMBDA_RA_NAME:-lambda}
+ARCHIVE=${LAMBDA_ARCHIVE:-lambda-jca-adapter.rar}
+PROFILE=
+JNDI=
+TYPE=
+PROPS=()
+REMOVE=false
+PRINT=false
+
+need() { [ $# -ge 2 ] || { echo "configure-lambda-profile: $1 needs a value" >&2; exit 2; }; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jboss-home) need "$@"; JBOSS_HOME=$2; shift 2 ;;
+    --controller) need "$@"; CONTROLLER=$2; shift 2 ;;
+    --name) need "$@"; RA_NAME=$2; shift 2 ;;
+    --archive) need "$@"; ARCHIVE=$2; shift 2 ;;
+    --profile) need "$@"; PROFILE=$2; shift 2 ;;
+    --jndi) need "$@"; JNDI=$2; shift 2 ;;
+    --type) need "$@"; TYPE=$2; shift 2 ;;
+    --property) need "$@"; case "$2" in *=*) PROPS+=("$2") ;; *) echo "configure-lambda-profile: --property needs NAME=VALUE, not '$2'" >&2; exit 2 ;; esac; shift 2 ;;
+    --remove) REMOVE=true; shift ;;
+    --print) PRINT=true; shift ;;
+    --help|-h) usage; exit 0 ;;
+    *) echo "configure-lambda-profile: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+[[ "$PROFILE" =~ ^[A-Za-z0-9_.-]+$ ]] || { echo "configure-lambda-profile: --profile must be letters, digits, _ . or -, not '$PROFILE'" >&2; exit 2; }
+JNDI=${JNDI:-java:/lambda/profiles/$PROFILE}
+if ! $REMOVE; then
+  case "$TYPE" in
+    STATIC|ASSUME_ROLE|ROLES_ANYWHERE|DEFAULT_CHAIN) ;;
+    *) echo "configure-lambda-profile: --type must be STATIC, ASSUME_ROLE, ROLES_ANYWHERE or DEFAULT_CHAIN, not '$TYPE'" >&2; exit 2 ;;
+  esac
+fi
+[ -n "${LAMBDA_SECRET_ACCESS_KEY:-}" ] && PROPS+=("SecretAccessKey=$LAMBDA_SECRET_ACCESS_KEY")
+[ -n "${LAMBDA_SESSION_TOKEN:-}" ] && PROPS+=("SessionToken=$LAMBDA_SESSION_TOKEN")
+[ -n "${LAMBDA_KEYSTORE_PASSWORD:-}" ] && PROPS+=("KeystorePassword=$LAMBDA_KEYSTORE_PASSWORD")
+
+RA="/subsystem=resource-adapters/resource-adapter=$RA_NAME"
+AO="$RA/admin-objects=$PROFILE"
+SECRETS=(SecretAccessKey SessionToken KeystorePassword)
+
+q() { local v=${1//\\/\\\\}; v=${v//\"/\\\"}; printf '"%s"' "$v"; }
+
+commands() {
+  echo "if (outcome == success) of $AO:read-resource"
+  echo "  $AO:remove"
+  echo "end-if"
+  $REMOVE && return
+  echo "if (outcome != success) of $RA:read-resource"
+  echo "  $RA:add(archive=$(q "$ARCHIVE"), transaction-support=NoTransaction)"
+  echo "end-if"
+  echo "batch"
+  echo "$AO:add(class-name=io.lambdajca.adapter.LambdaCredentialProfile, jndi-name=$(q "$JNDI"), enabled=true)"
+  prop Type "$TYPE"
+  for kv in "${PROPS[@]+"${PROPS[@]}"}"; do prop "${kv%%=*}" "${kv#*=}"; done
+  echo "run-batch"
+  echo "if (outcome == success) of /deployment=$ARCHIVE:read-resource"
+  echo "  $RA:activate"
+  echo "end-if"
+}
+
+prop() {
+  [ -n "$2" ] || return 0
+  local value=$2
+  if $PRINT && [[ " ${SECRETS[*]} " == *" $1 "* ]]; then value='****'; fi
+  echo "$AO/config-properties=$1:add(value=$(q "$value"))"
+}
+
+if $PRINT; then commands; exit 0; fi
+
+[ -n "$JBOSS_HOME" ] || { echo "configure-lambda-profile: set --jboss-home or JBOSS_HOME" >&2; exit 2; }
+[ -x "$JBOSS_HOME/bin/jboss-cli.sh" ] || { echo "configure-lambda-profile: no bin/jboss-cli.sh under $JBOSS_HOME" >&2; exit 2; }
+script=$(mktemp)
+trap 'rm -f "$script"' EXIT
+chmod 600 "$script"
+commands > "$script"
+"$JBOSS_HOME/bin/jboss-cli.sh" --connect --controller="$CONTROLLER" --file="$script"
