@@ -1,0 +1,99 @@
+package io.lambdajca.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import java.util.Set;
+
+import javax.security.auth.Subject;
+
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.adapter.internal.LambdaOperations;
+import io.lambdajca.adapter.internal.Secret;
+import io.lambdajca.adapter.internal.credentials.DefaultChain;
+import io.lambdajca.adapter.internal.credentials.StaticKeys;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.security.PasswordCredential;
+
+/** Container-managed sign-on: the Subject's PasswordCredential picks the keys, and matching honours it. */
+class ContainerSignOnTest {
+
+    private final LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
+    private final LambdaOperations operations = mock(LambdaOperations.class);
+
+    @Test
+    void subjectWithPasswordCredential_givesStaticKeys_andOnlyMatchingConnectionsMatch() throws ResourceException {
+        Subject alice = subject("AKIAALICEALICEALICE1", "alice-secret");
+        Subject bob = subject("AKIABOBBOBBOBBOBBOB1", "bob-secret");
+        assertThat(mcf.credentialsFor(alice, null))
+                .isEqualTo(new StaticKeys("AKIAALICEALICEALICE1", Secret.of("alice-secret"), null));
+        LambdaManagedConnection asAlice = new LambdaManagedConnection(mcf, operations, mcf.credentialsFor(alice, null));
+        LambdaManagedConnection asChain = new LambdaManagedConnection(mcf, operations, new DefaultChain());
+        Set<LambdaManagedConnection> pool = Set.of(asAlice, asChain);
+        assertThat(mcf.matchManagedConnections(pool, alice, null)).isSameAs(asAlice);
+        assertThat(mcf.matchManagedConnections(pool, bob, null)).isNull();
+        assertThat(mcf.matchManagedConnections(pool, null, null)).isSameAs(asChain);
+    }
+
+    @Test
+    void passwordCredentialForAnotherConnectionDefinition_isIgnored() throws ResourceException {
+        LambdaManagedConnectionFactory other = new LambdaManagedConnectionFactory();
+        other.setRegion("eu-west-1");
+        Subject subject = new Subject();
+        PasswordCredential pc = new PasswordCredential("AKIAALICEALICEALICE1", "s".toCharArray());
+        pc.setManagedConnectionFactory(other);
+        subject.getPrivateCredentials().add(pc);
+        assertThat(mcf.credentialsFor(subject, null)).isEqualTo(new DefaultChain());
+    }
+
+    @Test
+    void passwordCredentialWithoutPassword_isRefusedWithoutShowingAnything() {
+        assertThatThrownBy(() -> mcf.credentialsFor(subject("AKIAALICEALICEALICE1", ""), null))
+                .isInstanceOf(jakarta.resource.spi.SecurityException.class)
+                .hasMessageContaining("user 'AKIAALICEALICEALICE1' with no password");
+    }
+
+    @Test
+    void profileAndKeysTogether_isRefusedAtActivation() {
+        mcf.setCredentialProfile("java:/lambda/profiles/P");
+        mcf.setAccessKeyId("AKIAALICEALICEALICE1");
+        mcf.setSecretAccessKey("s");
+        assertThatThrownBy(() -> mcf.credentialsFor(null, null)).isInstanceOf(InvalidPropertyException.class)
+                .hasMessageContaining("Set either CredentialProfile or AccessKeyId/SecretAccessKey");
+    }
+
+    @Test
+    void confidentialProperties_readBackMasked() {
+        mcf.setSecretAccessKey("very-secret");
+        mcf.setSessionToken("token-value");
+        assertThat(mcf.getSecretAccessKey()).isEqualTo("****");
+        assertThat(mcf.getSessionToken()).isEqualTo("****");
+        assertThat(mcf.toString()).doesNotContain("very-secret", "token-value");
+        LambdaCredentialProfile profile = new LambdaCredentialProfile();
+        profile.setSecretAccessKey("very-secret");
+        profile.setKeystorePassword("ks-pass");
+        assertThat(profile.getSecretAccessKey()).isEqualTo("****");
+        assertThat(profile.getKeystorePassword()).isEqualTo("****");
+        assertThat(profile.toString()).doesNotContain("very-secret", "ks-pass");
+    }
+
+    @Test
+    void invalidProfile_failsWhenTheContainerAssociatesIt_namingTheProperty() {
+        LambdaCredentialProfile profile = new LambdaCredentialProfile();
+        profile.setType("ASSUME_ROLE");
+        profile.setRoleArn("arn:aws:iam::123456789012:role/invoker");
+        profile.setDurationSeconds(60);
+        assertThatThrownBy(() -> profile.setResourceAdapter(new LambdaResourceAdapter()))
+                .isInstanceOf(InvalidPropertyException.class)
+                .hasMessage("Invalid Lambda credential profile: DurationSeconds must be between 900 and 43200, not 60");
+    }
+
+    private static Subject subject(String user, String password) {
+        Subject subject = new Subject();
+        subject.getPrivateCredentials().add(new PasswordCredential(user, password.toCharArray()));
+        return subject;
+    }
+}
