@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo on the embedded default: the local Lambda endpoint with the sample functions, a WildFly 39 unpacked from
-# Maven Central into target/demo/, the adapter configured with src/main/scripts/configure-lambda-adapter.sh and
-# deployed standalone, and the sample EAR with its web page. Ctrl-C stops everything it started; a second run needs no cleanup (the server's configuration
+# Maven Central into target/demo/, the adapter configured with src/main/scripts/configure-lambda-profile.sh (an
+# ASSUME_ROLE credential profile whose temporary credentials the endpoint's STS issues) and
+# src/main/scripts/configure-lambda-adapter.sh, deployed standalone, and the sample EAR with its web page. Ctrl-C stops everything it started; a second run needs no cleanup (the server's configuration
 # is read-only, so each run starts from the distribution's).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -40,7 +41,8 @@ zip=$ROOT/sample-functions/target/sample-functions-0.1.0-SNAPSHOT-lambda.zip
 pkg=io.lambdajca.samples.functions
 mkdir -p "$DEMO_DIR"
 echo "demo: starting the local Lambda endpoint on 127.0.0.1:$LAMBDA_PORT"
-java -jar local-lambda/target/local-lambda.jar --port "$LAMBDA_PORT" \
+role=arn:aws:iam::123456789012:role/lambda-sample
+java -jar local-lambda/target/local-lambda.jar --port "$LAMBDA_PORT" --role "$role" \
   --function "name=greeting,handler=$pkg.Greeting,code=$zip,env.GREETING=Hello,description=Greets a name" \
   --function "name=order-pricing,handler=$pkg.OrderPricing,code=$zip,memory=256,description=Prices an order" \
   --function "name=payment-failure,handler=$pkg.PaymentFailure,code=$zip,description=Always fails" \
@@ -68,9 +70,13 @@ for _ in $(seq 1 120); do
 done
 [ -n "$state" ] || { echo "demo: WildFly did not start"; tail -20 "$DEMO_DIR/wildfly.out"; exit 1; }
 
+echo "demo: configuring the credential profile java:/lambda/profiles/Sample (ASSUME_ROLE $role)"
+LAMBDA_SECRET_ACCESS_KEY=local-lambda/test/secret/key/not/for/aws src/main/scripts/configure-lambda-profile.sh \
+  --profile Sample --type ASSUME_ROLE --property "RoleArn=$role" --property RoleSessionName=lambda-sample \
+  --property AccessKeyId=AKIALOCALLAMBDATEST1 --property "EndpointOverride=$endpoint" > /dev/null
 echo "demo: configuring the adapter (java:/lambda/Default -> $endpoint)"
 src/main/scripts/configure-lambda-adapter.sh --endpoint "$endpoint" \
-  --access-key-id AKIALOCALLAMBDATEST1 --secret-access-key local-lambda/test/secret/key/not/for/aws > /dev/null
+  --credential-profile java:/lambda/profiles/Sample > /dev/null
 cli --command="deploy adapter/target/lambda-jca-adapter.rar --force" > /dev/null
 echo "demo: deploying the sample application"
 cli --command="deploy sample-ear/target/lambda-sample.ear --force" > /dev/null
@@ -87,7 +93,9 @@ demo: running.
   Local Lambda endpoint  $endpoint  (functions: greeting, order-pricing, payment-failure, slow-report)
   WildFly                http://127.0.0.1:8080  (management console http://127.0.0.1:9990)
   Connection factory     java:/lambda/Default, from lambda-jca-adapter.rar
+  Credential profile     java:/lambda/profiles/Sample (ASSUME_ROLE $role, temporary credentials from the endpoint's STS)
 Press Ctrl-C to stop.
 MSG
 echo "$url" > "$DEMO_DIR/ready"
-wait "${pids[0]}"
+# runs until Ctrl-C or until WildFly ends; the page explains an outage of the endpoint while WildFly stays up
+wait "${pids[1]}"

@@ -37,6 +37,8 @@ Config properties (unset ones keep the adapter's defaults):
 Other:
   --remove                    remove the connection definition (and the adapter when it has no other)
   --print                     print the CLI commands (secrets masked) instead of running them
+  --append-to FILE            append the CLI commands (secrets included) to FILE instead of running them, to run
+                              several configurations in one jboss-cli.sh --file=FILE call
   --help                      this help
 USAGE
 }
@@ -60,6 +62,7 @@ AUTH_CONTEXT=
 EXTRA=()
 REMOVE=false
 PRINT=false
+APPEND_TO=
 
 need() { [ $# -ge 2 ] || { echo "configure-lambda-adapter: $1 needs a value" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
@@ -83,6 +86,7 @@ while [ $# -gt 0 ]; do
     --property) need "$@"; case "$2" in *=*) EXTRA+=("$2") ;; *) echo "configure-lambda-adapter: --property needs NAME=VALUE, not '$2'" >&2; exit 2 ;; esac; shift 2 ;;
     --remove) REMOVE=true; shift ;;
     --print) PRINT=true; shift ;;
+    --append-to) need "$@"; APPEND_TO=$2; shift 2 ;;
     --help|-h) usage; exit 0 ;;
     *) echo "configure-lambda-adapter: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -137,6 +141,7 @@ prop() {
 }
 
 if $PRINT; then commands; exit 0; fi
+if [ -n "$APPEND_TO" ]; then (umask 077; commands >> "$APPEND_TO"); exit 0; fi
 
 [ -n "$JBOSS_HOME" ] || { echo "configure-lambda-adapter: set --jboss-home or JBOSS_HOME" >&2; exit 2; }
 [ -x "$JBOSS_HOME/bin/jboss-cli.sh" ] || { echo "configure-lambda-adapter: no bin/jboss-cli.sh under $JBOSS_HOME" >&2; exit 2; }

@@ -25,6 +25,8 @@ Profile:
 Other:
   --remove                remove the profile
   --print                 print the CLI commands (secrets masked) instead of running them
+  --append-to FILE        append the CLI commands (secrets included) to FILE instead of running them, to run
+                          several configurations in one jboss-cli.sh --file=FILE call
   --help                  this help
 USAGE
 }
@@ -39,6 +41,7 @@ TYPE=
 PROPS=()
 REMOVE=false
 PRINT=false
+APPEND_TO=
 
 need() { [ $# -ge 2 ] || { echo "configure-lambda-profile: $1 needs a value" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
@@ -53,6 +56,7 @@ while [ $# -gt 0 ]; do
     --property) need "$@"; case "$2" in *=*) PROPS+=("$2") ;; *) echo "configure-lambda-profile: --property needs NAME=VALUE, not '$2'" >&2; exit 2 ;; esac; shift 2 ;;
     --remove) REMOVE=true; shift ;;
     --print) PRINT=true; shift ;;
+    --append-to) need "$@"; APPEND_TO=$2; shift 2 ;;
     --help|-h) usage; exit 0 ;;
     *) echo "configure-lambda-profile: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -102,6 +106,7 @@ prop() {
 }
 
 if $PRINT; then commands; exit 0; fi
+if [ -n "$APPEND_TO" ]; then (umask 077; commands >> "$APPEND_TO"); exit 0; fi
 
 [ -n "$JBOSS_HOME" ] || { echo "configure-lambda-profile: set --jboss-home or JBOSS_HOME" >&2; exit 2; }
 [ -x "$JBOSS_HOME/bin/jboss-cli.sh" ] || { echo "configure-lambda-profile: no bin/jboss-cli.sh under $JBOSS_HOME" >&2; exit 2; }

@@ -45,7 +45,9 @@ final class DeferredActivation implements Work {
         try {
             factory.activate();
         } catch (ResourceException | RuntimeException e) {
-            AdapterLog.deferredActivationFailed(profile, e);
+            if (!released) {
+                AdapterLog.deferredActivationFailed(profile, e);
+            }
         }
     }
 

@@ -173,7 +173,7 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
                 LambdaResourceAdapter ra = adapter();
                 ConnectionConfig c = config();
                 current = new LambdaOperations(ra.clients().client(c.client().withCredentials(credentials)),
-                        c.retry(), ra.json());
+                        c.retry(), ra.json(), ra.metrics());
                 current.warmUp();
                 operations().put(credentials, current);
             }

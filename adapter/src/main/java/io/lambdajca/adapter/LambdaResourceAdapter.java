@@ -8,6 +8,7 @@ import javax.transaction.xa.XAResource;
 import io.lambdajca.adapter.internal.AdapterLog;
 import io.lambdajca.adapter.internal.JsonMapper;
 import io.lambdajca.adapter.internal.LambdaClients;
+import io.lambdajca.adapter.internal.metrics.InvocationMetrics;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -42,7 +43,9 @@ public class LambdaResourceAdapter implements ResourceAdapter {
      */
     private final LambdaClients clients = new LambdaClients();
     private final JsonMapper json = new JsonMapper();
+    private final InvocationMetrics metrics = new InvocationMetrics(Integer.toHexString(System.identityHashCode(this)));
     private final List<Work> afterStart = new ArrayList<>();
+    private final List<Work> scheduled = new ArrayList<>();
     private BootstrapContext context;
 
     @Override
@@ -71,6 +74,9 @@ public class LambdaResourceAdapter implements ResourceAdapter {
     }
 
     private void schedule(Work work) {
+        synchronized (this) {
+            scheduled.add(work);
+        }
         try {
             context.getWorkManager().scheduleWork(work);
         } catch (WorkException e) {
@@ -82,9 +88,12 @@ public class LambdaResourceAdapter implements ResourceAdapter {
     public void stop() {
         synchronized (this) {
             afterStart.clear();
+            scheduled.forEach(Work::release);
+            scheduled.clear();
             context = null;
         }
         clients.close();
+        metrics.close();
         json.close();
         AdapterLog.adapterStopped();
     }
@@ -99,6 +108,10 @@ public class LambdaResourceAdapter implements ResourceAdapter {
 
     JsonMapper json() {
         return json;
+    }
+
+    InvocationMetrics metrics() {
+        return metrics;
     }
 
     @Override

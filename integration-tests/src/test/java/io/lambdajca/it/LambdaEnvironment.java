@@ -61,6 +61,7 @@ public class LambdaEnvironment implements ServerSetupTask {
                 return;
             }
             logStart = Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
+            Files.deleteIfExists(cliFile());
             lambda = startEndpoint();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> lambda().close(), "local-lambda-stop"));
             String endpoint = lambda.endpoint().toString();
@@ -74,6 +75,7 @@ public class LambdaEnvironment implements ServerSetupTask {
             configureWithKeys("Unreachable", UNREACHABLE_JNDI, "http://127.0.0.1:1", LocalLambda.DEFAULT_SECRET_KEY,
                     "2", "5000", "MaxRetries=1", "ConnectTimeoutMillis=500");
             CredentialsEnvironment.configure(management, endpoint);
+            runCliFile();
             execute(management, systemProperty("lambdajca.test.endpoint", endpoint));
             deployRar(management);
             for (String pool : allPools()) {
@@ -178,8 +180,30 @@ public class LambdaEnvironment implements ServerSetupTask {
         run(cmd, env, pool);
     }
 
-    /** Runs one of the project's configuration scripts against the server; env entries are NAME=VALUE. */
+    /**
+     * Runs one of the project's configuration scripts, which appends its CLI commands to one file (env entries are
+     * NAME=VALUE); {@link #runCliFile()} then runs them all in one jboss-cli.sh call.
+     */
     static void run(List<String> cmd, List<String> env, String what) throws IOException, InterruptedException {
+        List<String> appending = new ArrayList<>(cmd);
+        appending.add("--append-to");
+        appending.add(cliFile().toString());
+        exec(appending, env, what);
+    }
+
+    private static Path cliFile() {
+        return Path.of(System.getProperty("jboss.home")).resolveSibling("lambda-config.cli");
+    }
+
+    /** Runs the configuration scripts' commands, as an administrator's jboss-cli.sh --file would. */
+    private static void runCliFile() throws IOException, InterruptedException {
+        exec(List.of(Path.of(System.getProperty("jboss.home"), "bin", "jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:9990", "--file=" + cliFile()), List.of(), "the configuration");
+        Files.delete(cliFile());
+    }
+
+    private static void exec(List<String> cmd, List<String> env, String what) throws IOException,
+            InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Map<String, String> environment = pb.environment();
         environment.put("JBOSS_HOME", System.getProperty("jboss.home"));
@@ -189,7 +213,7 @@ public class LambdaEnvironment implements ServerSetupTask {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(cmd.get(1) + " failed for " + what + ":\n" + out);
+            throw new IllegalStateException(String.join(" ", cmd) + " failed for " + what + ":\n" + out);
         }
     }
 

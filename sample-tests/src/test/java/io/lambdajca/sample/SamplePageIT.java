@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,6 +30,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.lambdajca.local.LocalLambda;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Starts the README's demo command ({@code ./demo.sh}: local endpoint, WildFly, adapter, sample EAR), uses the sample
@@ -142,6 +150,48 @@ class SamplePageIT {
         wait.until(d -> !names().contains("slow-report"));
         assertEquals(List.of("greeting", "order-pricing", "payment-failure"), names());
         screenshot("5-deleted");
+    }
+
+    @Test
+    @Order(6)
+    void aThrottledFunction_isExplained() throws IOException {
+        // as an administrator would pause a function on AWS: reserved concurrency 0 at the endpoint
+        try (LambdaClient admin = adminClient()) {
+            admin.putFunctionConcurrency(b -> b.functionName("order-pricing").reservedConcurrentExecutions(0));
+            choose("order-pricing", "{\"orderId\": \"A-1\", \"lines\": []}");
+            browser.findElement(By.id("invoke")).click();
+            WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invoke-error")));
+            wait.until(d -> problem.getText().contains("throttling"));
+            assertTrue(problem.getText().contains("Lambda is throttling this function"), problem.getText());
+            screenshot("6-throttled");
+        } finally {
+            try (LambdaClient admin = adminClient()) {
+                admin.deleteFunctionConcurrency(b -> b.functionName("order-pricing"));
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theEndpointDown_isExplained() throws IOException {
+        // the local endpoint stops, as an outage would (the demo's Ctrl-C handling copes with it being gone)
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("local-lambda.jar")).orElse(false))
+                .forEach(ProcessHandle::destroy);
+        choose("greeting", "{\"name\": \"Ada\"}");
+        browser.findElement(By.id("invoke")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invoke-error")));
+        wait.until(d -> problem.getText().contains("unavailable"));
+        assertTrue(problem.getText().contains("The Lambda endpoint is unavailable"), problem.getText());
+        screenshot("7-endpoint-down");
+    }
+
+    private static LambdaClient adminClient() {
+        return LambdaClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:" + System.getenv().getOrDefault("LAMBDA_PORT", "9001")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     private static void choose(String function, String payload) {

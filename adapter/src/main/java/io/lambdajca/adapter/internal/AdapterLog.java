@@ -1,12 +1,16 @@
 package io.lambdajca.adapter.internal;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Every message the adapter logs, each with a stable id (project code LAMBDAJCA, ids 1000-1999 reserved for the
- * adapter). INFO only for lifecycle events. Never logs credentials: the callers pass no secret in.
+ * adapter: 1001-1099 adapter and connections, 1100-1199 credentials, 1200-1299 metrics). INFO only for lifecycle events
+ * (adapter started and stopped, client created). Never logs credentials: the callers pass no secret in. Through
+ * java.util.logging, so that it works unchanged in WildFly, Open Liberty and GlassFish.
  */
 public final class AdapterLog {
 
@@ -23,31 +27,31 @@ public final class AdapterLog {
         LOG.info("LAMBDAJCA1002: Lambda resource adapter stopped");
     }
 
-    static void clientCreated(String region, URI endpoint, String credentials) {
+    public static void clientCreated(String region, URI endpoint, String credentials) {
         LOG.info(() -> "LAMBDAJCA1003: Created an AWS Lambda client for region " + region
                 + (endpoint == null ? "" : " at endpoint " + endpoint) + " with credentials " + credentials);
     }
 
-    static void clientsClosed(int count) {
+    public static void clientsClosed(int count) {
         LOG.fine(() -> "LAMBDAJCA1004: Closed " + count + " AWS Lambda client(s)");
     }
 
-    static void clientCloseFailed(String region, RuntimeException e) {
+    public static void clientCloseFailed(String region, RuntimeException e) {
         LOG.log(Level.WARNING, "LAMBDAJCA1005: Closing the AWS Lambda client for region " + region + " failed", e);
     }
 
-    static void warmUpFailed(String region, URI endpoint, RuntimeException e) {
+    public static void warmUpFailed(String region, URI endpoint, RuntimeException e) {
         LOG.warning(() -> "LAMBDAJCA1007: The first call to Lambda in region " + region
                 + (endpoint == null ? "" : " at " + endpoint) + " failed at activation (calls will still be tried): "
                 + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
-    static void deferredDropped(String functionName) {
+    public static void deferredDropped(String functionName) {
         LOG.fine(() -> "LAMBDAJCA1008: Event invocation of " + functionName
                 + " deferred until commit was not sent: the transaction rolled back");
     }
 
-    static void deferredFailed(String functionName, RuntimeException e) {
+    public static void deferredFailed(String functionName, RuntimeException e) {
         LOG.warning(() -> "LAMBDAJCA1009: Event invocation of " + functionName + " deferred until commit could not be "
                 + "sent after the commit: " + e.getMessage());
     }
@@ -67,8 +71,29 @@ public final class AdapterLog {
                 + " failed: " + e.getMessage());
     }
 
-    static void retrying(String operation, String functionName, int attempt, long delayMillis, String cause) {
+    public static void retrying(String operation, String functionName, int attempt, long delayMillis, String cause) {
         LOG.fine(() -> "LAMBDAJCA1006: Retrying " + operation + (functionName == null ? "" : " of " + functionName)
                 + " (attempt " + (attempt + 1) + ") in " + delayMillis + " ms after " + cause);
+    }
+
+    public static void credentialsRefreshed(String profile, Instant expiration) {
+        LOG.fine(() -> "LAMBDAJCA1101: Fetched temporary credentials for " + profile + ", valid until " + expiration);
+    }
+
+    public static void credentialsRefreshFailed(String profile, Duration retry, RuntimeException e) {
+        LOG.warning(() -> "LAMBDAJCA1102: Refreshing the temporary credentials of " + profile + " failed (the current "
+                + "ones are used while they last; next try in " + retry.toMillis() + " ms): " + e.getMessage());
+    }
+
+    public static void credentialProvidersClosed(int count) {
+        LOG.fine(() -> "LAMBDAJCA1103: Closed " + count + " credentials provider(s)");
+    }
+
+    public static void metricsNotRegistered(String function, Exception e) {
+        LOG.fine(() -> "LAMBDAJCA1201: The metrics of function " + function + " are not visible in JMX: " + e);
+    }
+
+    public static void metricsNotUnregistered(String name, Exception e) {
+        LOG.fine(() -> "LAMBDAJCA1202: Could not unregister the metrics " + name + ": " + e);
     }
 }

@@ -1,5 +1,7 @@
 package io.lambdajca.adapter.internal;
 
+import java.util.concurrent.ScheduledExecutorService;
+
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -9,7 +11,7 @@ import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 /**
  * Builds the SDK client of a {@link ClientConfig}. The HTTP client (Apache 4, the fastest here) is given explicitly,
  * since the SDK's service lookup of HTTP clients does not work across an application server's class loaders. The SDK
- * does no retries of its own: the adapter's {@link Retrier} decides, so that an invocation is never re-sent after it
+ * runs its timeouts on the adapter's shared scheduler rather than on two threads of its own, and does no retries of its own: the adapter's {@link Retrier} decides, so that an invocation is never re-sent after it
  * may have reached the function.
  */
 final class LambdaClientFactory {
@@ -17,7 +19,8 @@ final class LambdaClientFactory {
     private LambdaClientFactory() {
     }
 
-    static LambdaClient build(ClientConfig config, AwsCredentialsProvider credentials) {
+    static LambdaClient build(ClientConfig config, AwsCredentialsProvider credentials,
+            ScheduledExecutorService scheduler) {
         LambdaClientBuilder builder = LambdaClient.builder()
                 .region(config.region())
                 .credentialsProvider(credentials)
@@ -27,6 +30,7 @@ final class LambdaClientFactory {
                         .maxConnections(config.maxConnections())
                         .connectionAcquisitionTimeout(config.connectTimeout()))
                 .overrideConfiguration(o -> o
+                        .scheduledExecutorService(scheduler)
                         .addExecutionInterceptor(new WarmUp())
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(config.callTimeout()));

@@ -2,7 +2,7 @@ package io.lambdajca.adapter.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.lambdajca.adapter.internal.credentials.CredentialProviders;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 public final class LambdaClients implements AutoCloseable {
 
     private final Map<ClientConfig, LambdaClient> clients = new ConcurrentHashMap<>();
-    private final BiFunction<ClientConfig, AwsCredentialsProvider, LambdaClient> factory;
+    private final Factory factory;
     private final CredentialProviders credentials = new CredentialProviders();
     private volatile boolean closed;
 
@@ -24,8 +24,14 @@ public final class LambdaClients implements AutoCloseable {
         this(LambdaClientFactory::build);
     }
 
-    LambdaClients(BiFunction<ClientConfig, AwsCredentialsProvider, LambdaClient> factory) {
+    LambdaClients(Factory factory) {
         this.factory = factory;
+    }
+
+    /** Builds the SDK client of a configuration. */
+    @FunctionalInterface
+    interface Factory {
+        LambdaClient build(ClientConfig config, AwsCredentialsProvider credentials, ScheduledExecutorService scheduler);
     }
 
     /** The shared client of this configuration, built now if it is the first use. */
@@ -33,12 +39,18 @@ public final class LambdaClients implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the Lambda resource adapter is stopped");
         }
-        return clients.computeIfAbsent(config, c -> {
-            LambdaClient client = factory.apply(c, credentials.provider(c.credentials()));
+        LambdaClient client = clients.computeIfAbsent(config, c -> {
+            LambdaClient created = factory.build(c, credentials.provider(c.credentials()), credentials.scheduler());
             AdapterLog.clientCreated(c.region().id(), c.endpointOverride(), c.credentials().describe());
-            WarmUp.run(client, c);
-            return client;
+            WarmUp.run(created, c);
+            return created;
         });
+        if (closed) {
+            // the adapter stopped while this client was being built: close it too, so that nothing outlives stop()
+            close();
+            throw new IllegalStateException("the Lambda resource adapter is stopped");
+        }
+        return client;
     }
 
     public boolean isClosed() {
@@ -55,18 +67,23 @@ public final class LambdaClients implements AutoCloseable {
         return credentials;
     }
 
+    /** Closes every client and credentials provider; idempotent, and safe while a client is being built. */
     @Override
     public void close() {
         closed = true;
-        for (Map.Entry<ClientConfig, LambdaClient> e : clients.entrySet()) {
+        int count = 0;
+        for (ClientConfig config : clients.keySet()) {
+            LambdaClient client = clients.remove(config);
+            if (client == null) {
+                continue;
+            }
+            count++;
             try {
-                e.getValue().close();
+                client.close();
             } catch (RuntimeException ex) {
-                AdapterLog.clientCloseFailed(e.getKey().region().id(), ex);
+                AdapterLog.clientCloseFailed(config.region().id(), ex);
             }
         }
-        int count = clients.size();
-        clients.clear();
         credentials.close();
         AdapterLog.clientsClosed(count);
     }

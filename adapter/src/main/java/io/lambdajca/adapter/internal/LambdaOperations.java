@@ -22,6 +22,9 @@ import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
 import io.lambdajca.api.InvocationType;
+import io.lambdajca.api.ThrottledException;
+import io.lambdajca.adapter.internal.metrics.FunctionMetrics;
+import io.lambdajca.adapter.internal.metrics.InvocationMetrics;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -39,11 +42,13 @@ public final class LambdaOperations {
     private final LambdaClient client;
     private final Retrier retrier;
     private final JsonMapper json;
+    private final InvocationMetrics metrics;
 
-    public LambdaOperations(LambdaClient client, RetryPolicy retry, JsonMapper json) {
+    public LambdaOperations(LambdaClient client, RetryPolicy retry, JsonMapper json, InvocationMetrics metrics) {
         this.client = client;
         this.retrier = new Retrier(retry);
         this.json = json;
+        this.metrics = metrics;
     }
 
     /**
@@ -141,9 +146,21 @@ public final class LambdaOperations {
         if (request.afterCommit() && AfterCommit.defer(name, send::get, request.deferredFailureHandler())) {
             return InvocationResult.deferred();
         }
+        FunctionMetrics counted = metrics.of(name);
         long started = System.nanoTime();
-        InvokeResponse r = send.get();
-        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        InvokeResponse r;
+        try {
+            r = send.get();
+        } catch (ThrottledException e) {
+            counted.throttled();
+            throw e;
+        } catch (RuntimeException e) {
+            counted.failed();
+            throw e;
+        }
+        long nanos = System.nanoTime() - started;
+        counted.completed(nanos, r.functionError() != null);
+        Duration duration = Duration.ofNanos(nanos);
         byte[] responsePayload = r.payload() == null ? new byte[0] : r.payload().asByteArrayUnsafe();
         FunctionError error = r.functionError() == null ? null
                 : FunctionErrorParser.parse(r.functionError(), responsePayload);

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.lambdajca.adapter.internal.AdapterLog;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -21,13 +23,14 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The credentials providers of one resource adapter instance: one per distinct {@link CredentialSource}, shared by
- * every SDK client that uses it. Refreshing providers (AssumeRole, Roles Anywhere) share one small scheduler, and their
- * STS and Roles Anywhere calls share one HTTP client, both created on first need. Everything is closed with the
- * adapter: no thread or connection outlives it.
+ * every SDK client that uses it. Refreshing providers (AssumeRole, Roles Anywhere) share one small scheduler, which
+ * every SDK client of the adapter also uses for its timeouts (instead of two threads of its own each), and their STS and
+ * Roles Anywhere calls share one HTTP client, both created on first need. Everything is closed with the adapter: no
+ * thread or connection outlives it.
  */
 public final class CredentialProviders implements AutoCloseable {
 
-    /** Two threads refresh every profile's credentials; a refresh is one short HTTP call. */
+    /** Two threads refresh every profile's credentials (a refresh is one short HTTP call) and run SDK timeouts. */
     static final int REFRESH_THREADS = 2;
 
     private final Map<CredentialSource, AwsCredentialsProvider> providers = new ConcurrentHashMap<>();
@@ -74,6 +77,11 @@ public final class CredentialProviders implements AutoCloseable {
         return scheduler == null ? 0 : scheduler.getPoolSize();
     }
 
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     private AwsCredentialsProvider create(CredentialSource source) {
         if (source instanceof StaticKeys) {
             StaticKeys k = (StaticKeys) source;
@@ -89,7 +97,7 @@ public final class CredentialProviders implements AutoCloseable {
         }
         if (source instanceof AssumeRole) {
             AssumeRole a = (AssumeRole) source;
-            StsSessions sessions = new StsSessions(a, provider(a.caller()), http());
+            StsSessions sessions = new StsSessions(a, provider(a.caller()), http(), scheduler());
             resources.add(sessions);
             return refreshing(source, sessions);
         }
@@ -99,13 +107,21 @@ public final class CredentialProviders implements AutoCloseable {
 
     private AwsCredentialsProvider refreshing(CredentialSource source,
             java.util.function.Supplier<AwsSessionCredentials> fetcher) {
-        RefreshingCredentialsProvider p = new RefreshingCredentialsProvider(source.describe(), fetcher, scheduler(),
+        RefreshingCredentialsProvider p = new RefreshingCredentialsProvider(source.describe(), fetcher, executor(),
                 clock);
         resources.add(p);
         return p;
     }
 
-    private ScheduledThreadPoolExecutor scheduler() {
+    /** The adapter's shared scheduler, for the SDK clients' timeouts and the credentials' refreshes. */
+    public synchronized ScheduledExecutorService scheduler() {
+        if (closed) {
+            throw new IllegalStateException("the Lambda resource adapter is stopped");
+        }
+        return executor();
+    }
+
+    private ScheduledThreadPoolExecutor executor() {
         if (scheduler == null) {
             scheduler = new ScheduledThreadPoolExecutor(REFRESH_THREADS, new RefreshThreads());
             scheduler.setRemoveOnCancelPolicy(true);
@@ -142,11 +158,13 @@ public final class CredentialProviders implements AutoCloseable {
         providers.clear();
         if (scheduler != null) {
             scheduler.shutdownNow();
+            scheduler = null;
         }
         if (http != null) {
             http.close();
+            http = null;
         }
-        CredentialsLog.providersClosed(count);
+        AdapterLog.credentialProvidersClosed(count);
     }
 
     /** Daemon threads named for the adapter, with the adapter's class loader, so no application's is pinned. */
@@ -155,7 +173,7 @@ public final class CredentialProviders implements AutoCloseable {
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "lambdajca-credentials-refresh-" + count.incrementAndGet());
+            Thread t = new Thread(r, "lambdajca-scheduler-" + count.incrementAndGet());
             t.setDaemon(true);
             t.setContextClassLoader(CredentialProviders.class.getClassLoader());
             return t;

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.lambdajca.adapter.internal.AdapterLog;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -66,7 +67,7 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
         Held held = new Held(fetcher.get(), clock.instant());
         current = held;
         schedule(Duration.between(clock.instant(), held.prefetchAt()).toMillis());
-        CredentialsLog.refreshed(description, held.expiration);
+        AdapterLog.credentialsRefreshed(description, held.expiration);
         return held;
     }
 
@@ -91,7 +92,7 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
                 Held held = current;
                 Duration left = held == null ? Duration.ZERO : Duration.between(clock.instant(), held.expiration);
                 Duration retry = clamp(left.dividedBy(4), MIN_RETRY, MAX_RETRY);
-                CredentialsLog.refreshFailed(description, retry, e);
+                AdapterLog.credentialsRefreshFailed(description, retry, e);
                 schedule(retry.toMillis());
             }
         }

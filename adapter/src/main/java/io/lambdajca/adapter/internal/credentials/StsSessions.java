@@ -1,5 +1,6 @@
 package io.lambdajca.adapter.internal.credentials;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,20 +15,22 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Fetches the temporary credentials of an {@link AssumeRole} profile with the SDK's STS client: one client per
- * profile, on the adapter's shared HTTP client for credential services, calling with the profile's source
- * credentials; closed with the profile.
+ * profile, on the adapter's shared HTTP client for credential services and its shared scheduler, calling with the
+ * profile's source credentials; closed with the profile.
  */
 final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoCloseable {
 
     private final AssumeRole profile;
     private final StsClient sts;
 
-    StsSessions(AssumeRole profile, AwsCredentialsProvider caller, SdkHttpClient http) {
+    StsSessions(AssumeRole profile, AwsCredentialsProvider caller, SdkHttpClient http,
+            ScheduledExecutorService scheduler) {
         this.profile = profile;
         StsClientBuilder builder = StsClient.builder()
                 .region(profile.region())
                 .credentialsProvider(caller)
-                .httpClient(http);
+                .httpClient(http)
+                .overrideConfiguration(o -> o.scheduledExecutorService(scheduler));
         if (profile.endpointOverride() != null) {
             builder.endpointOverride(profile.endpointOverride());
         }
