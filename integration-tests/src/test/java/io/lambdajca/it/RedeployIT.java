@@ -1,8 +1,15 @@
 package io.lambdajca.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Undeploying the RAR closes its SDK clients: no thread of the SDK, its HTTP client or the adapter survives, and
- * repeated redeploys do not grow the server's threads.
+ * 50 cycles of deploying the RAR and the sample EAR, using them (the sample's API lists functions through the adapter)
+ * and undeploying both: after each undeploy no thread of the SDK, its HTTP client or the adapter survives, and after a
+ * forced GC the server's live threads and used heap stay within 5% of the first cycle's.
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(LambdaEnvironment.class)
@@ -32,7 +40,9 @@ class RedeployIT {
 
     /** Threads the adapter's SDK clients start: the SDK's timeout scheduler and Apache's idle connection reaper. */
     private static final Pattern ADAPTER_THREADS = Pattern.compile("(?i).*(sdk-|idle-connection-reaper|lambdajca|aws).*");
-    private static final int CYCLES = 10;
+    private static final int CYCLES = 50;
+    private static final String EAR = "lambda-sample.ear";
+    private static final double TOLERANCE = 0.05;
 
     @Deployment(testable = false)
     static WebArchive unrelatedApp() {
@@ -43,28 +53,78 @@ class RedeployIT {
     @ArquillianResource
     private ManagementClient management;
 
+    private final HttpClient http = HttpClient.newHttpClient();
+
     @Test
-    void undeploy_leavesNoAdapterThreads_andRedeploysDoNotGrowThreads() throws Exception {
-        List<String> deployed = adapterThreads();
-        assertFalse(deployed.isEmpty(), "with the RAR deployed its SDK clients run threads: " + threadNames());
-        int baseline = -1;
+    void fiftyRedeploys_ofTheRarAndTheSampleEar_leaveNoThreads_andNoGrowth() throws Exception {
+        assertFalse(adapterThreads().isEmpty(), "with the RAR deployed its SDK clients run threads: " + threadNames());
+        deploy(EAR, Path.of(System.getProperty("lambdajca.sample.ear")));
+        use();
+        long[] first = null;
+        long[] last = null;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
+            undeploy(EAR);
             LambdaEnvironment.undeployRar(management);
             List<String> left = adapterThreads();
             assertTrue(left.isEmpty(), "cycle " + cycle + ": threads left after undeploy: " + left);
-            if (cycle == 0) {
-                baseline = threadNames().size();
-            } else {
-                int now = threadNames().size();
-                assertTrue(now <= baseline + 2, "cycle " + cycle + ": " + now + " threads, first cycle " + baseline);
+            last = threadsAndHeapAfterGc();
+            if (first == null) {
+                first = last;
             }
             LambdaEnvironment.deployRar(management);
-            assertFalse(adapterThreads().isEmpty(), "cycle " + cycle + ": the redeployed adapter built its clients");
+            deploy(EAR, Path.of(System.getProperty("lambdajca.sample.ear")));
+            use();
         }
+        undeploy(EAR);
         for (String pool : LambdaEnvironment.allPools()) {
             LambdaEnvironment.execute(management, Operations.createWriteAttributeOperation(
                     LambdaEnvironment.poolStatistics(pool), "statistics-enabled", true));
         }
+        System.out.printf("FIGURE redeploy: %d cycles of RAR + sample EAR; undeployed, after a forced GC: live "
+                + "threads %d -> %d (%+.1f%%), heap used %.1f -> %.1f MB (%+.1f%%)%n", CYCLES, first[0], last[0],
+                change(first[0], last[0]), first[1] / 1048576.0, last[1] / 1048576.0, change(first[1], last[1]));
+        assertTrue(last[0] <= first[0] * (1 + TOLERANCE), "threads grew: " + first[0] + " -> " + last[0]);
+        assertTrue(last[1] <= first[1] * (1 + TOLERANCE), "heap grew: " + first[1] + " -> " + last[1]);
+    }
+
+    /** The sample application lists the functions through the adapter. */
+    private void use() throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:8080/lambda-sample/api/functions")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("echo"), r.body());
+    }
+
+    private long[] threadsAndHeapAfterGc() throws Exception {
+        ModelNode memory = Operations.createAddress("core-service", "platform-mbean", "type", "memory");
+        for (int i = 0; i < 3; i++) {
+            LambdaEnvironment.execute(management, Operations.createOperation("gc", memory));
+        }
+        long heap = LambdaEnvironment.execute(management, Operations.createReadAttributeOperation(memory,
+                "heap-memory-usage")).get("used").asLong();
+        long threads = LambdaEnvironment.execute(management, Operations.createReadAttributeOperation(
+                Operations.createAddress("core-service", "platform-mbean", "type", "threading"), "thread-count"))
+                .asLong();
+        return new long[] {threads, heap};
+    }
+
+    private void deploy(String name, Path file) throws IOException {
+        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", name));
+        ModelNode content = new ModelNode();
+        content.get("path").set(file.toAbsolutePath().toString());
+        content.get("archive").set(true);
+        add.get("content").add(content);
+        add.get("enabled").set(true);
+        LambdaEnvironment.execute(management, add);
+    }
+
+    private void undeploy(String name) throws IOException {
+        LambdaEnvironment.execute(management, Operations.createRemoveOperation(
+                Operations.createAddress("deployment", name)));
+    }
+
+    private static double change(long from, long to) {
+        return 100.0 * (to - from) / from;
     }
 
     private List<String> adapterThreads() throws Exception {

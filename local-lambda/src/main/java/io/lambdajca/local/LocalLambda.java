@@ -173,6 +173,11 @@ public final class LocalLambda implements AutoCloseable {
         return registry.get(functionName).stats();
     }
 
+    /** How many requests Lambda's API has received (not counting STS and Roles Anywhere), whatever their outcome. */
+    public long lambdaRequests() {
+        return routes == null ? 0 : routes.lambdaRequests();
+    }
+
     /** The temporary credentials STS and Roles Anywhere issued so far (the newest 10,000), oldest first. */
     public List<CredentialIssuer.Issued> issuedCredentials() {
         return issuer == null ? List.of() : issuer.issued();

@@ -1,5 +1,6 @@
 package io.lambdajca.local.http;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +26,7 @@ public final class LambdaRoutes implements HttpHandler {
     private final InvokeEndpoint invoke;
     private final StsEndpoint sts;
     private final RolesAnywhereEndpoint rolesAnywhere;
+    private final LongAdder lambdaRequests = new LongAdder();
 
     public LambdaRoutes(SigV4Verifier verifier, FunctionsEndpoint functions, InvokeEndpoint invoke, StsEndpoint sts,
             RolesAnywhereEndpoint rolesAnywhere) {
@@ -53,6 +55,7 @@ public final class LambdaRoutes implements HttpHandler {
             onWorker(exchange, () -> rolesAnywhere.createSession(exchange, body));
             return;
         }
+        lambdaRequests.increment();
         try {
             verifier.verify(new SignedRequest(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
                     exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, body));
@@ -67,6 +70,11 @@ public final class LambdaRoutes implements HttpHandler {
         } catch (ApiException e) {
             Exchanges.error(exchange, e);
         }
+    }
+
+    /** Requests received on Lambda's API (not STS or Roles Anywhere), whatever their outcome. */
+    public long lambdaRequests() {
+        return lambdaRequests.sum();
     }
 
     private void dispatch(HttpServerExchange exchange, byte[] body, String[] path) {
