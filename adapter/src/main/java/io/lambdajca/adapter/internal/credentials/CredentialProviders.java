@@ -173,10 +173,17 @@ public final class CredentialProviders implements AutoCloseable {
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "lambdajca-scheduler-" + count.incrementAndGet());
+            Thread t = new SchedulerThread(r, "lambdajca-scheduler-" + count.incrementAndGet());
             t.setDaemon(true);
             t.setContextClassLoader(CredentialProviders.class.getClassLoader());
             return t;
+        }
+    }
+
+    /** A thread of the adapter's scheduler; it ends when the adapter stops. */
+    static final class SchedulerThread extends Thread {
+        SchedulerThread(Runnable r, String name) {
+            super(r, name);
         }
     }
 }

@@ -3,6 +3,9 @@ package io.lambdajca.adapter.internal.credentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +19,14 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Temporary credentials kept fresh without making callers wait: fetched on first use, then fetched again in the
- * background (on the adapter's shared scheduler) when half their lifetime, at most 5 minutes, is left. Callers get the
- * cached credentials until they are about to expire (the last tenth of their lifetime, at most a minute); only then
- * does a caller fetch and wait. A failed background refresh is retried while the old credentials last.
+ * background when half their lifetime, at most 5 minutes, is left. Callers get the cached credentials until they are
+ * about to expire (the last tenth of their lifetime, at most a minute); only then does a caller wait for a fetch. One
+ * fetch at a time: concurrent callers wait for the same one. A failed background refresh is retried while the old
+ * credentials last.
+ * <p>
+ * Every fetch runs on the adapter's scheduler threads, never on an application server thread: the SDK's STS client
+ * caches an XML parser per thread that keeps a reference to the adapter's classes, which would keep an undeployed
+ * adapter in memory on the server's long-lived threads. The scheduler's threads end when the adapter stops.
  */
 final class RefreshingCredentialsProvider implements AwsCredentialsProvider, SdkAutoCloseable {
 
@@ -33,8 +41,10 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
     private final Clock clock;
     private final Object lock = new Object();
     private volatile Held current;
+    /** The fetch under way, if any; guarded by lock. */
+    private CompletableFuture<Held> inFlight;
     private ScheduledFuture<?> nextRefresh;
-    private volatile boolean closed;
+    private boolean closed;
 
     RefreshingCredentialsProvider(String description, Supplier<AwsSessionCredentials> fetcher,
             ScheduledExecutorService scheduler, Clock clock) {
@@ -50,49 +60,111 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
         if (held != null && !held.stale(clock.instant())) {
             return held.credentials;
         }
-        synchronized (lock) {
-            held = current;
-            if (held == null || held.stale(clock.instant())) {
-                held = fetch();
-            }
-            return held.credentials;
-        }
+        return fetch().credentials;
     }
 
-    /** Fetches now and schedules the next refresh; called holding the lock. */
+    /** Starts a fetch (or joins the one under way) and waits for it. */
     private Held fetch() {
-        if (closed) {
-            throw new IllegalStateException("the credentials of " + description + " are closed (adapter stopped)");
+        CompletableFuture<Held> fetch;
+        boolean mine = false;
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the credentials of " + description + " are closed (adapter stopped)");
+            }
+            Held held = current;
+            if (held != null && !held.stale(clock.instant())) {
+                return held;
+            }
+            if (Thread.currentThread() instanceof CredentialProviders.SchedulerThread && inFlight != null) {
+                // a scheduler thread never waits for a fetch queued behind it (chained profiles): it fetches itself
+                fetch = new CompletableFuture<>();
+                mine = true;
+            } else {
+                if (inFlight == null) {
+                    inFlight = new CompletableFuture<>();
+                    mine = true;
+                }
+                fetch = inFlight;
+            }
         }
-        Held held = new Held(fetcher.get(), clock.instant());
-        current = held;
-        schedule(Duration.between(clock.instant(), held.prefetchAt()).toMillis());
-        AdapterLog.credentialsRefreshed(description, held.expiration);
-        return held;
+        if (mine) {
+            if (Thread.currentThread() instanceof CredentialProviders.SchedulerThread) {
+                run(fetch);
+            } else {
+                try {
+                    scheduler.execute(() -> run(fetch));
+                } catch (RejectedExecutionException e) {
+                    finish(fetch, null, new IllegalStateException("the credentials of " + description
+                            + " are closed (adapter stopped)", e));
+                }
+            }
+        }
+        try {
+            return fetch.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
     }
 
+    /** Fetches on this (scheduler) thread and completes the future. */
+    private void run(CompletableFuture<Held> fetch) {
+        try {
+            finish(fetch, new Held(fetcher.get(), clock.instant()), null);
+        } catch (RuntimeException e) {
+            finish(fetch, null, e);
+        }
+    }
+
+    private void finish(CompletableFuture<Held> fetch, Held held, RuntimeException failure) {
+        synchronized (lock) {
+            if (inFlight == fetch) {
+                inFlight = null;
+            }
+            if (held != null) {
+                current = held;
+                schedule(Duration.between(clock.instant(), held.prefetchAt()).toMillis());
+            }
+        }
+        if (held != null) {
+            AdapterLog.credentialsRefreshed(description, held.expiration);
+            fetch.complete(held);
+        } else {
+            fetch.completeExceptionally(failure);
+        }
+    }
+
+    /** Called holding the lock. */
     private void schedule(long delayMillis) {
         if (nextRefresh != null) {
             nextRefresh.cancel(false);
         }
         if (!closed) {
-            nextRefresh = scheduler.schedule(this::refreshInBackground, Math.max(0, delayMillis),
-                    TimeUnit.MILLISECONDS);
+            try {
+                nextRefresh = scheduler.schedule(this::refreshInBackground, Math.max(0, delayMillis),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                nextRefresh = null; // the adapter is stopping
+            }
         }
     }
 
     private void refreshInBackground() {
+        CompletableFuture<Held> fetch = new CompletableFuture<>();
         synchronized (lock) {
-            if (closed) {
+            if (closed || inFlight != null) {
                 return;
             }
-            try {
-                fetch();
-            } catch (RuntimeException e) {
-                Held held = current;
-                Duration left = held == null ? Duration.ZERO : Duration.between(clock.instant(), held.expiration);
-                Duration retry = clamp(left.dividedBy(4), MIN_RETRY, MAX_RETRY);
-                AdapterLog.credentialsRefreshFailed(description, retry, e);
+            inFlight = fetch;
+        }
+        run(fetch);
+        if (fetch.isCompletedExceptionally()) {
+            Throwable failure = fetch.handle((h, e) -> e).join();
+            Held held = current;
+            Duration left = held == null ? Duration.ZERO : Duration.between(clock.instant(), held.expiration);
+            Duration retry = clamp(left.dividedBy(4), MIN_RETRY, MAX_RETRY);
+            AdapterLog.credentialsRefreshFailed(description, retry, failure instanceof RuntimeException
+                    ? (RuntimeException) failure : new IllegalStateException(failure));
+            synchronized (lock) {
                 schedule(retry.toMillis());
             }
         }
