@@ -191,8 +191,10 @@ class BadInputIT {
     @RunAsClient
     void noneReachedTheEndpoint_andNoConnectionIsInUse() throws Exception {
         assertEquals(requestsBefore, LambdaEnvironment.lambda().lambdaRequests(), "Lambda requests during the table");
-        ModelNode stats = LambdaEnvironment.execute(management, org.jboss.as.controller.client.helpers.Operations
-                .createReadResourceOperation(LambdaEnvironment.poolStatistics("Default"), true));
+        ModelNode op = org.jboss.as.controller.client.helpers.Operations.createReadResourceOperation(
+                LambdaEnvironment.poolStatistics("Default"));
+        op.get("include-runtime").set(true);
+        ModelNode stats = LambdaEnvironment.execute(management, op);
         assertEquals(0, stats.get("InUseCount").asInt(), "Default pool in use: " + stats);
     }
 

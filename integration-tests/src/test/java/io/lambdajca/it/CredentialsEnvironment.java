@@ -75,7 +75,7 @@ final class CredentialsEnvironment {
     }
 
     /** Configures the profiles, their connection definitions and container-managed sign-on. */
-    static void configure(ManagementClient management, String endpoint) throws Exception {
+    static void configure(ManagementClient management, String endpoint, String encryptedSecret) throws Exception {
         Path dir = Files.createDirectories(Path.of(System.getProperty("lambdajca.pki.dir")));
         TestPki.Issued rsa = pki.issue("RSA", "device-001");
         TestPki.Issued ec = pki.issue("EC", "sensor-001");
@@ -89,7 +89,8 @@ final class CredentialsEnvironment {
         PRIVATE_KEY_PEMS.add(Files.readString(strangerKey));
 
         String secret = LocalLambda.DEFAULT_SECRET_KEY;
-        profile("Static", "STATIC", List.of("LAMBDA_SECRET_ACCESS_KEY=" + secret),
+        String keystorePassword = EncryptedExpressions.encrypt(management, KEYSTORE_PASSWORD);
+        profile("Static", "STATIC", List.of("LAMBDA_SECRET_ACCESS_KEY=" + encryptedSecret),
                 "AccessKeyId=" + LocalLambda.DEFAULT_ACCESS_KEY);
         profile("WrongSecret", "STATIC", List.of("LAMBDA_SECRET_ACCESS_KEY=not-the-secret"),
                 "AccessKeyId=" + LocalLambda.DEFAULT_ACCESS_KEY);
@@ -97,7 +98,7 @@ final class CredentialsEnvironment {
                 "DurationSeconds=900", "SourceProfile=java:/lambda/profiles/Static", "EndpointOverride=" + endpoint);
         profile("Partner", "ASSUME_ROLE", List.of(), "RoleArn=" + PARTNER_ROLE,
                 "SourceProfile=java:/lambda/profiles/Static", "EndpointOverride=" + endpoint);
-        profile("Device", "ROLES_ANYWHERE", List.of("LAMBDA_KEYSTORE_PASSWORD=" + KEYSTORE_PASSWORD),
+        profile("Device", "ROLES_ANYWHERE", List.of("LAMBDA_KEYSTORE_PASSWORD=" + keystorePassword),
                 "TrustAnchorArn=" + TRUST_ANCHOR, "ProfileArn=" + RA_PROFILE, "RoleArn=" + INVOKER_ROLE,
                 "DurationSeconds=900", "KeystoreFile=" + p12, "EndpointOverride=" + endpoint);
         profile("Sensor", "ROLES_ANYWHERE", List.of(), "TrustAnchorArn=" + TRUST_ANCHOR, "ProfileArn=" + RA_PROFILE,
@@ -109,7 +110,7 @@ final class CredentialsEnvironment {
         profile("Chain", "DEFAULT_CHAIN", List.of());
         // the SDK's default chain finds these system properties of the server first
         LambdaEnvironment.execute(management, systemProperty("aws.accessKeyId", LocalLambda.DEFAULT_ACCESS_KEY));
-        LambdaEnvironment.execute(management, systemProperty("aws.secretAccessKey", secret));
+        LambdaEnvironment.execute(management, systemProperty("aws.secretAccessKey", encryptedSecret));
         signOn(management, secret);
 
         LambdaEnvironment.configure("StaticProfile", STATIC_PROFILE_JNDI, endpoint, List.of("3", "5000"),

@@ -66,15 +66,17 @@ public class LambdaEnvironment implements ServerSetupTask {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> lambda().close(), "local-lambda-stop"));
             String endpoint = lambda.endpoint().toString();
             execute(management, logger("io.lambdajca", "TRACE"));
-            configureWithKeys("Default", DEFAULT_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "5", "5000");
-            configureWithKeys("ShortTimeout", SHORT_TIMEOUT_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "5",
+            // the secret goes into the model as an encrypted expression, as the README advises
+            String secret = EncryptedExpressions.encrypt(management, LocalLambda.DEFAULT_SECRET_KEY);
+            configureWithKeys("Default", DEFAULT_JNDI, endpoint, secret, "5", "5000");
+            configureWithKeys("ShortTimeout", SHORT_TIMEOUT_JNDI, endpoint, secret, "5",
                     "5000", "ReadTimeoutMillis=1500", "CallTimeoutMillis=1500");
-            configureWithKeys("SmallPool", SMALL_POOL_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "2", "500");
-            configureWithKeys("LargePool", LARGE_POOL_JNDI, endpoint, LocalLambda.DEFAULT_SECRET_KEY, "60", "5000");
+            configureWithKeys("SmallPool", SMALL_POOL_JNDI, endpoint, secret, "2", "500");
+            configureWithKeys("LargePool", LARGE_POOL_JNDI, endpoint, secret, "60", "5000");
             configureWithKeys("BadSecret", BAD_SECRET_JNDI, endpoint, "not-the-secret", "2", "5000");
-            configureWithKeys("Unreachable", UNREACHABLE_JNDI, "http://127.0.0.1:1", LocalLambda.DEFAULT_SECRET_KEY,
+            configureWithKeys("Unreachable", UNREACHABLE_JNDI, "http://127.0.0.1:1", secret,
                     "2", "5000", "MaxRetries=1", "ConnectTimeoutMillis=500");
-            CredentialsEnvironment.configure(management, endpoint);
+            CredentialsEnvironment.configure(management, endpoint, secret);
             runCliFile();
             execute(management, systemProperty("lambdajca.test.endpoint", endpoint));
             deployRar(management);

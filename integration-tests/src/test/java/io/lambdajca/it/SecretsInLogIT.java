@@ -71,6 +71,25 @@ class SecretsInLogIT {
     }
 
     @Test
+    void theManagementModel_showsNoSecret_onlyEncryptedExpressions() throws Exception {
+        for (ModelNode address : List.of(Operations.createAddress("subsystem", "resource-adapters"),
+                Operations.createAddress("subsystem", "elytron"), Operations.createAddress("system-property"))) {
+            ModelNode op = Operations.createReadResourceOperation(address, true);
+            String model = LambdaEnvironment.execute(management, op).toString();
+            for (String secret : List.of(LocalLambda.DEFAULT_SECRET_KEY, CredentialsEnvironment.KEYSTORE_PASSWORD)) {
+                assertFalse(model.contains(secret), address + " shows a secret starting " + secret.substring(0, 4));
+            }
+            for (String pem : CredentialsEnvironment.PRIVATE_KEY_PEMS) {
+                assertFalse(model.contains(pem.split("\n")[1]), address + " shows a private key");
+            }
+        }
+        ModelNode device = Operations.createReadResourceOperation(Operations.createAddress("subsystem",
+                "resource-adapters", "resource-adapter", LambdaEnvironment.RA_NAME, "admin-objects", "Device"), true);
+        assertTrue(LambdaEnvironment.execute(management, device).toString().contains("${ENC::lambda:"),
+                "the keystore password is an encrypted expression");
+    }
+
+    @Test
     void containerManagedSignOn_keepsTheSecretOutOfTheManagementModel() throws Exception {
         ModelNode op = Operations.createReadResourceOperation(Operations.createAddress("subsystem",
                 "resource-adapters", "resource-adapter", LambdaEnvironment.RA_NAME, "connection-definitions",
