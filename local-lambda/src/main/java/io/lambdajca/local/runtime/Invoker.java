@@ -166,9 +166,12 @@ public final class Invoker implements AutoCloseable {
             String message = String.format(Locale.ROOT, "RequestId: %s Error: Task timed out after %d.00 seconds",
                     inv.requestId, v.timeoutSeconds());
             log.line(message);
-            if (finish(new InvocationOutcome(errorPayload("Sandbox.Timedout", message, null), "Unhandled", null,
+            // counted before the timeout answer goes out, so that whoever reads the answer sees the count
+            overrunning.incrementAndGet();
+            if (!finish(new InvocationOutcome(errorPayload("Sandbox.Timedout", message, null), "Unhandled", null,
                     v.version(), true))) {
-                overrunning.incrementAndGet();
+                overrunning.decrementAndGet(); // the handler finished first: it is not overrunning
+            } else {
                 LOG.warning(() -> "Function " + v.name() + " request " + inv.requestId + " timed out after "
                         + v.timeoutSeconds() + " s; interrupting its handler thread " + thread.getName());
                 thread.interrupt();
