@@ -27,6 +27,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -115,13 +116,9 @@ public final class TestPki {
             return writePem(file, certificate);
         }
 
-        /** Writes the private key as unencrypted PKCS#8 PEM ("BEGIN PRIVATE KEY"). */
+        /** Writes the private key as unencrypted PKCS#8 PEM, as {@code openssl pkcs8 -topk8 -nocrypt} does. */
         public Path writeKeyPem(Path file) throws IOException {
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(privateKey.getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
-            Files.createDirectories(file.getParent());
-            return Files.writeString(file, pem);
+            return writePem(file, new JcaPKCS8Generator(privateKey, null));
         }
     }
 

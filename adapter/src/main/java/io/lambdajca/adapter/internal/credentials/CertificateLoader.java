@@ -22,6 +22,8 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.lambdajca.adapter.internal.ConfigException;
 import io.lambdajca.adapter.internal.Secret;
@@ -32,6 +34,12 @@ import io.lambdajca.adapter.internal.Secret;
  * never include the password or the key.
  */
 final class CertificateLoader {
+
+    /** The PEM label of an unencrypted PKCS#8 private key (RFC 7468). */
+    private static final String PKCS8_LABEL = "PRIVATE KEY";
+    /** A PEM block (RFC 7468): its label and its base64 body. */
+    private static final Pattern PEM_BLOCK = Pattern.compile(
+            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
 
     private CertificateLoader() {
     }
@@ -131,16 +139,23 @@ final class CertificateLoader {
         } catch (IOException e) {
             throw new ConfigException("PrivateKeyFile '" + file + "' cannot be read: " + e.getMessage());
         }
-        String begin = "-----BEGIN PRIVATE KEY-----";
-        int from = pem.indexOf(begin);
-        int to = pem.indexOf("-----END PRIVATE KEY-----");
-        if (from < 0 || to < from) {
-            throw new ConfigException("PrivateKeyFile '" + file + "' must be an unencrypted PKCS#8 PEM key ("
-                    + begin + "); convert others with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
+        Matcher block = PEM_BLOCK.matcher(pem);
+        String der = null;
+        List<String> found = new ArrayList<>();
+        while (block.find() && der == null) {
+            found.add(block.group(1));
+            if (PKCS8_LABEL.equals(block.group(1))) {
+                der = block.group(2);
+            }
+        }
+        if (der == null) {
+            throw new ConfigException("PrivateKeyFile '" + file + "' must be an unencrypted PKCS#8 PEM key (label "
+                    + PKCS8_LABEL + "; found " + (found.isEmpty() ? "no PEM block" : String.join(", ", found))
+                    + "); convert others with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
         }
         try {
-            byte[] der = Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
-            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(
+                    Base64.getMimeDecoder().decode(der)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new ConfigException("PrivateKeyFile '" + file + "' does not hold a " + algorithm + " private key "
                     + "matching the certificate");
