@@ -4,6 +4,8 @@
 # Values come from options, else from environment variables (shown in brackets), else from the defaults.
 # Run it before deploying the RAR, or with the RAR deployed (the adapter is then re-activated).
 set -euo pipefail
+SCRIPT=configure-lambda-adapter
+. "$(dirname "$0")/lambda-cli-lib.sh"
 
 usage() {
   cat <<'USAGE'
@@ -64,7 +66,6 @@ REMOVE=false
 PRINT=false
 APPEND_TO=
 
-need() { [ $# -ge 2 ] || { echo "configure-lambda-adapter: $1 needs a value" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --jboss-home) need "$@"; JBOSS_HOME=$2; shift 2 ;;
@@ -100,8 +101,6 @@ RA="/subsystem=resource-adapters/resource-adapter=$RA_NAME"
 CD="$RA/connection-definitions=$POOL_NAME"
 SECRETS=(SecretAccessKey SessionToken)
 
-# Quotes a CLI parameter value: double quotes, with backslashes and quotes escaped.
-q() { local v=${1//\\/\\\\}; v=${v//\"/\\\"}; printf '"%s"' "$v"; }
 
 commands() {
   if $REMOVE; then
@@ -133,20 +132,6 @@ commands() {
   echo "end-if"
 }
 
-prop() {
-  [ -n "$2" ] || return 0
-  local value=$2
-  if $PRINT && [[ " ${SECRETS[*]} " == *" $1 "* ]]; then value='****'; fi
-  echo "$CD/config-properties=$1:add(value=$(q "$value"))"
-}
+prop() { config_prop "$CD" "$1" "$2"; }
 
-if $PRINT; then commands; exit 0; fi
-if [ -n "$APPEND_TO" ]; then (umask 077; commands >> "$APPEND_TO"); exit 0; fi
-
-[ -n "$JBOSS_HOME" ] || { echo "configure-lambda-adapter: set --jboss-home or JBOSS_HOME" >&2; exit 2; }
-[ -x "$JBOSS_HOME/bin/jboss-cli.sh" ] || { echo "configure-lambda-adapter: no bin/jboss-cli.sh under $JBOSS_HOME" >&2; exit 2; }
-script=$(mktemp)
-trap 'rm -f "$script"' EXIT
-chmod 600 "$script"
-commands > "$script"
-"$JBOSS_HOME/bin/jboss-cli.sh" --connect --controller="$CONTROLLER" --file="$script"
+run_commands

@@ -3,6 +3,8 @@
 # resource adapter (class io.lambdajca.adapter.LambdaCredentialProfile), bound in JNDI, with its type and properties.
 # Connection definitions use it with the config property CredentialProfile=<its JNDI name>.
 set -euo pipefail
+SCRIPT=configure-lambda-profile
+. "$(dirname "$0")/lambda-cli-lib.sh"
 
 usage() {
   cat <<'USAGE'
@@ -43,7 +45,6 @@ REMOVE=false
 PRINT=false
 APPEND_TO=
 
-need() { [ $# -ge 2 ] || { echo "configure-lambda-profile: $1 needs a value" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --jboss-home) need "$@"; JBOSS_HOME=$2; shift 2 ;;
@@ -78,7 +79,6 @@ RA="/subsystem=resource-adapters/resource-adapter=$RA_NAME"
 AO="$RA/admin-objects=$PROFILE"
 SECRETS=(SecretAccessKey SessionToken KeystorePassword)
 
-q() { local v=${1//\\/\\\\}; v=${v//\"/\\\"}; printf '"%s"' "$v"; }
 
 commands() {
   echo "if (outcome == success) of $AO:read-resource"
@@ -98,20 +98,6 @@ commands() {
   echo "end-if"
 }
 
-prop() {
-  [ -n "$2" ] || return 0
-  local value=$2
-  if $PRINT && [[ " ${SECRETS[*]} " == *" $1 "* ]]; then value='****'; fi
-  echo "$AO/config-properties=$1:add(value=$(q "$value"))"
-}
+prop() { config_prop "$AO" "$1" "$2"; }
 
-if $PRINT; then commands; exit 0; fi
-if [ -n "$APPEND_TO" ]; then (umask 077; commands >> "$APPEND_TO"); exit 0; fi
-
-[ -n "$JBOSS_HOME" ] || { echo "configure-lambda-profile: set --jboss-home or JBOSS_HOME" >&2; exit 2; }
-[ -x "$JBOSS_HOME/bin/jboss-cli.sh" ] || { echo "configure-lambda-profile: no bin/jboss-cli.sh under $JBOSS_HOME" >&2; exit 2; }
-script=$(mktemp)
-trap 'rm -f "$script"' EXIT
-chmod 600 "$script"
-commands > "$script"
-"$JBOSS_HOME/bin/jboss-cli.sh" --connect --controller="$CONTROLLER" --file="$script"
+run_commands

@@ -32,11 +32,6 @@ final class ProfileLookup {
     }
 
     static CredentialSource resolve(String jndiName) throws ConfigException {
-        Deque<String> stack = RESOLVING.get();
-        if (stack.contains(jndiName)) {
-            throw new ConfigException("Credential profiles refer to each other in a cycle through SourceProfile: "
-                    + String.join(" -> ", stack) + " -> " + jndiName);
-        }
         Object bound;
         try {
             bound = new InitialContext().lookup(jndiName);
@@ -51,6 +46,11 @@ final class ProfileLookup {
             throw new ConfigException("'" + jndiName + "' is bound to " + (bound == null ? "null"
                     : bound.getClass().getName()) + ", not to a credential profile of this resource adapter ("
                     + LambdaCredentialProfile.class.getName() + ")");
+        }
+        Deque<String> stack = RESOLVING.get();
+        if (stack.contains(jndiName)) {
+            throw new ConfigException("Credential profiles refer to each other in a cycle through SourceProfile: "
+                    + String.join(" -> ", stack) + " -> " + jndiName);
         }
         stack.push(jndiName);
         try {

@@ -109,8 +109,8 @@ final class CredentialsEnvironment {
                 "PrivateKeyFile=" + strangerKey, "EndpointOverride=" + endpoint);
         profile("Chain", "DEFAULT_CHAIN", List.of());
         // the SDK's default chain finds these system properties of the server first
-        LambdaEnvironment.execute(management, systemProperty("aws.accessKeyId", LocalLambda.DEFAULT_ACCESS_KEY));
-        LambdaEnvironment.execute(management, systemProperty("aws.secretAccessKey", encryptedSecret));
+        LambdaEnvironment.execute(management, LambdaEnvironment.systemProperty("aws.accessKeyId", LocalLambda.DEFAULT_ACCESS_KEY));
+        LambdaEnvironment.execute(management, LambdaEnvironment.systemProperty("aws.secretAccessKey", encryptedSecret));
         signOn(management, secret);
 
         LambdaEnvironment.configure("StaticProfile", STATIC_PROFILE_JNDI, endpoint, List.of("3", "5000"),
@@ -163,11 +163,5 @@ final class CredentialsEnvironment {
         rule.get("authentication-configuration").set("lambda-sign-on");
         context.get("match-rules").add(rule);
         LambdaEnvironment.execute(management, context);
-    }
-
-    private static ModelNode systemProperty(String name, String value) {
-        ModelNode op = Operations.createAddOperation(Operations.createAddress("system-property", name));
-        op.get("value").set(value);
-        return op;
     }
 }

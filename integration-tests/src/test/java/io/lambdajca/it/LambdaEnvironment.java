@@ -245,7 +245,7 @@ public class LambdaEnvironment implements ServerSetupTask {
         return op;
     }
 
-    private static ModelNode systemProperty(String name, String value) {
+    static ModelNode systemProperty(String name, String value) {
         ModelNode op = Operations.createAddOperation(Operations.createAddress("system-property", name));
         op.get("value").set(value);
         return op;

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -90,9 +91,10 @@ final class Retrier {
             return true;
         }
         if (e instanceof SdkClientException) {
-            if (Failures.credentials(e) != null) {
+            CredentialsUnavailableException credentials = Failures.credentials(e);
+            if (credentials != null) {
                 // nothing was sent; retry only when the credential service could not be reached, not when it refused
-                return Failures.credentials(e).errorCode() == null;
+                return credentials.errorCode() == null;
             }
             if (Failures.beforeSending(e)) {
                 return true;

@@ -106,12 +106,14 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
         }
     }
 
-    /** Fetches on this (scheduler) thread and completes the future. */
-    private void run(CompletableFuture<Held> fetch) {
+    /** Fetches on this (scheduler) thread and completes the future; returns the failure, or null. */
+    private RuntimeException run(CompletableFuture<Held> fetch) {
         try {
             finish(fetch, new Held(fetcher.get(), clock.instant()), null);
+            return null;
         } catch (RuntimeException e) {
             finish(fetch, null, e);
+            return e;
         }
     }
 
@@ -156,14 +158,12 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
             }
             inFlight = fetch;
         }
-        run(fetch);
-        if (fetch.isCompletedExceptionally()) {
-            Throwable failure = fetch.handle((h, e) -> e).join();
+        RuntimeException failure = run(fetch);
+        if (failure != null) {
             Held held = current;
             Duration left = held == null ? Duration.ZERO : Duration.between(clock.instant(), held.expiration);
             Duration retry = clamp(left.dividedBy(4), MIN_RETRY, MAX_RETRY);
-            AdapterLog.credentialsRefreshFailed(description, retry, failure instanceof RuntimeException
-                    ? (RuntimeException) failure : new IllegalStateException(failure));
+            AdapterLog.credentialsRefreshFailed(description, retry, failure);
             synchronized (lock) {
                 schedule(retry.toMillis());
             }
