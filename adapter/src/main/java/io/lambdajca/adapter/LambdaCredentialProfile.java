@@ -8,6 +8,7 @@ import io.lambdajca.adapter.internal.ConfigException;
 import io.lambdajca.adapter.internal.Secret;
 import io.lambdajca.adapter.internal.credentials.CredentialProfileProperties;
 import io.lambdajca.adapter.internal.credentials.CredentialSource;
+import io.lambdajca.adapter.internal.credentials.DefaultChain;
 import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.AdministeredObject;
@@ -52,6 +53,7 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
     private String certificateChainFile;
 
     private transient ResourceAdapter resourceAdapter;
+    private transient volatile Validated validated;
     private Reference reference;
 
     /** All properties as one value. */
@@ -61,7 +63,12 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
 
     /** Validates the properties and builds the credential source; SourceProfile is looked up in JNDI. */
     CredentialSource source() throws ConfigException {
-        return properties().toSource(ProfileLookup::resolve);
+        CredentialProfileProperties props = properties();
+        Validated known = validated;
+        if (known != null && known.properties.equals(props)) {
+            return known.source; // checked at activation (keystore read, key probed) and needing no other profile
+        }
+        return props.toSource(ProfileLookup::resolve);
     }
 
     @Override
@@ -72,9 +79,12 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
     /** Called by the container at activation: the profile's own properties are checked here. */
     @Override
     public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
+        CredentialProfileProperties props = properties();
         try {
             // SourceProfile names another administered object, which may not be bound yet: it is resolved on use
-            properties().toSource(name -> new io.lambdajca.adapter.internal.credentials.DefaultChain());
+            CredentialSource source = props.toSource(name -> new DefaultChain());
+            boolean standalone = props.sourceProfile() == null || props.sourceProfile().isBlank();
+            validated = standalone ? new Validated(props, source) : null;
         } catch (ConfigException e) {
             throw new InvalidPropertyException("Invalid Lambda credential profile: " + e.getMessage());
         }
@@ -89,6 +99,10 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
     @Override
     public Reference getReference() {
         return reference;
+    }
+
+    /** The source built when the container associated the profile, with the properties it was built from. */
+    private record Validated(CredentialProfileProperties properties, CredentialSource source) {
     }
 
     @Override

@@ -195,7 +195,7 @@ public final class StsEndpoint {
                 + "</ErrorResponse>\n";
     }
 
-    static String xml(String s) {
+    private static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

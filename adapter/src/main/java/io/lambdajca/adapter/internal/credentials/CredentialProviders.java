@@ -77,11 +77,6 @@ public final class CredentialProviders implements AutoCloseable {
         return scheduler == null ? 0 : scheduler.getPoolSize();
     }
 
-    /** Whether {@link #close()} was called. */
-    public boolean isClosed() {
-        return closed;
-    }
-
     private AwsCredentialsProvider create(CredentialSource source) {
         if (source instanceof StaticKeys) {
             StaticKeys k = (StaticKeys) source;
