@@ -102,7 +102,9 @@ public final class LocalLambda implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         server = Undertow.builder()
                 .addHttpListener(onPort, config.host)
-                .setIoThreads(Math.max(2, cores))
+                // handlers run on their environments' threads, so an I/O thread only parses, checks signatures and
+                // writes: one per two cores leaves the others to the environments and the clients (see bench/)
+                .setIoThreads(Math.max(1, cores / 2))
                 .setWorkerThreads(Math.max(8, cores * 8))
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 80L * 1024 * 1024)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)

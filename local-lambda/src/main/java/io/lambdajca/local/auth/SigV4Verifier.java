@@ -65,13 +65,13 @@ public final class SigV4Verifier {
                     "Credential should be scoped to correct service: '" + service + "'. ");
         }
         String amzDate = request.header.apply("X-Amz-Date");
-        if (!amzDate.startsWith(auth.date)) {
+        if (auth.date.length() != 8 || !amzDate.startsWith(auth.date)) {
             throw ApiException.forbidden("InvalidSignatureException", "Date in Credential scope does not match "
                     + "YYYYMMDD from ISO-8601 version of date from HTTP: '" + auth.date + "' != '"
                     + amzDate.substring(0, Math.min(8, amzDate.length())) + "', from '" + amzDate + "'.");
         }
         checkSessionToken(identity, request.header.apply("X-Amz-Security-Token"));
-        String expected = expectedSignature(request, auth, identity, signedAt);
+        String expected = expectedSignature(request, auth, amzDate, identity, signedAt);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 auth.signature.getBytes(StandardCharsets.US_ASCII))) {
             throw ApiException.forbidden("InvalidSignatureException", "The request signature we calculated does not "
@@ -145,22 +145,24 @@ public final class SigV4Verifier {
         }
     }
 
-    private String expectedSignature(SignedRequest request, AuthorizationHeader auth, Identity identity, Instant signedAt) {
-        AwsCredentialsIdentity credentials = identity.sessionToken() == null
-                ? AwsCredentialsIdentity.create(identity.accessKeyId(), identity.secretKey())
-                : AwsSessionCredentialsIdentity.create(identity.accessKeyId(), identity.secretKey(),
-                        identity.sessionToken());
-        // The SDK signer's own steps: canonical request, its hash, the string to sign, the signature. Only the
-        // derived signing key is cached (per key, day, region and service), as the SDK signer recomputes it with
-        // four HMACs on every call.
-        CredentialScope scope = new CredentialScope(auth.region, auth.service, signedAt);
-        String stringToSign = ALGORITHM + "\n" + scope.getDatetime() + "\n" + scope.scope() + "\n"
+    private String expectedSignature(SignedRequest request, AuthorizationHeader auth, String amzDate,
+            Identity identity, Instant signedAt) {
+        // The SDK signer's own steps: canonical request, its hash, the string to sign, the signature. The string to
+        // sign takes the time and scope as the request states them, which verify() has checked are exactly what the
+        // SDK's CredentialScope would format from the signing time. Only the derived signing key is cached (per key,
+        // day, region and service), as the SDK signer recomputes it with four HMACs on every call.
+        String scope = auth.scope();
+        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
                 + CanonicalRequest.hash(request, auth.signedHeaders, "InvalidSignatureException");
-        byte[] key = signingKeys.computeIfAbsent(identity.accessKeyId() + "/" + scope.scope(), k -> {
+        byte[] key = signingKeys.computeIfAbsent(identity.accessKeyId() + "/" + scope, k -> {
             if (signingKeys.size() > MAX_CACHED_KEYS) {
                 signingKeys.clear();
             }
-            return SignerUtils.deriveSigningKey(credentials, scope);
+            AwsCredentialsIdentity credentials = identity.sessionToken() == null
+                    ? AwsCredentialsIdentity.create(identity.accessKeyId(), identity.secretKey())
+                    : AwsSessionCredentialsIdentity.create(identity.accessKeyId(), identity.secretKey(),
+                            identity.sessionToken());
+            return SignerUtils.deriveSigningKey(credentials, new CredentialScope(auth.region, auth.service, signedAt));
         });
         return BinaryUtils.toHex(SignerUtils.computeSignature(stringToSign, key));
     }

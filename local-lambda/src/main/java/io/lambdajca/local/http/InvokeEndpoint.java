@@ -89,7 +89,10 @@ public final class InvokeEndpoint {
                 boolean tail = logType.equals("Tail");
                 exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
                     try {
-                        invoker.invoke(invocation, tail, outcome -> respond(exchange, outcome));
+                        // answered on the connection's I/O thread: written from the environment's thread, the
+                        // response would end the exchange there and wake the I/O thread again to read the next
+                        invoker.invoke(invocation, tail,
+                                outcome -> exchange.getIoThread().execute(() -> respond(exchange, outcome)));
                     } catch (ApiException e) {
                         Exchanges.error(exchange, e);
                     }

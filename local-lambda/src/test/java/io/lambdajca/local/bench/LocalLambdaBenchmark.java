@@ -1,11 +1,14 @@
 package io.lambdajca.local.bench;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +20,11 @@ import java.util.regex.Pattern;
 
 import io.lambdajca.local.FunctionDefinition;
 import io.lambdajca.local.LocalLambda;
+import io.undertow.Undertow;
+import io.undertow.util.Headers;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import io.undertow.Undertow;
+import io.undertow.util.Headers;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -31,13 +38,17 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Invokes per second of a trivial echo function with 32 concurrent keep-alive connections: from wrk replaying one
- * signed Invoke request (so every request's signature is checked), and through the AWS SDK client. Prints figures; it
- * is a benchmark, not a test. Arguments: seconds per run (default 20), test-functions ZIP path.
+ * signed Invoke request (so every request's signature is checked), and through the AWS SDK client. In alternated rounds,
+ * the same wrk also measures a bare Undertow handler answering the same request, so that the figure can be read against
+ * what the machine does at that time. Prints figures; it is a benchmark, not a test. Arguments: seconds per run
+ * (default 20), test-functions ZIP path; {@code -Dbench.rounds} (3), {@code -Dbench.wrkThreads} (2),
+ * {@code -Dbench.sdk=false} to skip the SDK client.
  */
 public final class LocalLambdaBenchmark {
 
     private static final String PAYLOAD = "{\"hello\":\"world\",\"n\":42}";
     private static final int CONNECTIONS = 32;
+    private static final int WRK_THREADS = Integer.getInteger("bench.wrkThreads", 2);
 
     private LocalLambdaBenchmark() {
     }
@@ -45,24 +56,64 @@ public final class LocalLambdaBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Path zip = Path.of(args.length > 1 ? args[1] : "target/functions/test-functions.zip");
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        boolean withSdk = Boolean.parseBoolean(System.getProperty("bench.sdk", "true"));
+        Undertow bare = bareUndertow();
         try (LocalLambda lambda = LocalLambda.builder().port(0).accountConcurrency(256)
                 .function(FunctionDefinition.builder("echo", "io.lambdajca.testfunctions.EchoHandler", zip).build())
                 .build().start()) {
-            System.out.printf(Locale.ROOT, "local-lambda benchmark: echo function, %d connections, %d s per run, "
-                    + "%d cores%n", CONNECTIONS, seconds, Runtime.getRuntime().availableProcessors());
-            sdk(lambda, 5, false);
-            double wrk = wrk(lambda, Math.max(5, seconds / 4), false);
-            wrk = wrk(lambda, seconds, true);
-            double sdk = sdk(lambda, seconds, true);
-            System.out.printf(Locale.ROOT, "RESULT wrk (signed, SigV4 checked): %.0f invokes/s%n", wrk);
-            System.out.printf(Locale.ROOT, "RESULT AWS SDK LambdaClient (Apache client, same JVM): %.0f invokes/s%n",
-                    sdk);
+            System.out.printf(Locale.ROOT, "local-lambda benchmark: echo function, %d connections, wrk %d threads, "
+                    + "%d rounds of %d s, %d cores%n", CONNECTIONS, WRK_THREADS, rounds, seconds,
+                    Runtime.getRuntime().availableProcessors());
+            URI invoke = lambda.endpoint().resolve("/2015-03-31/functions/echo/invocations");
+            URI bareUri = URI.create("http://127.0.0.1:" + port(bare) + "/2015-03-31/functions/echo/invocations");
+            Path signed = signedRequestScript(invoke);
+            if (withSdk) {
+                sdk(lambda, 5);
+            }
+            wrk(invoke, signed, Math.max(10, seconds / 2), false); // warm-up: JIT and the environments' threads
+            wrk(bareUri, signed, 5, false);
+            double[] local = new double[rounds];
+            double[] reference = new double[rounds];
+            // alternated, so that both see the same machine: a shared 2-core machine varies by ±20% in a minute
+            for (int i = 0; i < rounds; i++) {
+                reference[i] = wrk(bareUri, signed, seconds, false);
+                local[i] = wrk(invoke, signed, seconds, i == rounds - 1);
+                System.out.printf(Locale.ROOT, "round %d: local-lambda %.0f invokes/s, bare Undertow %.0f "
+                        + "requests/s, ratio %.2f%n", i + 1, local[i], reference[i], local[i] / reference[i]);
+            }
+            Files.delete(signed);
+            System.out.printf(Locale.ROOT, "RESULT wrk (signed, SigV4 checked): %.0f invokes/s (median of %d "
+                    + "rounds)%n", median(local), rounds);
+            System.out.printf(Locale.ROOT, "RESULT bare Undertow echo handler, same wrk: %.0f requests/s; "
+                    + "local-lambda / bare: %.2f (median of the rounds' ratios)%n", median(reference),
+                    median(ratios(local, reference)));
+            if (withSdk) {
+                System.out.printf(Locale.ROOT, "RESULT AWS SDK LambdaClient (Apache client, same JVM): %.0f "
+                        + "invokes/s%n", sdk(lambda, seconds));
+            }
+        } finally {
+            bare.stop();
         }
     }
 
-    private static double wrk(LocalLambda lambda, int seconds, boolean report) throws IOException,
-            InterruptedException {
-        URI uri = lambda.endpoint().resolve("/2015-03-31/functions/echo/invocations");
+    /** The reference: an Undertow handler that reads the body and answers it, with Undertow's defaults. */
+    private static Undertow bareUndertow() {
+        Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                .setHandler(exchange -> exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
+                    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+                    ex.getResponseSender().send(ByteBuffer.wrap(body));
+                })).build();
+        server.start();
+        return server;
+    }
+
+    private static int port(Undertow server) {
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** A wrk script replaying one Invoke request signed by the SDK's signer for the endpoint's default key. */
+    private static Path signedRequestScript(URI uri) throws IOException {
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY))
                 .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
@@ -78,11 +129,15 @@ public final class LocalLambdaBenchmark {
         });
         Path script = Files.createTempFile("local-lambda-bench", ".lua");
         Files.writeString(script, lua);
-        Process p = new ProcessBuilder("wrk", "-t" + Integer.getInteger("bench.wrkThreads", 2), "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency",
-                "-s", script.toString(), uri.toString()).redirectErrorStream(true).start();
+        return script;
+    }
+
+    private static double wrk(URI uri, Path script, int seconds, boolean report) throws IOException,
+            InterruptedException {
+        Process p = new ProcessBuilder("wrk", "-t" + WRK_THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s",
+                "--latency", "-s", script.toString(), uri.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        Files.delete(script);
         if (out.contains("Non-2xx")) {
             throw new IllegalStateException("wrk saw error answers; figures would be meaningless:\n" + out);
         }
@@ -96,7 +151,22 @@ public final class LocalLambdaBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
-    private static double sdk(LocalLambda lambda, int seconds, boolean report) throws Exception {
+    private static double[] ratios(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return r;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double sdk(LocalLambda lambda, int seconds) throws Exception {
         try (LambdaClient client = LambdaClient.builder().endpointOverride(lambda.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
