@@ -115,6 +115,7 @@ public final class Invoker implements AutoCloseable {
         private final AtomicBoolean finished = new AtomicBoolean();
         private final InvocationLog log = new InvocationLog();
         private long startNanos;
+        private volatile boolean interruptSent;
 
         Run(Invocation inv, LambdaFunction.Permit permit, boolean tail, Consumer<InvocationOutcome> done) {
             this.inv = inv;
@@ -154,6 +155,11 @@ public final class Invoker implements AutoCloseable {
                 watchdog.cancel(onTimeout);
             }
             if (!finish(outcome)) {
+                // the watchdog answered first and interrupts this thread: wait for that interrupt and clear it, so
+                // that it cannot reach the next invocation this thread runs
+                while (!interruptSent) {
+                    Thread.onSpinWait();
+                }
                 overrunning.decrementAndGet();
                 Thread.interrupted();
                 LOG.info(() -> "Function " + v.name() + " request " + inv.requestId
@@ -172,9 +178,13 @@ public final class Invoker implements AutoCloseable {
                     v.version(), true))) {
                 overrunning.decrementAndGet(); // the handler finished first: it is not overrunning
             } else {
+                try {
+                    thread.interrupt();
+                } finally {
+                    interruptSent = true;
+                }
                 LOG.warning(() -> "Function " + v.name() + " request " + inv.requestId + " timed out after "
-                        + v.timeoutSeconds() + " s; interrupting its handler thread " + thread.getName());
-                thread.interrupt();
+                        + v.timeoutSeconds() + " s; interrupted its handler thread " + thread.getName());
             }
         }
 
