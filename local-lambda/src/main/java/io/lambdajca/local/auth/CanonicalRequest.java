@@ -15,8 +15,9 @@ import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.utils.BinaryUtils;
 
 /**
- * The hex SHA-256 of a received request's SigV4 canonical request, computed by the AWS SDK signer's own code (its
- * canonical request and hashing), so that the endpoint checks signatures exactly as AWS defines them.
+ * A received request's SigV4 string to sign, around the hex SHA-256 of its canonical request computed by the AWS SDK
+ * signer's own code (its canonical request and hashing), so that the endpoint checks signatures exactly as AWS defines
+ * them. Shared by the HMAC (SigV4) and X.509 (IAM Roles Anywhere) checks.
  */
 final class CanonicalRequest {
 
@@ -25,8 +26,17 @@ final class CanonicalRequest {
     private CanonicalRequest() {
     }
 
+    /**
+     * SigV4's string to sign: the algorithm, the request's time ({@code X-Amz-Date}, as sent), its credential scope and
+     * the hash of its canonical request; a missing signed header is an error with the given code.
+     */
+    static String stringToSign(SignedRequest request, AuthorizationHeader auth, String amzDate, String errorCode) {
+        return auth.algorithm + "\n" + amzDate + "\n" + auth.scope() + "\n"
+                + hash(request, auth.signedHeaders, errorCode);
+    }
+
     /** Hashes the request over the signed headers; a missing header is an error with the given code. */
-    static String hash(SignedRequest request, List<String> signedHeaders, String errorCode) {
+    private static String hash(SignedRequest request, List<String> signedHeaders, String errorCode) {
         String hostHeader = request.header.apply("Host");
         if (hostHeader == null) {
             throw ApiException.forbidden(errorCode, "Host header is required");

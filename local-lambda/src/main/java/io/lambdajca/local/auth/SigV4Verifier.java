@@ -151,10 +151,8 @@ public final class SigV4Verifier {
         // sign takes the time and scope as the request states them, which verify() has checked are exactly what the
         // SDK's CredentialScope would format from the signing time. Only the derived signing key is cached (per key,
         // day, region and service), as the SDK signer recomputes it with four HMACs on every call.
-        String scope = auth.scope();
-        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-                + CanonicalRequest.hash(request, auth.signedHeaders, "InvalidSignatureException");
-        byte[] key = signingKeys.computeIfAbsent(identity.accessKeyId() + "/" + scope, k -> {
+        String stringToSign = CanonicalRequest.stringToSign(request, auth, amzDate, "InvalidSignatureException");
+        byte[] key = signingKeys.computeIfAbsent(identity.accessKeyId() + "/" + auth.scope(), k -> {
             if (signingKeys.size() > MAX_CACHED_KEYS) {
                 signingKeys.clear();
             }

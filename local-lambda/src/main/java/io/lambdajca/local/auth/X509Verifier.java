@@ -57,8 +57,8 @@ public final class X509Verifier {
         if (!leaf.getSerialNumber().toString().equals(auth.credentialId)) {
             throw denied("The certificate serial number does not match the credential in the Authorization header.");
         }
-        String stringToSign = auth.algorithm + "\n" + request.header.apply("X-Amz-Date") + "\n" + auth.scope() + "\n"
-                + CanonicalRequest.hash(request, auth.signedHeaders, "AccessDeniedException");
+        String stringToSign = CanonicalRequest.stringToSign(request, auth, request.header.apply("X-Amz-Date"),
+                "AccessDeniedException");
         if (!signatureValid(auth, leaf, stringToSign)) {
             throw denied("Signature could not be verified with the provided certificate.");
         }

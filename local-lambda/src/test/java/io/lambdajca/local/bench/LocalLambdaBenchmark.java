@@ -23,8 +23,6 @@ import io.lambdajca.local.LocalLambda;
 import io.undertow.Undertow;
 import io.undertow.util.Headers;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import io.undertow.Undertow;
-import io.undertow.util.Headers;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -75,14 +73,13 @@ public final class LocalLambdaBenchmark {
             wrk(bareUri, signed, 5, false);
             double[] local = new double[rounds];
             double[] reference = new double[rounds];
-            // alternated, so that both see the same machine: a shared 2-core machine varies by ±20% in a minute
+            // alternated, so that both see the same machine: a shared 2-core machine's speed moves by ±15% within minutes
             for (int i = 0; i < rounds; i++) {
                 reference[i] = wrk(bareUri, signed, seconds, false);
                 local[i] = wrk(invoke, signed, seconds, i == rounds - 1);
                 System.out.printf(Locale.ROOT, "round %d: local-lambda %.0f invokes/s, bare Undertow %.0f "
                         + "requests/s, ratio %.2f%n", i + 1, local[i], reference[i], local[i] / reference[i]);
             }
-            Files.delete(signed);
             System.out.printf(Locale.ROOT, "RESULT wrk (signed, SigV4 checked): %.0f invokes/s (median of %d "
                     + "rounds)%n", median(local), rounds);
             System.out.printf(Locale.ROOT, "RESULT bare Undertow echo handler, same wrk: %.0f requests/s; "
@@ -128,6 +125,7 @@ public final class LocalLambdaBenchmark {
             }
         });
         Path script = Files.createTempFile("local-lambda-bench", ".lua");
+        script.toFile().deleteOnExit();
         Files.writeString(script, lua);
         return script;
     }
