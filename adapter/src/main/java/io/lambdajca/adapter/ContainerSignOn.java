@@ -25,11 +25,21 @@ final class ContainerSignOn {
             return null;
         }
         for (PasswordCredential pc : subject.getPrivateCredentials(PasswordCredential.class)) {
-            if (pc.getManagedConnectionFactory() == null || mcf.equals(pc.getManagedConnectionFactory())) {
+            boolean forThis = pc.getManagedConnectionFactory() == null || mcf.equals(pc.getManagedConnectionFactory());
+            if (forThis && !isBlank(pc)) {
                 return pc;
             }
         }
         return null;
+    }
+
+    /**
+     * GlassFish and Payara pass a credential with an empty user name and password when the pool has no principal:
+     * that is no sign-on, and the connection definition's own credentials apply.
+     */
+    private static boolean isBlank(PasswordCredential pc) {
+        return (pc.getUserName() == null || pc.getUserName().isEmpty())
+                && (pc.getPassword() == null || pc.getPassword().length == 0);
     }
 
     static StaticKeys keys(PasswordCredential credential) throws ResourceException {

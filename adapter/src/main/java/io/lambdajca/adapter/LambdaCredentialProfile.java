@@ -76,10 +76,17 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
         return resourceAdapter;
     }
 
-    /** Called by the container at activation: the profile's own properties are checked here. */
+    /**
+     * Called by the container at activation: the profile's own properties are checked here. Open Liberty associates
+     * an administered object before it sets its properties; a profile with no Type yet is checked at first use.
+     */
     @Override
     public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
         CredentialProfileProperties props = properties();
+        if (props.type() == null) {
+            this.resourceAdapter = ra;
+            return;
+        }
         try {
             // SourceProfile names another administered object, which may not be bound yet: it is resolved on use
             CredentialSource source = props.toSource(name -> new DefaultChain());

@@ -57,6 +57,17 @@ class ContainerSignOnTest {
     }
 
     @Test
+    void emptyUserAndPassword_isNoSignOn_andTheDefinitionsOwnCredentialsApply() throws ResourceException {
+        // GlassFish and Payara pass this with container authentication when the pool has no principal
+        assertThat(mcf.credentialsFor(subject("", ""), null)).isEqualTo(new DefaultChain());
+        LambdaManagedConnectionFactory withKeys = new LambdaManagedConnectionFactory();
+        withKeys.setAccessKeyId("AKIAALICEALICEALICE1");
+        withKeys.setSecretAccessKey("alice-secret");
+        assertThat(withKeys.credentialsFor(subject("", ""), null))
+                .isEqualTo(new StaticKeys("AKIAALICEALICEALICE1", Secret.of("alice-secret"), null));
+    }
+
+    @Test
     void profileAndKeysTogether_isRefusedAtActivation() {
         mcf.setCredentialProfile("java:/lambda/profiles/P");
         mcf.setAccessKeyId("AKIAALICEALICEALICE1");
@@ -89,6 +100,17 @@ class ContainerSignOnTest {
         assertThatThrownBy(() -> profile.setResourceAdapter(new LambdaResourceAdapter()))
                 .isInstanceOf(InvalidPropertyException.class)
                 .hasMessage("Invalid Lambda credential profile: DurationSeconds must be between 900 and 43200, not 60");
+    }
+
+    @Test
+    void profileAssociatedBeforeItsProperties_isCheckedAtFirstUse() throws ResourceException {
+        // Open Liberty calls setResourceAdapter before it sets an administered object's properties
+        LambdaCredentialProfile profile = new LambdaCredentialProfile();
+        profile.setResourceAdapter(new LambdaResourceAdapter());
+        profile.setType("ASSUME_ROLE");
+        profile.setRoleArn("arn:aws:iam::123456789012:role/invoker");
+        profile.setDurationSeconds(60);
+        assertThatThrownBy(profile::source).hasMessage("DurationSeconds must be between 900 and 43200, not 60");
     }
 
     private static Subject subject(String user, String password) {

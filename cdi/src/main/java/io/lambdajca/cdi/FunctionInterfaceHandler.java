@@ -128,7 +128,8 @@ final class FunctionInterfaceHandler implements InvocationHandler {
             case "hashCode":
                 return System.identityHashCode(proxy);
             case "toString":
-                return iface.getName() + " (Lambda functions via " + jndiName + ")";
+                String via = jndiName.isEmpty() ? "the default connection factory" : jndiName;
+                return iface.getName() + " (Lambda functions via " + via + ")";
             default:
                 throw new UnsupportedOperationException(method.toString());
         }

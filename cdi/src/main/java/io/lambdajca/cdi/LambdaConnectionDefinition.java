@@ -11,8 +11,10 @@ import jakarta.inject.Qualifier;
 
 /**
  * Chooses the connection definition of an injected {@code LambdaConnectionFactory} by its JNDI name:
- * {@code @Inject @LambdaConnectionDefinition("java:/lambda/Orders") LambdaConnectionFactory orders;}. Without it,
- * {@code @Inject LambdaConnectionFactory} gives {@value #DEFAULT_JNDI}.
+ * {@code @Inject @LambdaConnectionDefinition("lambda/Orders") LambdaConnectionFactory orders;}. Without it,
+ * {@code @Inject LambdaConnectionFactory} gives the default factory: the JNDI name in the system property
+ * {@code lambdajca.default-connection-factory}, else the first bound of {@code java:comp/env/lambda/Default},
+ * {@code java:app/lambda/Default}, {@code lambda/Default} and {@code java:/lambda/Default}.
  */
 @Qualifier
 @Documented
@@ -20,8 +22,8 @@ import jakarta.inject.Qualifier;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE})
 public @interface LambdaConnectionDefinition {
 
-    /** The JNDI name the configuration scripts use by default. */
-    String DEFAULT_JNDI = "java:/lambda/Default";
+    /** Stands for the default factory (see above) where a JNDI name is expected. */
+    String DEFAULT = "";
 
     /** JNDI name of the connection factory. */
     @Nonbinding

@@ -19,7 +19,7 @@ public class LambdaFactoryProducer {
     @Produces
     @Default
     LambdaConnectionFactory defaultFactory() {
-        return lookup(LambdaConnectionDefinition.DEFAULT_JNDI);
+        return DefaultFactoryName.lookup();
     }
 
     @Produces
@@ -34,18 +34,24 @@ public class LambdaFactoryProducer {
                 return ((LambdaConnectionDefinition) q).value();
             }
         }
-        return LambdaConnectionDefinition.DEFAULT_JNDI;
+        return LambdaConnectionDefinition.DEFAULT;
     }
 
-    /** Looks a connection factory up; the message says what to configure when it is missing. */
+    /**
+     * Looks a connection factory up ({@link LambdaConnectionDefinition#DEFAULT} for the default one); the message says
+     * what to configure when it is missing.
+     */
     static LambdaConnectionFactory lookup(String jndiName) {
+        if (LambdaConnectionDefinition.DEFAULT.equals(jndiName)) {
+            return DefaultFactoryName.lookup();
+        }
         Object found;
         try {
             found = new InitialContext().lookup(jndiName);
         } catch (NamingException e) {
             throw new ConnectionUnavailableException("No Lambda connection factory is bound at " + jndiName
-                    + ": add a connection definition with that JNDI name (src/main/scripts/configure-lambda-adapter.sh "
-                    + "--jndi " + jndiName + ")", e);
+                    + ": add a connection definition with that JNDI name (the project's configuration script or snippet "
+                    + "for your server, src/main/scripts or src/main/liberty)", e);
         }
         if (!(found instanceof LambdaConnectionFactory)) {
             throw new ConnectionUnavailableException(jndiName + " is bound to a "

@@ -16,6 +16,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface LambdaFunctions {
 
-    /** JNDI name of the connection factory the calls use. */
-    String connectionFactory() default LambdaConnectionDefinition.DEFAULT_JNDI;
+    /** JNDI name of the connection factory the calls use; by default the default factory. */
+    String connectionFactory() default LambdaConnectionDefinition.DEFAULT;
 }

@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 
 /**
  * Builds the SDK client of a {@link ClientConfig}. The HTTP client (Apache 4, the fastest here) is given explicitly,
- * since the SDK's service lookup of HTTP clients does not work across an application server's class loaders. The SDK
+ * since the SDK's service lookup of HTTP clients does not work across an application server's class loaders. Lambda
+ * asks for no client certificate, so the client presents none (it would otherwise read the server's own
+ * {@code javax.net.ssl.keyStore}, which GlassFish sets without a password, and warn for every client built). The SDK
  * runs its timeouts on the adapter's shared scheduler rather than on two threads of its own, and does no retries of its own: the adapter's {@link Retrier} decides, so that an invocation is never re-sent after it
  * may have reached the function.
  */
@@ -28,7 +30,8 @@ final class LambdaClientFactory {
                         .connectionTimeout(config.connectTimeout())
                         .socketTimeout(config.readTimeout())
                         .maxConnections(config.maxConnections())
-                        .connectionAcquisitionTimeout(config.connectTimeout()))
+                        .connectionAcquisitionTimeout(config.connectTimeout())
+                        .tlsKeyManagersProvider(() -> null)) // no client certificate
                 .overrideConfiguration(o -> o
                         .scheduledExecutorService(scheduler)
                         .addExecutionInterceptor(new WarmUp())

@@ -64,7 +64,7 @@ public final class LambdaOperations {
         FunctionErrorParser.parse("Unhandled",
                 "{\"errorMessage\":\"m\",\"errorType\":\"t\",\"stackTrace\":[\"f\"]}".getBytes(StandardCharsets.UTF_8));
         new InvocationResult(200, new byte[0], "$LATEST", null, null, Duration.ZERO).toString();
-        json.fromJson("lambdajca-warm-up", "{}".getBytes(StandardCharsets.UTF_8), java.util.Map.class);
+        // JSON-B is left out: it is built at first use, on an application's thread (see JsonMapper)
     }
 
     public List<FunctionInfo> listFunctions(String namePrefix) {

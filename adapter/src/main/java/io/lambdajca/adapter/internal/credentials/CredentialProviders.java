@@ -132,6 +132,7 @@ public final class CredentialProviders implements AutoCloseable {
                     .connectionTimeout(Duration.ofSeconds(5))
                     .socketTimeout(Duration.ofSeconds(30))
                     .maxConnections(10)
+                    .tlsKeyManagersProvider(() -> null) // no client certificate
                     .build();
         }
         return http;

@@ -1,0 +1,47 @@
+package io.lambdajca.ct;
+
+import java.util.List;
+
+/**
+ * What tests read on the client side, in the test JVM: the local endpoint's counters and the server's own statistics
+ * and log. Called only from {@code @RunAsClient} methods; never packaged into a deployment.
+ */
+public final class ClientSide {
+
+    private ClientSide() {
+    }
+
+    /** Lambda API requests the endpoint has received. */
+    public static long lambdaRequests() {
+        return TestWorld.get().lambda().lambdaRequests();
+    }
+
+    /** Temporary credentials STS and Roles Anywhere issued for the role. */
+    public static long credentialsIssuedFor(String roleArn) {
+        return TestWorld.get().lambda().issuedCredentials().stream().filter(i -> i.roleArn().equals(roleArn)).count();
+    }
+
+    public static int connectionsInUse(String jndi) throws Exception {
+        return ServerControl.get().connectionsInUse(jndi);
+    }
+
+    public static List<String> problemsInLog() throws Exception {
+        return ServerControl.get().problemsInLog();
+    }
+
+    public static void undeployAdapter() throws Exception {
+        ServerControl.get().undeployAdapter();
+    }
+
+    public static String resourceAdapterName() {
+        return ServerControl.get().resourceAdapterName();
+    }
+
+    public static String endpoint() {
+        return TestWorld.get().endpoint();
+    }
+
+    public static String serverName() {
+        return ServerControl.get().name();
+    }
+}

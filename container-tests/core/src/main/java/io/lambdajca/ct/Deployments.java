@@ -1,0 +1,72 @@
+package io.lambdajca.ct;
+
+import java.util.stream.Collectors;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import io.lambdajca.cdi.LambdaCdiExtension;
+import jakarta.enterprise.inject.spi.Extension;
+
+/**
+ * Test applications as users package them beside the standalone RAR, portable to every server: a resource-ref with
+ * container authentication for each connection factory they use (on GlassFish and Payara that reference is also what
+ * makes the connector's classes visible to the application), the CDI module in WEB-INF/lib, and the README's advice
+ * that the connector's exceptions pass through EJBs unwrapped.
+ */
+public final class Deployments {
+
+    static final String APPLICATION_EXCEPTIONS = String.join("\n",
+            "<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\">",
+            "  <assembly-descriptor>",
+            "    <application-exception>",
+            "      <exception-class>io.lambdajca.api.LambdaException</exception-class>",
+            "      <rollback>false</rollback>",
+            "      <inherited>true</inherited>",
+            "    </application-exception>",
+            "  </assembly-descriptor>",
+            "</ejb-jar>");
+
+    static final String BEANS_ALL = "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" "
+            + "bean-discovery-mode=\"all\"/>";
+
+    private Deployments() {
+    }
+
+    /** A WAR with the given classes, a resource-ref for every connection factory of the test world, and CDI. */
+    public static WebArchive app(String name, Class<?>... classes) {
+        return app(name, "", classes);
+    }
+
+    /** The same, with more elements (resource definitions) in its web.xml. */
+    public static WebArchive app(String name, String moreWebXml, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addClasses(Failures.class, Jndi.class, PurchaseOrder.class, PurchaseOrder.Line.class, Quote.class)
+                .addClasses(classes)
+                .addAsLibrary(cdiModule())
+                .addAsWebInfResource(new StringAsset(BEANS_ALL), "beans.xml")
+                .addAsWebInfResource(new StringAsset(APPLICATION_EXCEPTIONS), "ejb-jar.xml")
+                .setWebXML(new StringAsset(webXml(moreWebXml)));
+    }
+
+    /** The lambda-jca-cdi jar as the application packages it. */
+    static JavaArchive cdiModule() {
+        return ShrinkWrap.create(JavaArchive.class, "lambda-jca-cdi.jar")
+                .addPackage(LambdaCdiExtension.class.getPackage())
+                .addAsServiceProvider(Extension.class, LambdaCdiExtension.class);
+    }
+
+    private static String webXml(String more) {
+        String refs = Jndi.CONNECTION_FACTORIES.stream().map(jndi -> String.join("\n",
+                "  <resource-ref>",
+                "    <res-ref-name>" + jndi + "</res-ref-name>",
+                "    <res-type>io.lambdajca.api.LambdaConnectionFactory</res-type>",
+                "    <res-auth>Container</res-auth>",
+                "    <lookup-name>" + jndi + "</lookup-name>",
+                "  </resource-ref>")).collect(Collectors.joining("\n"));
+        return "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n" + refs + "\n" + more
+                + "</web-app>\n";
+    }
+}

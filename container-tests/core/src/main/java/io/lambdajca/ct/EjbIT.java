@@ -1,0 +1,204 @@
+package io.lambdajca.ct;
+
+import static io.lambdajca.ct.Failures.thrown;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.lambdajca.api.AccessDeniedException;
+import io.lambdajca.api.ConnectionUnavailableException;
+import io.lambdajca.api.FunctionError;
+import io.lambdajca.api.FunctionErrorException;
+import io.lambdajca.api.FunctionInfo;
+import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.InvalidRequestException;
+import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationResult;
+import io.lambdajca.api.InvocationType;
+import io.lambdajca.api.LambdaConnection;
+import io.lambdajca.testfunctions.Handlers;
+import jakarta.ejb.EJB;
+
+/**
+ * The portable core through an EJB: connection factories from {@code @Resource(lookup = ...)}, list (every page),
+ * get, invoke in the three types with qualifier, log tail and client context, typed invoke, function errors, not
+ * found, delete, bad input refused before the network, wrong credentials and pool exhaustion.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
+class EjbIT {
+
+    /** Lambda API requests the endpoint had received before the bad-input table. Client side. */
+    private static long requestsBefore = -1;
+
+    @Deployment
+    static WebArchive app() {
+        return Deployments.app("ejb-it.war", LambdaCaller.class);
+    }
+
+    @EJB
+    private LambdaCaller caller;
+
+    @Test
+    @Order(1)
+    void listFunctions_returnsEveryFunctionAcrossPages() {
+        List<FunctionInfo> all = caller.withLambda(LambdaConnection::listFunctions);
+        List<String> names = all.stream().map(FunctionInfo::name).toList();
+        assertTrue(all.size() > 50, "more than one page of 50: " + all.size());
+        assertTrue(names.containsAll(List.of("echo", "pricing", "page-000", "page-054")), names.toString());
+        assertEquals(names.size(), names.stream().distinct().count(), "no function listed twice");
+        List<FunctionInfo> paged = caller.withLambda(c -> c.listFunctions("page-"));
+        assertEquals(TestWorld.PAGED_FUNCTIONS, paged.size());
+        assertTrue(paged.get(0).arn().endsWith(":function:page-000"), paged.get(0).arn());
+        assertEquals(52L, (long) caller.withLambda(c -> c.streamFunctions().limit(52).count()));
+    }
+
+    @Test
+    @Order(2)
+    void getFunction_readsConfiguration_orEmptyWhenAbsent() {
+        Optional<FunctionInfo> reporter = caller.withLambda(c -> c.getFunction("reporter"));
+        assertEquals(Handlers.REPORTER, reporter.orElseThrow().handler());
+        assertFalse(caller.withLambda(c -> c.getFunction("no-such-function")).isPresent());
+    }
+
+    @Test
+    @Order(3)
+    void invoke_requestResponse_withQualifierLogTailAndClientContext() {
+        InvocationResult r = caller.withLambda(c -> c.invoke(InvocationRequest.builder("reporter")
+                .qualifier("$LATEST").payload("{\"order\":42}").tailLog(true)
+                .clientContext("{\"custom\":{\"tenant\":\"acme\"}}").build()));
+        assertEquals(200, r.statusCode());
+        assertEquals("$LATEST", r.executedVersion());
+        String body = r.payloadAsString();
+        assertTrue(body.contains("\"input\":{\"order\":42}"), body);
+        assertTrue(body.contains("\"clientCustom\":{\"tenant\":\"acme\"}"), body);
+        assertTrue(body.contains("\"greeting\":\"Bonjour\""), body);
+        String log = r.logTail().orElseThrow();
+        assertTrue(log.contains("START RequestId:") && log.contains("reporting for reporter"), log);
+    }
+
+    @Test
+    @Order(4)
+    void invoke_eventAndDryRun_returnTheirStatusCodes() {
+        assertEquals(202, caller.withLambda(c -> c.invoke(InvocationRequest.builder("echo")
+                .invocationType(InvocationType.EVENT).payload("{\"async\":true}").build())).statusCode());
+        assertEquals(204, caller.withLambda(c -> c.invoke(InvocationRequest.builder("echo")
+                .invocationType(InvocationType.DRY_RUN).payload("{}").build())).statusCode());
+    }
+
+    @Test
+    @Order(5)
+    void invoke_typed_mapsRecordsWithJsonb() {
+        Quote quote = caller.withLambda(c -> c.invoke("pricing", new PurchaseOrder("ada",
+                List.of(new PurchaseOrder.Line("a", 2, 150), new PurchaseOrder.Line("b", 1, 1000))), Quote.class));
+        assertEquals(new Quote("ada", 3, 1300), quote);
+    }
+
+    @Test
+    @Order(6)
+    void functionError_isInTheResult_andThrownByTypedInvoke() {
+        InvocationResult r = caller.withLambda(c -> c.invoke(InvocationRequest.builder("failing")
+                .payload("{\"reason\":\"bad day\"}").build()));
+        FunctionError error = r.functionError().orElseThrow();
+        assertEquals(FunctionError.Kind.UNHANDLED, error.kind());
+        assertEquals("java.lang.IllegalStateException", error.errorType());
+        assertEquals("failed on purpose: bad day", error.errorMessage());
+        FunctionErrorException e = thrown(FunctionErrorException.class,
+                () -> caller.withLambda(c -> c.invoke("failing", new Quote("z", 0, 0), Quote.class)));
+        assertEquals("failing", e.functionName());
+    }
+
+    @Test
+    @Order(7)
+    void missingFunction_isNotFound_andDeleteReportsFalse() {
+        FunctionNotFoundException e = thrown(FunctionNotFoundException.class,
+                () -> caller.withLambda(c -> c.invoke(InvocationRequest.builder("ghost").payload("{}").build())));
+        assertEquals("ghost", e.functionName());
+        boolean deleted = caller.withLambda(c -> c.deleteFunction("ghost"));
+        assertFalse(deleted);
+    }
+
+    @Test
+    @Order(8)
+    void deleteFunction_deletesOnce() {
+        boolean first = caller.withLambda(c -> c.deleteFunction("doomed"));
+        assertTrue(first);
+        assertFalse(caller.withLambda(c -> c.getFunction("doomed")).isPresent());
+        boolean second = caller.withLambda(c -> c.deleteFunction("doomed"));
+        assertFalse(second);
+    }
+
+    @Test
+    @Order(9)
+    @RunAsClient
+    void countRequestsBeforeBadInput() {
+        requestsBefore = ClientSide.lambdaRequests();
+    }
+
+    @Test
+    @Order(10)
+    void badInput_isRefusedBeforeAnyCall_withTheValueAndTheRule() {
+        InvalidRequestException name = thrown(InvalidRequestException.class,
+                () -> caller.withLambda(c -> c.invoke(InvocationRequest.builder("bad name!").build())));
+        assertTrue(name.getMessage().contains("'bad name!'"), name.getMessage());
+        InvalidRequestException qualifier = thrown(InvalidRequestException.class,
+                () -> caller.withLambda(c -> c.invoke(InvocationRequest.builder("echo").qualifier("v 1").build())));
+        assertTrue(qualifier.getMessage().contains("'v 1'"), qualifier.getMessage());
+        InvalidRequestException payload = thrown(InvalidRequestException.class,
+                () -> caller.withLambda(c -> c.invoke(InvocationRequest.builder("echo").payload("{oops").build())));
+        assertTrue(payload.getMessage().contains("not valid JSON"), payload.getMessage());
+        InvalidRequestException context = thrown(InvalidRequestException.class,
+                () -> caller.withLambda(c -> c.invoke(InvocationRequest.builder("echo").payload("{}")
+                        .clientContext("{\"custom\":{\"k\":\"" + "x".repeat(3000) + "\"}}").build())));
+        assertTrue(context.getMessage().contains("3583"), context.getMessage());
+    }
+
+    @Test
+    @Order(11)
+    @RunAsClient
+    void badInput_reachedNoEndpoint() {
+        assertTrue(requestsBefore >= 0, "the count was taken");
+        assertEquals(requestsBefore, ClientSide.lambdaRequests(), "Lambda requests during the bad-input table");
+    }
+
+    @Test
+    @Order(12)
+    void wrongSecret_isAccessDenied_withoutTheSecret() {
+        AccessDeniedException e = thrown(AccessDeniedException.class,
+                () -> caller.with(Jndi.BAD_SECRET, LambdaConnection::listFunctions));
+        assertEquals("InvalidSignatureException", e.errorCode());
+        assertFalse(e.getMessage().contains("not-the-secret"), e.getMessage());
+    }
+
+    @Test
+    @Order(13)
+    void exhaustedPool_givesClearException_andRecovers() {
+        LambdaConnection a = caller.smallPool().getConnection();
+        LambdaConnection b = caller.smallPool().getConnection();
+        try {
+            ConnectionUnavailableException e = thrown(ConnectionUnavailableException.class,
+                    () -> caller.smallPool().getConnection());
+            assertTrue(e.getMessage().contains(Jndi.SMALL_POOL) || e.getMessage().contains("pool"), e.getMessage());
+        } finally {
+            a.close();
+            b.close();
+        }
+        try (LambdaConnection c = caller.smallPool().getConnection()) {
+            assertTrue(c.getFunction("echo").isPresent());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.lambdajca.ct;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resources the portable suite needs, described once; each server's setup layer creates them with that server's
+ * own tools (asadmin, server.xml). Property names are the adapter's config-property names (Region, AccessKeyId, ...).
+ * Values named by a {@link Secret} are confidential: a setup layer stores them the way that server keeps secrets.
+ */
+public final class Resources {
+
+    /** A confidential value: the setup layer stores it as a password alias, an encoded value or similar. */
+    public record Secret(String alias, String value) {
+        @Override
+        public String toString() {
+            return "Secret[" + alias + "]";
+        }
+    }
+
+    /**
+     * A connection definition: its id (pool name), JNDI name, pool size and wait, config properties (String or
+     * {@link Secret} values), and whether the container signs on with the test world's keys.
+     */
+    public record ConnectionDefinition(String id, String jndiName, int maxPool, int waitMillis,
+            Map<String, Object> properties, boolean containerSignOn) {
+    }
+
+    /** A credential profile admin object: id, JNDI name and properties (Type among them). */
+    public record Profile(String id, String jndiName, Map<String, Object> properties) {
+    }
+
+    private final List<ConnectionDefinition> definitions = new ArrayList<>();
+    private final List<Profile> profiles = new ArrayList<>();
+
+    Resources(TestWorld world) {
+        String endpoint = world.endpoint();
+        Secret secret = new Secret("lambda-secret-key", TestWorld.SECRET_KEY);
+        Secret wrong = new Secret("lambda-wrong-secret", "not-the-secret");
+        Secret keystore = new Secret("lambda-keystore-password", world.keystorePassword());
+
+        profiles.add(new Profile("Static", Jndi.STATIC_PROFILE_OBJECT, props("Type", "STATIC",
+                "AccessKeyId", TestWorld.ACCESS_KEY, "SecretAccessKey", secret)));
+        profiles.add(new Profile("WrongSecret", Jndi.WRONG_SECRET_PROFILE_OBJECT, props("Type", "STATIC",
+                "AccessKeyId", TestWorld.ACCESS_KEY, "SecretAccessKey", wrong)));
+        profiles.add(new Profile("Invoker", Jndi.INVOKER_PROFILE_OBJECT, props("Type", "ASSUME_ROLE",
+                "RoleArn", TestWorld.INVOKER_ROLE, "RoleSessionName", "it-invoker", "DurationSeconds", "900",
+                "SourceProfile", Jndi.STATIC_PROFILE_OBJECT, "EndpointOverride", endpoint)));
+        profiles.add(new Profile("Partner", Jndi.PARTNER_PROFILE_OBJECT, props("Type", "ASSUME_ROLE",
+                "RoleArn", TestWorld.PARTNER_ROLE, "ExternalId", TestWorld.PARTNER_EXTERNAL_ID,
+                "SourceProfile", Jndi.STATIC_PROFILE_OBJECT, "EndpointOverride", endpoint)));
+        profiles.add(new Profile("Device", Jndi.DEVICE_PROFILE_OBJECT, props("Type", "ROLES_ANYWHERE",
+                "TrustAnchorArn", TestWorld.TRUST_ANCHOR, "ProfileArn", TestWorld.RA_PROFILE,
+                "RoleArn", TestWorld.INVOKER_ROLE, "DurationSeconds", "900",
+                "KeystoreFile", world.keystoreFile().toString(), "KeystorePassword", keystore,
+                "EndpointOverride", endpoint)));
+        profiles.add(new Profile("Chain", Jndi.CHAIN_PROFILE_OBJECT, props("Type", "DEFAULT_CHAIN")));
+
+        definitions.add(keys("Default", Jndi.DEFAULT, 5, 5000, endpoint, secret));
+        definitions.add(keys("SmallPool", Jndi.SMALL_POOL, 2, 500, endpoint, secret));
+        definitions.add(keys("BadSecret", Jndi.BAD_SECRET, 2, 5000, endpoint, wrong));
+        definitions.add(profile("StaticProfile", Jndi.STATIC_PROFILE, endpoint, Jndi.STATIC_PROFILE_OBJECT));
+        definitions.add(profile("AssumeRole", Jndi.ASSUME_ROLE, endpoint, Jndi.INVOKER_PROFILE_OBJECT));
+        definitions.add(profile("RolesAnywhere", Jndi.ROLES_ANYWHERE, endpoint, Jndi.DEVICE_PROFILE_OBJECT));
+        definitions.add(profile("DefaultChain", Jndi.DEFAULT_CHAIN, endpoint, Jndi.CHAIN_PROFILE_OBJECT));
+        definitions.add(new ConnectionDefinition("SignOn", Jndi.SIGN_ON, 3, 5000,
+                props("Region", "us-east-1", "EndpointOverride", endpoint), true));
+    }
+
+    /** Every connection definition, in the order they should be created. */
+    public List<ConnectionDefinition> connectionDefinitions() {
+        return List.copyOf(definitions);
+    }
+
+    /** Every credential profile; a profile's SourceProfile comes before it. */
+    public List<Profile> profiles() {
+        return List.copyOf(profiles);
+    }
+
+    /** Every JNDI name of a connection factory, for pool checks. */
+    public List<String> connectionFactoryNames() {
+        return definitions.stream().map(ConnectionDefinition::jndiName).toList();
+    }
+
+    private static ConnectionDefinition keys(String id, String jndi, int maxPool, int wait, String endpoint,
+            Secret secret) {
+        return new ConnectionDefinition(id, jndi, maxPool, wait, props("Region", "us-east-1", "EndpointOverride",
+                endpoint, "AccessKeyId", TestWorld.ACCESS_KEY, "SecretAccessKey", secret), false);
+    }
+
+    private static ConnectionDefinition profile(String id, String jndi, String endpoint, String profile) {
+        return new ConnectionDefinition(id, jndi, 3, 5000, props("Region", "us-east-1", "EndpointOverride", endpoint,
+                "CredentialProfile", profile), false);
+    }
+
+    private static Map<String, Object> props(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

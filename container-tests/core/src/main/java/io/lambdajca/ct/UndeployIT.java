@@ -1,0 +1,80 @@
+package io.lambdajca.ct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Last: the server's log holds no error or warning from the whole run, and undeploying the RAR the way the server's
+ * administrators do ends every thread the adapter and its SDK clients started. A probe application that does not use
+ * the adapter lists the server's threads.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(Integer.MAX_VALUE)
+@RunAsClient
+class UndeployIT {
+
+    /** Threads the adapter starts (its scheduler) and the SDK's Apache client starts (its idle-connection reaper). */
+    static final List<String> ADAPTER_THREADS = List.of("lambdajca-", "idle-connection-reaper");
+
+    @Deployment(testable = false)
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "thread-probe.war").addClass(ThreadsServlet.class);
+    }
+
+    @ArquillianResource
+    private URL probe;
+
+    @Test
+    @Order(1)
+    void theServerLog_hasNoProblemOfTheRun() throws Exception {
+        List<String> problems = ClientSide.problemsInLog();
+        assertTrue(problems.isEmpty(), "errors or warnings in the log of " + ClientSide.serverName() + ":\n"
+                + String.join("\n", problems));
+    }
+
+    @Test
+    @Order(2)
+    void undeployingTheAdapter_endsItsThreads() throws Exception {
+        assertFalse(adapterThreads().isEmpty(), "the adapter's threads run before the undeploy");
+        ClientSide.undeployAdapter();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> left = adapterThreads();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100); // polling interval; the deadline bounds the wait
+            left = adapterThreads();
+        }
+        assertEquals(List.of(), left, "threads left after the adapter was undeployed from " + ClientSide.serverName());
+        List<String> problems = ClientSide.problemsInLog();
+        assertTrue(problems.isEmpty(), "errors or warnings when undeploying:\n" + String.join("\n", problems));
+    }
+
+    private List<String> adapterThreads() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(probe.toString()).resolve("threads")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().lines().filter(n -> ADAPTER_THREADS.stream().anyMatch(n::startsWith)).toList();
+    }
+}
