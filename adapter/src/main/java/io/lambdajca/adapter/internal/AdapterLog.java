@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 /**
  * Every message the adapter logs, each with a stable id (project code LAMBDAJCA, ids 1000-1999 reserved for the
  * adapter: 1001-1099 adapter and connections, 1100-1199 credentials, 1200-1299 metrics). INFO only for lifecycle events
@@ -40,10 +42,13 @@ public final class AdapterLog {
         LOG.log(Level.WARNING, "LAMBDAJCA1005: Closing the AWS Lambda client for region " + region + " failed", e);
     }
 
-    public static void warmUpFailed(String region, URI endpoint, RuntimeException e) {
+    public static void warmUpFailed(String region, URI endpoint, String credentials, RuntimeException e) {
+        String code = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                && ase.awsErrorDetails().errorCode() != null ? " " + ase.awsErrorDetails().errorCode() : "";
         LOG.warning(() -> "LAMBDAJCA1007: The first call to Lambda in region " + region
-                + (endpoint == null ? "" : " at " + endpoint) + " failed at activation (calls will still be tried): "
-                + e.getClass().getSimpleName() + ": " + e.getMessage());
+                + (endpoint == null ? "" : " at " + endpoint) + " with " + credentials
+                + " failed at activation (calls will still be tried):" + code + " " + e.getClass().getSimpleName()
+                + ": " + e.getMessage());
     }
 
     public static void deferredDropped(String functionName) {

@@ -28,14 +28,16 @@ final class WarmUp implements ExecutionInterceptor {
         try {
             client.listFunctions(b -> b.maxItems(1));
         } catch (RuntimeException e) {
-            AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(), e);
+            AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(), config.credentials().describe(),
+                    e);
         }
         try {
             client.invoke(b -> b.functionName(FUNCTION).payload(SdkBytes.fromUtf8String("{}"))
                     .overrideConfiguration(o -> o.putHeader(HEADER, "true")));
         } catch (RuntimeException expected) {
             if (!stoppedHere(expected)) {
-                AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(), expected);
+                AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(),
+                        config.credentials().describe(), expected);
             }
         }
     }

@@ -45,7 +45,7 @@ class AppDefinedIT {
     }
 
     private static String property(String name, String value) {
-        return "    <property><name>" + name + "</name><value>" + value + "</value></property>";
+        return "    <property><name>" + ClientSide.propertyName(name) + "</name><value>" + value + "</value></property>";
     }
 
     @Test

@@ -36,6 +36,14 @@ public interface ServerControl {
         return System.getProperty("lambdajca.ra.name", "lambda-jca-adapter");
     }
 
+    /**
+     * The name of an adapter config property as this server wants it in an application's resource definition
+     * ({@code EndpointOverride} as the adapter declares it; Open Liberty wants {@code endpointOverride}).
+     */
+    default String propertyName(String adapterName) {
+        return adapterName;
+    }
+
     /** The one implementation on the test class path. */
     static ServerControl get() {
         List<ServerControl> found = ServiceLoader.load(ServerControl.class).stream().map(ServiceLoader.Provider::get)

@@ -1,0 +1,59 @@
+package io.lambdajca.ct.liberty;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.jboss.arquillian.container.spi.event.container.BeforeStart;
+import org.jboss.arquillian.core.api.annotation.Observes;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+
+import io.lambdajca.ct.TestWorld;
+
+/**
+ * The setup layer of the Liberty suite: before Arquillian starts the server, it starts the test world and writes
+ * the server's configuration from it, as an administrator would before starting the server: the adapter and its
+ * resources in the include file that server.xml names (see {@link ResourcesConfig}), the AES key of its {aes}
+ * values in bootstrap.properties, the secrets Liberty cannot decode in files of variables/, and jvm.options with the
+ * system properties that the DEFAULT_CHAIN credential profile reads. It also clears the logs, so that messages.log
+ * holds this run only.
+ */
+public final class LibertySetup implements LoadableExtension {
+
+    @Override
+    public void register(ExtensionBuilder builder) {
+        builder.observer(Configurer.class);
+    }
+
+    /** Observes the container's BeforeStart; Arquillian creates it, so it must be public with a public constructor. */
+    public static final class Configurer {
+
+        public void configure(@Observes BeforeStart event) throws IOException, InterruptedException {
+            TestWorld world = TestWorld.get();
+            deleteTree(LibertyServer.logsDir());
+            deleteTree(LibertyServer.variablesDir());
+            SecurityUtility securityUtility = new SecurityUtility(LibertyServer.bootstrapProperties());
+            String xml = new ResourcesConfig(LibertyServer.ADAPTER_ID, securityUtility,
+                    LibertyServer.variablesDir())
+                    .withAdapter(TestWorld.rar(), world.resources());
+            ResourcesConfig.write(LibertyServer.resourcesFile(), xml);
+            // the SDK's default chain reads these system properties first; test keys of the local endpoint only
+            Files.writeString(LibertyServer.jvmOptions(), "-Daws.accessKeyId=" + TestWorld.ACCESS_KEY + "\n"
+                    + "-Daws.secretAccessKey=" + TestWorld.SECRET_KEY + "\n", StandardCharsets.UTF_8);
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
