@@ -39,16 +39,19 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Starts the README's demo command ({@code ./demo.sh}: local endpoint, WildFly, adapter, sample EAR), uses the sample
- * page in headless Chromium as a person would, saves a screenshot of each step under target/screenshots, and stops
- * the demo.
+ * Starts the README's demo command ({@code ./demo.sh --server SERVER}: local endpoint, the server, adapter, sample
+ * EAR), uses the sample page in headless Chromium as a person would, saves a screenshot of each step under
+ * target/screenshots/SERVER, and stops the demo. The module runs it on WildFly and on Open Liberty.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SamplePageIT {
 
     private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     private static final Path READY = ROOT.resolve("target/demo/ready");
-    private static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    /** The server demo.sh runs the sample on: wildfly (the default), liberty, glassfish or payara. */
+    private static final String SERVER = System.getProperty("demo.server", "wildfly");
+    private static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"), SERVER);
+    private static final Path DEMO_LOG = Path.of("target", "demo-" + SERVER + ".log");
 
     private static Process demo;
     private static WebDriver browser;
@@ -59,14 +62,14 @@ class SamplePageIT {
     static void startDemoAndBrowser() throws Exception {
         Files.deleteIfExists(READY);
         Files.createDirectories(SHOTS);
-        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("demo.sh").toString()).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "demo.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("demo.sh").toString(), "--server", SERVER)
+                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(DEMO_LOG.toFile());
         pb.environment().put("DEMO_SKIP_BUILD", "1");
         demo = pb.start();
         long deadline = System.currentTimeMillis() + 240_000;
         while (!Files.exists(READY)) {
             if (!demo.isAlive()) {
-                throw new IllegalStateException("demo.sh ended: " + Files.readString(Path.of("target", "demo.log")));
+                throw new IllegalStateException("demo.sh ended: " + Files.readString(DEMO_LOG));
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("demo.sh not ready in 4 minutes");

@@ -18,7 +18,8 @@ import jakarta.ejb.TransactionAttributeType;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FunctionCatalog {
 
-    @Resource(lookup = "java:/lambda/Default")
+    /** The application's reference (WEB-INF/web.xml), which each server binds to its connection factory. */
+    @Resource(name = "lambda/Default")
     private LambdaConnectionFactory lambda;
 
     public List<Views.Function> list() {
