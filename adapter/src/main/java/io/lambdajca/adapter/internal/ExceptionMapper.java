@@ -45,18 +45,20 @@ final class ExceptionMapper {
                 return new FunctionNotFoundException(functionName, subject + " failed: function not found ("
                         + message + ")", e);
             }
-            if (e instanceof TooManyRequestsException) {
-                TooManyRequestsException t = (TooManyRequestsException) e;
-                Duration retryAfter = Retrier.retryAfter(t);
+            if (e instanceof TooManyRequestsException || e.statusCode() == 429) {
+                // a 429 is throttling whatever its body says (a proxy's 429 carries no AWS error code)
+                String reason = e instanceof TooManyRequestsException t ? t.reasonAsString() : null;
+                Duration retryAfter = Retrier.retryAfter(e);
                 return new ThrottledException(functionName, subject + " was throttled by Lambda after " + attempts
-                        + " attempt(s): " + t.reasonAsString() + (retryAfter == null ? "" : ", retry after "
-                        + retryAfter.toSeconds() + " s"), t.reasonAsString(), retryAfter, attempts, e);
+                        + " attempt(s): " + (reason != null ? reason : "HTTP 429 " + message)
+                        + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"), reason,
+                        retryAfter, attempts, e);
             }
-            if (ACCESS_CODES.contains(code) || e.statusCode() == 403) {
+            if (code != null && ACCESS_CODES.contains(code) || e.statusCode() == 403) {
                 return new AccessDeniedException(functionName, detail + ". Check the credentials of the connection "
                         + "definition.", code, e);
             }
-            if (INVALID_CODES.contains(code)) {
+            if (code != null && INVALID_CODES.contains(code)) {
                 return new InvalidRequestException(functionName, detail, e);
             }
             return new LambdaServiceException(functionName, detail, e.statusCode(), code, e);

@@ -87,8 +87,9 @@ final class Retrier {
     }
 
     private boolean retryable(Operation operation, RuntimeException e) {
-        if (e instanceof TooManyRequestsException) {
-            return true;
+        if (e instanceof TooManyRequestsException
+                || e instanceof AwsServiceException && ((AwsServiceException) e).statusCode() == 429) {
+            return true; // refused before the function ran, whatever the body says
         }
         if (e instanceof SdkClientException) {
             CredentialsUnavailableException credentials = Failures.credentials(e);

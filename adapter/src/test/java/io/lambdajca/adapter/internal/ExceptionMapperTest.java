@@ -93,4 +93,31 @@ class ExceptionMapperTest {
         assertThat(timeout).isInstanceOfSatisfying(EndpointUnavailableException.class,
                 u -> assertThat(u.isTimeout()).isTrue());
     }
+
+    @Test
+    void errorAnswerWithoutAnAwsErrorCode_isLambdaServiceException_withItsStatus() {
+        // an HTML 502 from a proxy: no error code, no AWS message
+        AwsServiceException html = (AwsServiceException) software.amazon.awssdk.services.lambda.model.LambdaException
+                .builder().statusCode(502).message("<html>Bad Gateway</html>").build();
+        LambdaException e = ExceptionMapper.map(Operation.LIST_FUNCTIONS, null, html, 2);
+        assertThat(e).isInstanceOfSatisfying(LambdaServiceException.class,
+                s -> assertThat(s.statusCode()).isEqualTo(502));
+        AwsServiceException badRequest = (AwsServiceException) software.amazon.awssdk.services.lambda.model
+                .LambdaException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorMessage("garbage").build()).build();
+        assertThat(ExceptionMapper.map(Operation.INVOKE, "f", badRequest, 1)).isInstanceOf(LambdaServiceException.class)
+                .hasMessageContaining("HTTP 400");
+    }
+
+    @Test
+    void a429WithoutAnAwsErrorCode_isThrottled() {
+        AwsServiceException proxy = (AwsServiceException) software.amazon.awssdk.services.lambda.model.LambdaException
+                .builder().statusCode(429).message("Too Many Requests").build();
+        LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f", proxy, 3);
+        assertThat(e).isInstanceOfSatisfying(ThrottledException.class, t -> {
+            assertThat(t.attempts()).isEqualTo(3);
+            assertThat(t.reason()).isEmpty();
+        });
+        assertThat(e).hasMessageContaining("HTTP 429");
+    }
 }
