@@ -1,5 +1,6 @@
 package io.lambdajca.ct;
 
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -8,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import io.lambdajca.cdi.LambdaCdiExtension;
+import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.spi.Extension;
 
 /**
@@ -40,15 +42,21 @@ public final class Deployments {
         return app(name, "", classes);
     }
 
-    /** The same, with more elements (resource definitions) in its web.xml. */
+    /**
+     * The same, with more elements (resource definitions) in its web.xml. The ejb-jar.xml goes in only with an EJB:
+     * GlassFish and Payara refuse a WAR whose ejb-jar.xml declares no bean.
+     */
     public static WebArchive app(String name, String moreWebXml, Class<?>... classes) {
-        return ShrinkWrap.create(WebArchive.class, name)
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name)
                 .addClasses(Failures.class, Jndi.class, PurchaseOrder.class, PurchaseOrder.Line.class, Quote.class)
                 .addClasses(classes)
                 .addAsLibrary(cdiModule())
                 .addAsWebInfResource(new StringAsset(BEANS_ALL), "beans.xml")
-                .addAsWebInfResource(new StringAsset(APPLICATION_EXCEPTIONS), "ejb-jar.xml")
                 .setWebXML(new StringAsset(webXml(moreWebXml)));
+        if (Arrays.stream(classes).anyMatch(c -> c.isAnnotationPresent(Stateless.class))) {
+            war.addAsWebInfResource(new StringAsset(APPLICATION_EXCEPTIONS), "ejb-jar.xml");
+        }
+        return war;
     }
 
     /** The lambda-jca-cdi jar as the application packages it. */
