@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /**
  * Starts the README's demo command ({@code ./demo.sh --server SERVER}: local endpoint, the server, adapter, sample
  * EAR), uses the sample page in headless Chromium as a person would, saves a screenshot of each step under
- * target/screenshots/SERVER, and stops the demo. The module runs it on WildFly and on Open Liberty.
+ * target/screenshots/SERVER, and stops the demo. The module runs it on WildFly, Open Liberty, GlassFish and Payara.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SamplePageIT {
