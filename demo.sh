@@ -76,17 +76,20 @@ for _ in $(seq 1 100); do
   kill -0 "${pids[0]}" 2>/dev/null || { cat "$DEMO_DIR/local-lambda.log"; exit 1; }
   sleep 0.1
 done
-ENDPOINT=$(grep -o 'http://[0-9.:]*' "$DEMO_DIR/local-lambda.log" | tail -1)
+ENDPOINT=$(grep -o 'http://[0-9.:]*' "$DEMO_DIR/local-lambda.log" | tail -1 || true)
+[ -n "$ENDPOINT" ] || { echo "demo: the local Lambda endpoint did not start:"; cat "$DEMO_DIR/local-lambda.log"; exit 1; }
 
 server_started=1
 server_start
 pids+=("$SERVER_PID")
 server_configure
 server_deploy
+answered=
 for _ in $(seq 1 100); do
-  curl -fs "${APP_URL}api/functions" > /dev/null 2>&1 && break
+  curl -fs "${APP_URL}api/functions" > /dev/null 2>&1 && { answered=1; break; }
   sleep 0.3
 done
+[ -n "$answered" ] || { echo "demo: the sample application does not answer at ${APP_URL}api/functions; see the server's log"; exit 1; }
 
 cat <<MSG
 

@@ -12,7 +12,12 @@ ASADMIN_OPTS=(--glassfish-home "$GF_HOME" --admin-port 4848)
 # A new domain each run (its keys are generated once and the pristine copy reused), every listener on 127.0.0.1,
 # the JMS broker off and Payara's data grid off; then started in the background (SERVER_PID).
 server_start() {
-  local domains=$GF_HOME/glassfish/domains pristine=$DEMO_DIR/$(basename "$GF_HOME")-$DOMAIN.pristine
+  local domains=$GF_HOME/glassfish/domains pristine=$DEMO_DIR/$(basename "$GF_HOME")-$DOMAIN.pristine port
+  for port in 4848 8080; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "demo: port $port is taken: stop what uses it"; return 1
+    fi
+  done
   rm -rf "${domains:?}/$DOMAIN"
   if [ ! -d "$pristine" ]; then
     echo "demo: creating the domain $DOMAIN (once)"

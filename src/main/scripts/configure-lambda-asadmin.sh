@@ -283,6 +283,19 @@ extra_props() {
   done
 }
 
+# A secret is given in the environment or names an existing alias (--alias NAME=ALIAS); else nothing is changed.
+has_secret() { [ -n "$2" ] || [[ " ${ALIASES[*]-} " == *" $1="* ]]; }
+if ! $REMOVE; then
+  if [ "$MODE" = pool ] && [ -n "$SIGN_ON_USER" ] && ! has_secret Password "${LAMBDA_SIGN_ON_PASSWORD:-}"; then
+    echo "$SCRIPT: --sign-on-user needs the secret key in LAMBDA_SIGN_ON_PASSWORD (or --alias Password=ALIAS)" >&2
+    exit 2
+  fi
+  if [ "$MODE" = system ] && ! has_secret SecretAccessKey "${LAMBDA_SECRET_ACCESS_KEY:-}"; then
+    echo "$SCRIPT: --system-credentials needs the secret key in LAMBDA_SECRET_ACCESS_KEY (or --alias SecretAccessKey=ALIAS)" >&2
+    exit 2
+  fi
+fi
+
 if $UNDEPLOY; then
   asadmin_absent_ok undeploy --cascade=true "$RA_NAME"
 fi

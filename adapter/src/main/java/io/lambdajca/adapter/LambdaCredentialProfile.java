@@ -78,12 +78,13 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
 
     /**
      * Called by the container at activation: the profile's own properties are checked here. Open Liberty associates
-     * an administered object before it sets its properties; a profile with no Type yet is checked at first use.
+     * an administered object before it sets any of its properties; a profile with no property set yet is checked at
+     * first use.
      */
     @Override
     public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
         CredentialProfileProperties props = properties();
-        if (props.type() == null) {
+        if (props.equals(new LambdaCredentialProfile().properties())) {
             this.resourceAdapter = ra;
             return;
         }

@@ -113,6 +113,14 @@ class ContainerSignOnTest {
         assertThatThrownBy(profile::source).hasMessage("DurationSeconds must be between 900 and 43200, not 60");
     }
 
+    @Test
+    void profileWithPropertiesButNoType_failsWhenTheContainerAssociatesIt() {
+        LambdaCredentialProfile profile = new LambdaCredentialProfile();
+        profile.setRoleArn("arn:aws:iam::123456789012:role/invoker");
+        assertThatThrownBy(() -> profile.setResourceAdapter(new LambdaResourceAdapter()))
+                .isInstanceOf(InvalidPropertyException.class).hasMessageContaining("Type");
+    }
+
     private static Subject subject(String user, String password) {
         Subject subject = new Subject();
         subject.getPrivateCredentials().add(new PasswordCredential(user, password.toCharArray()));

@@ -40,7 +40,12 @@ final class ExceptionMapper {
             AwsServiceException e = (AwsServiceException) thrown;
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            String detail = subject + " failed: " + code + " (HTTP " + e.statusCode() + "): " + message;
+            if (code == null) {
+                // not an AWS error answer (a proxy's HTML page, a bare 500): its first bytes say what answered
+                message = "no AWS error code; the answer began: " + firstChars(message);
+            }
+            String detail = subject + " failed: " + (code == null ? "" : code + " ") + "(HTTP " + e.statusCode()
+                    + "): " + message;
             if ("ResourceNotFoundException".equals(code)) {
                 return new FunctionNotFoundException(functionName, subject + " failed: function not found ("
                         + message + ")", e);
@@ -76,6 +81,14 @@ final class ExceptionMapper {
                     + " attempt(s): " + rootMessage(thrown), timeout, thrown);
         }
         return new LambdaException(functionName, subject + " failed: " + thrown, thrown);
+    }
+
+    private static String firstChars(String text) {
+        if (text == null || text.isBlank()) {
+            return "(an empty body)";
+        }
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 
     private static String rootMessage(Throwable t) {

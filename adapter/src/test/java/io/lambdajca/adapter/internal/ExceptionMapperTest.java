@@ -101,7 +101,8 @@ class ExceptionMapperTest {
                 .builder().statusCode(502).message("<html>Bad Gateway</html>").build();
         LambdaException e = ExceptionMapper.map(Operation.LIST_FUNCTIONS, null, html, 2);
         assertThat(e).isInstanceOfSatisfying(LambdaServiceException.class,
-                s -> assertThat(s.statusCode()).isEqualTo(502));
+                s -> assertThat(s.statusCode()).isEqualTo(502))
+                .hasMessageContaining("no AWS error code; the answer began: <html>Bad Gateway</html>");
         AwsServiceException badRequest = (AwsServiceException) software.amazon.awssdk.services.lambda.model
                 .LambdaException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
                         .errorMessage("garbage").build()).build();

@@ -43,6 +43,20 @@ class RetrierTest {
     }
 
     @Test
+    void a429WithoutAnAwsErrorCode_isRetriedForInvoke() {
+        AtomicInteger calls = new AtomicInteger();
+        String result = retrier.call(Operation.INVOKE, "f", () -> {
+            if (calls.incrementAndGet() < 2) {
+                throw software.amazon.awssdk.services.lambda.model.LambdaException.builder().statusCode(429)
+                        .message("Too Many Requests").build();
+            }
+            return "ok";
+        });
+        assertThat(result).isEqualTo("ok");
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
     void throttling_whoseRetryAfterExceedsTheBudget_isNotRetried() {
         assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", () -> {
             throw throttled("60");

@@ -33,7 +33,7 @@ public final class ClientSide {
      */
     public static List<String> problemsInLog() throws Exception {
         return ServerControl.get().problemsInLog().stream()
-                .filter(line -> !line.contains("SmallPool"))
+                .filter(line -> !(line.contains("SmallPool") && (line.contains("J2CA0045E") || line.contains("RAR5117"))))
                 .filter(line -> !(line.contains("LAMBDAJCA1007") && line.contains("InvalidSignatureException")))
                 .toList();
     }

@@ -48,6 +48,15 @@ class CredentialsIT {
     }
 
     @Test
+    @Order(2)
+    void containerSignOn_usesTheContainersCredential() {
+        // the SignOnWrong pool has no keys of its own: only the container's (wrong) secret can make this fail
+        AccessDeniedException denied = thrown(AccessDeniedException.class,
+                () -> caller.with(Jndi.SIGN_ON_WRONG, c -> echo(c, "wrong sign-on")));
+        assertEquals("InvalidSignatureException", denied.errorCode());
+    }
+
+    @Test
     @Order(3)
     void profilesChosenPerCall_stayApartInOnePool() {
         for (int round = 0; round < 3; round++) {
@@ -64,11 +73,13 @@ class CredentialsIT {
     @Test
     @Order(4)
     @RunAsClient
-    void assumedRolesCameFromTheEndpointsSts() {
+    void temporaryCredentialsCameFromTheEndpoint() {
         assertTrue(ClientSide.credentialsIssuedFor(TestWorld.INVOKER_ROLE) > 0,
-                "credentials issued for the invoker role (ASSUME_ROLE and ROLES_ANYWHERE profiles)");
+                "STS credentials issued for the invoker role (the ASSUME_ROLE profile)");
+        assertTrue(ClientSide.credentialsIssuedFor(TestWorld.DEVICE_ROLE) > 0,
+                "Roles Anywhere credentials issued for the device role (the ROLES_ANYWHERE profile)");
         assertTrue(ClientSide.credentialsIssuedFor(TestWorld.PARTNER_ROLE) > 0,
-                "credentials issued for the partner role (per-call ASSUME_ROLE with an external id)");
+                "STS credentials issued for the partner role (per-call ASSUME_ROLE with an external id)");
     }
 
     private static String echo(LambdaConnection c, String message) {

@@ -22,6 +22,8 @@ public final class Jndi {
     public static final String DEFAULT_CHAIN = "lambda/DefaultChain";
     /** No keys: container-managed sign-on with the server's own mechanism supplies them. */
     public static final String SIGN_ON = "lambda/SignOn";
+    /** Container-managed sign-on with the wrong secret. */
+    public static final String SIGN_ON_WRONG = "lambda/SignOnWrong";
 
     public static final String STATIC_PROFILE_OBJECT = "lambda/profiles/Static";
     public static final String INVOKER_PROFILE_OBJECT = "lambda/profiles/Invoker";
@@ -34,7 +36,7 @@ public final class Jndi {
 
     /** Every connection factory the test world binds. */
     public static final java.util.List<String> CONNECTION_FACTORIES = java.util.List.of(DEFAULT, SMALL_POOL,
-            BAD_SECRET, STATIC_PROFILE, ASSUME_ROLE, ROLES_ANYWHERE, DEFAULT_CHAIN, SIGN_ON);
+            BAD_SECRET, STATIC_PROFILE, ASSUME_ROLE, ROLES_ANYWHERE, DEFAULT_CHAIN, SIGN_ON, SIGN_ON_WRONG);
 
     private Jndi() {
     }

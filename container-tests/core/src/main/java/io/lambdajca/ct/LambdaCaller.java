@@ -40,6 +40,9 @@ public class LambdaCaller {
     @Resource(lookup = Jndi.SIGN_ON)
     private LambdaConnectionFactory signOn;
 
+    @Resource(lookup = Jndi.SIGN_ON_WRONG)
+    private LambdaConnectionFactory signOnWrong;
+
     /** Runs the work on a connection of the Default definition. */
     public <T> T withLambda(Function<LambdaConnection, T> work) {
         return with(Jndi.DEFAULT, work);
@@ -74,6 +77,7 @@ public class LambdaCaller {
             case Jndi.ROLES_ANYWHERE -> rolesAnywhere;
             case Jndi.DEFAULT_CHAIN -> defaultChain;
             case Jndi.SIGN_ON -> signOn;
+            case Jndi.SIGN_ON_WRONG -> signOnWrong;
             default -> throw new IllegalArgumentException("no connection factory " + jndi);
         };
     }

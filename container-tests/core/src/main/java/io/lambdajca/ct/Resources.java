@@ -22,10 +22,15 @@ public final class Resources {
 
     /**
      * A connection definition: its id (pool name), JNDI name, pool size and wait, config properties (String or
-     * {@link Secret} values), and whether the container signs on with the test world's keys.
+     * {@link Secret} values), and, for container-managed sign-on, the password the container signs on with (user:
+     * the test world's access key id), else null.
      */
     public record ConnectionDefinition(String id, String jndiName, int maxPool, int waitMillis,
-            Map<String, Object> properties, boolean containerSignOn) {
+            Map<String, Object> properties, Secret signOnPassword) {
+
+        public boolean containerSignOn() {
+            return signOnPassword != null;
+        }
     }
 
     /** A credential profile admin object: id, JNDI name and properties (Type among them). */
@@ -53,7 +58,7 @@ public final class Resources {
                 "SourceProfile", Jndi.STATIC_PROFILE_OBJECT, "EndpointOverride", endpoint)));
         profiles.add(new Profile("Device", Jndi.DEVICE_PROFILE_OBJECT, props("Type", "ROLES_ANYWHERE",
                 "TrustAnchorArn", TestWorld.TRUST_ANCHOR, "ProfileArn", TestWorld.RA_PROFILE,
-                "RoleArn", TestWorld.INVOKER_ROLE, "DurationSeconds", "900",
+                "RoleArn", TestWorld.DEVICE_ROLE, "DurationSeconds", "900",
                 "KeystoreFile", world.keystoreFile().toString(), "KeystorePassword", keystore,
                 "EndpointOverride", endpoint)));
         profiles.add(new Profile("Chain", Jndi.CHAIN_PROFILE_OBJECT, props("Type", "DEFAULT_CHAIN")));
@@ -66,7 +71,11 @@ public final class Resources {
         definitions.add(profile("RolesAnywhere", Jndi.ROLES_ANYWHERE, endpoint, Jndi.DEVICE_PROFILE_OBJECT));
         definitions.add(profile("DefaultChain", Jndi.DEFAULT_CHAIN, endpoint, Jndi.CHAIN_PROFILE_OBJECT));
         definitions.add(new ConnectionDefinition("SignOn", Jndi.SIGN_ON, 3, 5000,
-                props("Region", "us-east-1", "EndpointOverride", endpoint), true));
+                props("Region", "us-east-1", "EndpointOverride", endpoint), secret));
+        // the container signs on with the wrong secret: were sign-on ignored, the default chain would succeed
+        definitions.add(new ConnectionDefinition("SignOnWrong", Jndi.SIGN_ON_WRONG, 2, 5000,
+                props("Region", "us-east-1", "EndpointOverride", endpoint),
+                new Secret("lambda-sign-on-wrong", "not-the-sign-on-secret")));
     }
 
     /** Every connection definition, in the order they should be created. */
@@ -87,12 +96,12 @@ public final class Resources {
     private static ConnectionDefinition keys(String id, String jndi, int maxPool, int wait, String endpoint,
             Secret secret) {
         return new ConnectionDefinition(id, jndi, maxPool, wait, props("Region", "us-east-1", "EndpointOverride",
-                endpoint, "AccessKeyId", TestWorld.ACCESS_KEY, "SecretAccessKey", secret), false);
+                endpoint, "AccessKeyId", TestWorld.ACCESS_KEY, "SecretAccessKey", secret), null);
     }
 
     private static ConnectionDefinition profile(String id, String jndi, String endpoint, String profile) {
         return new ConnectionDefinition(id, jndi, 3, 5000, props("Region", "us-east-1", "EndpointOverride", endpoint,
-                "CredentialProfile", profile), false);
+                "CredentialProfile", profile), null);
     }
 
     private static Map<String, Object> props(Object... kv) {

@@ -28,6 +28,8 @@ public final class TestWorld {
     public static final String SECRET_KEY = LocalLambda.DEFAULT_SECRET_KEY;
     public static final String INVOKER_ROLE = "arn:aws:iam::123456789012:role/lambda-invoker";
     public static final String PARTNER_ROLE = "arn:aws:iam::123456789012:role/partner-invoker";
+    /** The role of the ROLES_ANYWHERE profile (its own, so that each profile type's credentials can be counted). */
+    public static final String DEVICE_ROLE = "arn:aws:iam::123456789012:role/device-invoker";
     public static final String PARTNER_EXTERNAL_ID = "partner-42";
     public static final String TRUST_ANCHOR = "arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/"
             + "4a1f0c3e-9d2b-4c7e-8f6a-2b3c4d5e6f70";
@@ -52,8 +54,9 @@ public final class TestWorld {
         LocalLambda.Builder b = LocalLambda.builder().port(0).retryAfterSeconds(1)
                 .role(RoleDefinition.of(INVOKER_ROLE))
                 .role(RoleDefinition.of(PARTNER_ROLE).withExternalId(PARTNER_EXTERNAL_ID))
+                .role(RoleDefinition.of(DEVICE_ROLE))
                 .trustAnchor(new TrustAnchorDefinition(TRUST_ANCHOR, pki.caCertificate()))
-                .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(RA_PROFILE, Set.of(INVOKER_ROLE), false))
+                .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(RA_PROFILE, Set.of(DEVICE_ROLE), false))
                 .credentialLifetime(Duration.ofMinutes(15));
         b.function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build());
         b.function(FunctionDefinition.builder("pricing", Handlers.PRICING, zip).build());

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +85,31 @@ final class Asadmin {
     }
 
     /** Whether the domain's admin port accepts connections. */
+    /**
+     * Waits until the admin REST interface answers, the last thing the server starts: what it logs before then is its
+     * own start-up (and the harness polling it), not this run's configuration.
+     */
+    void awaitAdminRest(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest version = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort()
+                + "/management/domain/version")).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (http.send(version, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the admin REST interface of " + serverName() + " did not answer in " + timeout);
+            }
+            Thread.sleep(250); // polling interval; the deadline bounds the wait
+        }
+    }
+
     boolean isUp() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", adminPort()), 2000);

@@ -35,11 +35,8 @@ public class AsadminControl implements ServerControl {
         String pool = TestWorld.get().resources().connectionDefinitions().stream()
                 .filter(d -> d.jndiName().equals(jndiName)).map(AsadminSetup::poolName).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no connection definition " + jndiName));
+        // every pool of the suite is used, so a missing statistic is a failure (monitoring off, a wrong name)
         HttpResponse<String> response = get("/monitoring/domain/server/resources/" + pool);
-        if (response.statusCode() == 404
-                && get("/management/domain/resources/connector-connection-pool/" + pool).statusCode() == 200) {
-            return 0; // the pool exists but was never used since the server started: no statistics yet
-        }
         Matcher m = NUM_CONN_USED.matcher(response.body());
         if (response.statusCode() != 200 || !m.find()) {
             throw new IllegalStateException("no numconnused statistic of pool " + pool + " (HTTP "

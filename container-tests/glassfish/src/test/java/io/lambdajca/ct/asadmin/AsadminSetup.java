@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,6 +85,12 @@ public class AsadminSetup {
             // The GlassFish container starts the server only at its first deployment: start it as it would
             asadmin.local("start-domain", "domain1");
         }
+        try {
+            asadmin.awaitAdminRest(Duration.ofMinutes(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + asadmin.serverName(), e);
+        }
         logMark = size(asadmin.serverLog());
         long start = System.nanoTime();
         // The script appends every subcommand to one file, run in one asadmin (each asadmin is a JVM start); it
@@ -115,7 +122,7 @@ public class AsadminSetup {
                 definition.properties().forEach(script::property);
                 if (definition.containerSignOn()) {
                     script.add("--sign-on-user", TestWorld.ACCESS_KEY);
-                    script.secret("Password", SECRET_KEY, "LAMBDA_SIGN_ON_PASSWORD");
+                    script.secret("Password", definition.signOnPassword(), "LAMBDA_SIGN_ON_PASSWORD");
                 }
                 script.run(asadmin, batch);
             }

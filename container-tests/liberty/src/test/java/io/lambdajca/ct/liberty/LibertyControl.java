@@ -39,7 +39,7 @@ public final class LibertyControl implements ServerControl {
     /**
      * Managed connections of that factory's pool that are not free, from its ConnectionPoolStats MBean
      * ({@code WebSphere:type=ConnectionPoolStats,name=<jndiName>}). monitor-1.0 registers it when the pool is
-     * created, at the factory's first use: no MBean means no connection yet.
+     * created, at the factory's first use.
      */
     @Override
     public int connectionsInUse(String jndiName) throws Exception {
@@ -47,7 +47,8 @@ public final class LibertyControl implements ServerControl {
             MBeanServerConnection mbeans = connector.getMBeanServerConnection();
             ObjectName pool = new ObjectName("WebSphere:type=ConnectionPoolStats,name=" + jndiName);
             if (!mbeans.isRegistered(pool)) {
-                return 0;
+                // every pool of the suite is used, so a missing MBean is a failure (monitor-1.0 off, a wrong name)
+                throw new IllegalStateException("no ConnectionPoolStats MBean " + pool);
             }
             long managed = ((Number) mbeans.getAttribute(pool, "ManagedConnectionCount")).longValue();
             long free = ((Number) mbeans.getAttribute(pool, "FreeConnectionCount")).longValue();

@@ -58,8 +58,8 @@ final class LibertyServer {
         return serverDir().resolve("variables");
     }
 
-    static Path jvmOptions() {
-        return serverDir().resolve("jvm.options");
+    static Path serverEnv() {
+        return serverDir().resolve("server.env");
     }
 
     /** "Open Liberty 26.0.0.3". */

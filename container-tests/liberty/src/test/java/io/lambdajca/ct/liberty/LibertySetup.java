@@ -17,8 +17,8 @@ import io.lambdajca.ct.TestWorld;
  * The setup layer of the Liberty suite: before Arquillian starts the server, it starts the test world and writes
  * the server's configuration from it, as an administrator would before starting the server: the adapter and its
  * resources in the include file that server.xml names (see {@link ResourcesConfig}), the AES key of its {aes}
- * values in bootstrap.properties, the secrets Liberty cannot decode in files of variables/, and jvm.options with the
- * system properties that the DEFAULT_CHAIN credential profile reads. It also clears the logs, so that messages.log
+ * values in bootstrap.properties, the secrets Liberty cannot decode in files of variables/, and server.env with the
+ * environment variables that the DEFAULT_CHAIN credential profile reads. It also clears the logs, so that messages.log
  * holds this run only.
  */
 public final class LibertySetup implements LoadableExtension {
@@ -40,9 +40,10 @@ public final class LibertySetup implements LoadableExtension {
                     LibertyServer.variablesDir())
                     .withAdapter(TestWorld.rar(), world.resources());
             ResourcesConfig.write(LibertyServer.resourcesFile(), xml);
-            // the SDK's default chain reads these system properties first; test keys of the local endpoint only
-            Files.writeString(LibertyServer.jvmOptions(), "-Daws.accessKeyId=" + TestWorld.ACCESS_KEY + "\n"
-                    + "-Daws.secretAccessKey=" + TestWorld.SECRET_KEY + "\n", StandardCharsets.UTF_8);
+            // the SDK's default chain reads the server's environment: server.env, not jvm.options, whose values
+            // would show on the server's command line
+            Files.writeString(LibertyServer.serverEnv(), "AWS_ACCESS_KEY_ID=" + TestWorld.ACCESS_KEY + "\n"
+                    + "AWS_SECRET_ACCESS_KEY=" + TestWorld.SECRET_KEY + "\n", StandardCharsets.UTF_8);
         }
 
         private static void deleteTree(Path dir) throws IOException {

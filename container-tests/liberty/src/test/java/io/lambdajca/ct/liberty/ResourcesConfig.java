@@ -71,14 +71,18 @@ final class ResourcesConfig {
             adminObject.setAttribute("jndiName", profile.jndiName());
             setProperties(child(adminObject, "properties." + adapterId), profile.properties());
         }
-        boolean signOn = false;
         for (Resources.ConnectionDefinition definition : resources.connectionDefinitions()) {
             Element factory = child(server, "connectionFactory");
             factory.setAttribute("id", definition.id());
             factory.setAttribute("jndiName", definition.jndiName());
             if (definition.containerSignOn()) {
-                factory.setAttribute("containerAuthDataRef", SIGN_ON_AUTH_DATA);
-                signOn = true;
+                // one authData per sign-on definition: user = the access key id, password = its secret ({aes})
+                String authDataId = SIGN_ON_AUTH_DATA + "-" + definition.id();
+                factory.setAttribute("containerAuthDataRef", authDataId);
+                Element authData = child(server, "authData");
+                authData.setAttribute("id", authDataId);
+                authData.setAttribute("user", TestWorld.ACCESS_KEY);
+                authData.setAttribute("password", securityUtility.encode(definition.signOnPassword().value()));
             }
             Element pool = child(factory, "connectionManager");
             pool.setAttribute("maxPoolSize", Integer.toString(definition.maxPool()));
@@ -86,12 +90,6 @@ final class ResourcesConfig {
             // "Timed out waiting for 0 millisecond(s)")
             pool.setAttribute("connectionTimeout", (definition.waitMillis() + 999) / 1000 + "s");
             setProperties(child(factory, "properties." + adapterId), definition.properties());
-        }
-        if (signOn) {
-            Element authData = child(server, "authData");
-            authData.setAttribute("id", SIGN_ON_AUTH_DATA);
-            authData.setAttribute("user", TestWorld.ACCESS_KEY);
-            authData.setAttribute("password", securityUtility.encode(TestWorld.SECRET_KEY));
         }
         return toXml(doc);
     }
