@@ -1,7 +1,13 @@
 package io.lambdajca.adapter.internal;
 
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import io.lambdajca.api.ResultMappingException;
 import jakarta.json.bind.Jsonb;
@@ -10,13 +16,24 @@ import jakarta.json.bind.JsonbException;
 
 /**
  * Maps application objects to and from JSON payloads with JSON-B (the server's implementation, a Jakarta EE platform
- * API). Thread-safe. The {@link Jsonb} is built at first use, on an application's thread, not with the adapter:
- * Open Liberty builds resource adapters on threads whose context class loader cannot see the JSON-B provider, and on
- * GlassFish an early build makes Yasson ask for CDI before the server's CDI integration has started.
+ * API). Thread-safe. One {@link Jsonb} per application (per context class loader of the calling thread), built at its
+ * first use on that application's thread: Open Liberty builds resource adapters on threads whose context class loader
+ * cannot see the JSON-B provider, on GlassFish an early build makes Yasson ask for CDI before the server's CDI
+ * integration has started, and a {@code Jsonb} keeps what it learnt of an application (its classes, its CDI bean
+ * manager), so one shared by every application would keep an undeployed one's classes. The cache holds class loaders
+ * weakly and each {@code Jsonb} softly, so an undeployed application's can be collected.
  */
 public final class JsonMapper implements AutoCloseable {
 
-    private volatile Jsonb jsonb;
+    /**
+     * The last application's, read without a lock (most servers run one application that uses the adapter); held as
+     * weakly and softly as in the map.
+     */
+    private volatile Entry last;
+    private final Map<ClassLoader, SoftReference<Jsonb>> byLoader = new WeakHashMap<>();
+
+    private record Entry(WeakReference<ClassLoader> loader, SoftReference<Jsonb> jsonb) {
+    }
 
     public byte[] toJson(String functionName, Object value) {
         try {
@@ -37,14 +54,29 @@ public final class JsonMapper implements AutoCloseable {
     }
 
     private Jsonb jsonb() {
-        Jsonb current = jsonb;
-        if (current != null) {
-            return current;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : JsonMapper.class.getClassLoader();
+        return jsonbFor(loader);
+    }
+
+    /** The JSON-B of the application whose class loader this is, built on first use. */
+    Jsonb jsonbFor(ClassLoader loader) {
+        Entry cached = last;
+        if (cached != null && cached.loader().get() == loader) {
+            Jsonb jsonb = cached.jsonb().get();
+            if (jsonb != null) {
+                return jsonb;
+            }
         }
         synchronized (this) {
+            SoftReference<Jsonb> ref = byLoader.get(loader);
+            Jsonb jsonb = ref == null ? null : ref.get();
             if (jsonb == null) {
-                jsonb = create();
+                jsonb = create(); // CPU only (no I/O): the provider lookup and Yasson's set-up
+                ref = new SoftReference<>(jsonb);
+                byLoader.put(loader, ref);
             }
+            last = new Entry(new WeakReference<>(loader), ref);
             return jsonb;
         }
     }
@@ -70,18 +102,23 @@ public final class JsonMapper implements AutoCloseable {
 
     @Override
     public void close() {
-        Jsonb current;
+        List<Jsonb> open = new ArrayList<>();
         synchronized (this) {
-            current = jsonb;
-            jsonb = null;
+            last = null;
+            for (SoftReference<Jsonb> ref : byLoader.values()) {
+                Jsonb jsonb = ref.get();
+                if (jsonb != null) {
+                    open.add(jsonb);
+                }
+            }
+            byLoader.clear();
         }
-        if (current == null) {
-            return;
-        }
-        try {
-            current.close();
-        } catch (Exception ignored) {
-            // JSON-B holds no resources that outlive it
+        for (Jsonb jsonb : open) {
+            try {
+                jsonb.close();
+            } catch (Exception ignored) {
+                // JSON-B holds no resources that outlive it
+            }
         }
     }
 }
