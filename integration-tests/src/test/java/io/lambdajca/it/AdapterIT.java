@@ -1,8 +1,10 @@
 package io.lambdajca.it;
 
+import io.lambdajca.ct.PurchaseOrder;
+import io.lambdajca.ct.Quote;
 import io.lambdajca.testfunctions.Handlers;
 
-import static io.lambdajca.it.Failures.thrown;
+import static io.lambdajca.ct.Failures.thrown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,10 @@
 package io.lambdajca.it;
 
-import io.lambdajca.testfunctions.Handlers;
+import io.lambdajca.ct.Failures;
+import io.lambdajca.ct.PurchaseOrder;
+import io.lambdajca.ct.Quote;
+
+import static io.lambdajca.ct.Deployments.APPLICATION_EXCEPTIONS;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -9,18 +13,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** Test deployments as applications package them next to a standalone RAR. */
 public final class Deployments {
-
-    /** The README's advice: the connector's exceptions pass through EJBs as they are, without rollback. */
-    static final String APPLICATION_EXCEPTIONS = String.join("\n",
-            "<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\">",
-            "  <assembly-descriptor>",
-            "    <application-exception>",
-            "      <exception-class>io.lambdajca.api.LambdaException</exception-class>",
-            "      <rollback>false</rollback>",
-            "      <inherited>true</inherited>",
-            "    </application-exception>",
-            "  </assembly-descriptor>",
-            "</ejb-jar>");
 
     private Deployments() {
     }

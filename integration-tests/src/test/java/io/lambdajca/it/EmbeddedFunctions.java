@@ -1,5 +1,7 @@
 package io.lambdajca.it;
 
+import io.lambdajca.ct.PurchaseOrder;
+import io.lambdajca.ct.Quote;
 import io.lambdajca.cdi.LambdaFunction;
 import io.lambdajca.cdi.LambdaFunctions;
 

@@ -73,6 +73,11 @@ final class ExceptionMapper {
             return new AccessDeniedException(functionName, subject + " was not sent: no credentials could be had. "
                     + credentials.getMessage(), credentials.errorCode(), thrown);
         }
+        if (Failures.checksumMismatch(thrown)) {
+            return new EndpointUnavailableException(functionName, subject + " got an answer whose CRC32 checksum does "
+                    + "not match its x-amz-crc32 header: the answer was corrupted on its way (a proxy or the network), "
+                    + "after " + attempts + " attempt(s)", false, thrown);
+        }
         if (thrown instanceof SdkClientException) {
             boolean timeout = Failures.timedOut(thrown);
             String what = timeout ? "timed out" : Failures.beforeSending(thrown)

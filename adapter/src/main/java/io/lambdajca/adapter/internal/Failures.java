@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.Crc32MismatchException;
 
 /** Classifies client-side failures by whether the request can have reached Lambda. */
 final class Failures {
@@ -39,6 +40,16 @@ final class Failures {
             }
         }
         return null;
+    }
+
+    /** The answer's body did not match its x-amz-crc32 checksum. */
+    static boolean checksumMismatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Crc32MismatchException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The call ran out of time: a socket read timeout or the SDK's call timeout. */

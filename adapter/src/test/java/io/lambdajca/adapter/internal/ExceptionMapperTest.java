@@ -121,4 +121,16 @@ class ExceptionMapperTest {
         });
         assertThat(e).hasMessageContaining("HTTP 429");
     }
+
+    @Test
+    void checksumMismatch_saysSo_ratherThanALostConnection() {
+        SdkClientException mismatch = SdkClientException.create("Unable to unmarshall response",
+                software.amazon.awssdk.core.exception.Crc32MismatchException.builder()
+                        .message("Expected 1234 as the Crc32 checksum but the actual calculated checksum was 5678")
+                        .build());
+        LambdaException e = ExceptionMapper.map(Operation.GET_FUNCTION, "f", mismatch, 1);
+        assertThat(e).isInstanceOfSatisfying(EndpointUnavailableException.class,
+                u -> assertThat(u.isTimeout()).isFalse())
+                .hasMessageContaining("CRC32 checksum does not match").hasMessageNotContaining("lost its connection");
+    }
 }

@@ -20,7 +20,8 @@ import jakarta.enterprise.inject.spi.Extension;
  */
 public final class Deployments {
 
-    static final String APPLICATION_EXCEPTIONS = String.join("\n",
+    /** The README's ejb-jar.xml: LambdaException and its subclasses reach EJB callers unwrapped, no rollback. */
+    public static final String APPLICATION_EXCEPTIONS = String.join("\n",
             "<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\">",
             "  <assembly-descriptor>",
             "    <application-exception>",

@@ -50,7 +50,7 @@ public final class TestWorld {
         Files.createDirectories(dir);
         keystoreFile = pki.issue("RSA", "device-001").writePkcs12(dir.resolve("device.p12"),
                 keystorePassword.toCharArray());
-        Path zip = Path.of(required("lambdajca.functions.zip"));
+        Path zip = Path.of(TestEnvironment.required("lambdajca.functions.zip"));
         LocalLambda.Builder b = LocalLambda.builder().port(0).retryAfterSeconds(1)
                 .role(RoleDefinition.of(INVOKER_ROLE))
                 .role(RoleDefinition.of(PARTNER_ROLE).withExternalId(PARTNER_EXTERNAL_ID))
@@ -76,7 +76,7 @@ public final class TestWorld {
     public static synchronized TestWorld get() {
         if (instance == null) {
             try {
-                instance = new TestWorld(Path.of(required("lambdajca.world.dir")));
+                instance = new TestWorld(Path.of(TestEnvironment.required("lambdajca.world.dir")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -108,15 +108,6 @@ public final class TestWorld {
 
     /** The standalone RAR built by the adapter module. */
     public static Path rar() {
-        return Path.of(required("lambdajca.rar"));
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set (the module's failsafe "
-                    + "configuration sets it)");
-        }
-        return value;
+        return Path.of(TestEnvironment.required("lambdajca.rar"));
     }
 }

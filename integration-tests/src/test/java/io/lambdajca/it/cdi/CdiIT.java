@@ -1,6 +1,6 @@
 package io.lambdajca.it.cdi;
 
-import static io.lambdajca.it.Failures.thrown;
+import static io.lambdajca.ct.Failures.thrown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +40,8 @@ import io.lambdajca.api.ResultMappingException;
 import io.lambdajca.it.Deployments;
 import io.lambdajca.it.Item;
 import io.lambdajca.it.LambdaEnvironment;
-import io.lambdajca.it.PurchaseOrder;
-import io.lambdajca.it.Quote;
+import io.lambdajca.ct.PurchaseOrder;
+import io.lambdajca.ct.Quote;
 import jakarta.inject.Inject;
 
 /**

@@ -9,8 +9,8 @@ import io.lambdajca.api.InvocationType;
 import io.lambdajca.cdi.LambdaFunction;
 import io.lambdajca.cdi.LambdaFunctions;
 import io.lambdajca.it.Item;
-import io.lambdajca.it.PurchaseOrder;
-import io.lambdajca.it.Quote;
+import io.lambdajca.ct.PurchaseOrder;
+import io.lambdajca.ct.Quote;
 
 /** A typed function interface as an application declares one. */
 @LambdaFunctions

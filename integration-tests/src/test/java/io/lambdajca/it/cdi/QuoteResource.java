@@ -2,8 +2,8 @@ package io.lambdajca.it.cdi;
 
 import java.util.List;
 
-import io.lambdajca.it.PurchaseOrder;
-import io.lambdajca.it.Quote;
+import io.lambdajca.ct.PurchaseOrder;
+import io.lambdajca.ct.Quote;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

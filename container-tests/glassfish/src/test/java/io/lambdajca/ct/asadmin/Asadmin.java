@@ -1,5 +1,7 @@
 package io.lambdajca.ct.asadmin;
 
+import static io.lambdajca.ct.TestEnvironment.required;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -195,14 +197,5 @@ final class Asadmin {
 
     private static String printable(List<String> command) {
         return String.join(" ", command);
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set (the module's failsafe "
-                    + "configuration sets it)");
-        }
-        return value;
     }
 }

@@ -1,5 +1,7 @@
 package io.lambdajca.ct.liberty;
 
+import static io.lambdajca.ct.TestEnvironment.required;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,14 +74,5 @@ final class LibertyServer {
         Path address = logsDir().resolve("state/com.ibm.ws.jmx.local.address");
         String url = Files.readString(address, StandardCharsets.UTF_8).trim();
         return JMXConnectorFactory.connect(new JMXServiceURL(url));
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set (the module's failsafe "
-                    + "configuration sets it)");
-        }
-        return value;
     }
 }

@@ -1,11 +1,10 @@
 package io.lambdajca.ct.liberty;
 
+import static io.lambdajca.ct.TestEnvironment.deleteTree;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.jboss.arquillian.container.spi.event.container.BeforeStart;
 import org.jboss.arquillian.core.api.annotation.Observes;
@@ -44,17 +43,6 @@ public final class LibertySetup implements LoadableExtension {
             // would show on the server's command line
             Files.writeString(LibertyServer.serverEnv(), "AWS_ACCESS_KEY_ID=" + TestWorld.ACCESS_KEY + "\n"
                     + "AWS_SECRET_ACCESS_KEY=" + TestWorld.SECRET_KEY + "\n", StandardCharsets.UTF_8);
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            if (!Files.exists(dir)) {
-                return;
-            }
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

@@ -1,5 +1,0 @@
-package io.lambdajca.it;
-
-/** What the pricing function answers. */
-public record Quote(String customer, int items, long totalCents) {
-}
