@@ -84,7 +84,7 @@ while [ $# -gt 0 ]; do
     --session-token) need "$@"; SESSION_TOKEN=$2; shift 2 ;;
     --credential-profile) need "$@"; CREDENTIAL_PROFILE=$2; shift 2 ;;
     --authentication-context) need "$@"; AUTH_CONTEXT=$2; shift 2 ;;
-    --property) need "$@"; case "$2" in *=*) EXTRA+=("$2") ;; *) echo "configure-lambda-adapter: --property needs NAME=VALUE, not '$2'" >&2; exit 2 ;; esac; shift 2 ;;
+    --property) need "$@"; need_kv "$1" "$2"; EXTRA+=("$2"); shift 2 ;;
     --remove) REMOVE=true; shift ;;
     --print) PRINT=true; shift ;;
     --append-to) need "$@"; APPEND_TO=$2; shift 2 ;;

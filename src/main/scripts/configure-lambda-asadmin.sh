@@ -118,7 +118,7 @@ while [ $# -gt 0 ]; do
     --endpoint) need "$@"; ENDPOINT=$2; shift 2 ;;
     --access-key-id) need "$@"; ACCESS_KEY_ID=$2; shift 2 ;;
     --type) need "$@"; TYPE=$2; shift 2 ;;
-    --property) need "$@"; case "$2" in *=*) EXTRA+=("$2") ;; *) echo "$SCRIPT: --property needs NAME=VALUE, not '$2'" >&2; exit 2 ;; esac; shift 2 ;;
+    --property) need "$@"; need_kv "$1" "$2"; EXTRA+=("$2"); shift 2 ;;
     --alias) need "$@"; case "$2" in *=?*) ALIASES+=("$2") ;; *) echo "$SCRIPT: --alias needs NAME=ALIAS, not '$2'" >&2; exit 2 ;; esac; shift 2 ;;
     --remove) REMOVE=true; shift ;;
     --print) PRINT=true; shift ;;

@@ -54,7 +54,7 @@ while [ $# -gt 0 ]; do
     --profile) need "$@"; PROFILE=$2; shift 2 ;;
     --jndi) need "$@"; JNDI=$2; shift 2 ;;
     --type) need "$@"; TYPE=$2; shift 2 ;;
-    --property) need "$@"; case "$2" in *=*) PROPS+=("$2") ;; *) echo "configure-lambda-profile: --property needs NAME=VALUE, not '$2'" >&2; exit 2 ;; esac; shift 2 ;;
+    --property) need "$@"; need_kv "$1" "$2"; PROPS+=("$2"); shift 2 ;;
     --remove) REMOVE=true; shift ;;
     --print) PRINT=true; shift ;;
     --append-to) need "$@"; APPEND_TO=$2; shift 2 ;;

@@ -4,6 +4,9 @@
 # Exits with a usage error when an option has no value.
 need() { [ $# -ge 2 ] || { echo "$SCRIPT: $1 needs a value" >&2; exit 2; }; }
 
+# Exits with a usage error when option $1's value $2 is not NAME=VALUE.
+need_kv() { case "$2" in *=*) ;; *) echo "$SCRIPT: $1 needs NAME=VALUE, not '$2'" >&2; exit 2 ;; esac; }
+
 # Quotes a CLI parameter value: double quotes, with backslashes and quotes escaped.
 q() { local v=${1//\\/\\\\}; v=${v//\"/\\\"}; printf '"%s"' "$v"; }
 

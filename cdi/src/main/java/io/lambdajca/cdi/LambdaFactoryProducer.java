@@ -19,7 +19,7 @@ public class LambdaFactoryProducer {
     @Produces
     @Default
     LambdaConnectionFactory defaultFactory() {
-        return DefaultFactoryName.lookup();
+        return lookup(LambdaConnectionDefinition.DEFAULT);
     }
 
     @Produces
@@ -50,8 +50,8 @@ public class LambdaFactoryProducer {
             found = new InitialContext().lookup(jndiName);
         } catch (NamingException e) {
             throw new ConnectionUnavailableException("No Lambda connection factory is bound at " + jndiName
-                    + ": add a connection definition with that JNDI name (the project's configuration script or snippet "
-                    + "for your server, src/main/scripts or src/main/liberty)", e);
+                    + ": add a connection definition with that JNDI name (the project's configuration script or "
+                    + "snippet for your server, src/main/scripts or src/main/liberty)", e);
         }
         if (!(found instanceof LambdaConnectionFactory)) {
             throw new ConnectionUnavailableException(jndiName + " is bound to a "

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.function.Predicate;
 
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -19,37 +20,19 @@ final class Failures {
 
     /** The connection was never made (refused, unknown host, no route, connect timeout, no pooled connection free). */
     static boolean beforeSending(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException) {
-                return true;
-            }
-            String name = t.getClass().getName();
-            if (name.endsWith("ConnectTimeoutException") || name.endsWith("ConnectionPoolTimeoutException")) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(e, t -> t instanceof ConnectException || t instanceof UnknownHostException
+                || t instanceof NoRouteToHostException || t.getClass().getName().endsWith("ConnectTimeoutException")
+                || t.getClass().getName().endsWith("ConnectionPoolTimeoutException"));
     }
 
     /** The credentials could not be had (STS or Roles Anywhere failed) before the request was sent, or null. */
     static CredentialsUnavailableException credentials(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CredentialsUnavailableException) {
-                return (CredentialsUnavailableException) t;
-            }
-        }
-        return null;
+        return cause(e, CredentialsUnavailableException.class);
     }
 
     /** The answer's body did not match its x-amz-crc32 checksum. */
     static boolean checksumMismatch(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Crc32MismatchException) {
-                return true;
-            }
-        }
-        return false;
+        return cause(e, Crc32MismatchException.class) != null;
     }
 
     /** The call ran out of time: a socket read timeout or the SDK's call timeout. */
@@ -57,9 +40,23 @@ final class Failures {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return true;
         }
+        return anyCause(e, t -> t instanceof SocketTimeoutException || t instanceof InterruptedIOException
+                && !t.getClass().getName().endsWith("ConnectTimeoutException"));
+    }
+
+    /** The first throwable of that type in the cause chain of e (e included), or null. */
+    static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SocketTimeoutException
-                    || t instanceof InterruptedIOException && !(t.getClass().getName().endsWith("ConnectTimeoutException"))) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (test.test(t)) {
                 return true;
             }
         }

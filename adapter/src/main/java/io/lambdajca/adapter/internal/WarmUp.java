@@ -28,27 +28,20 @@ final class WarmUp implements ExecutionInterceptor {
         try {
             client.listFunctions(b -> b.maxItems(1));
         } catch (RuntimeException e) {
-            AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(), config.credentials().describe(),
-                    e);
+            warn(config, e);
         }
         try {
             client.invoke(b -> b.functionName(FUNCTION).payload(SdkBytes.fromUtf8String("{}"))
                     .overrideConfiguration(o -> o.putHeader(HEADER, "true")));
         } catch (RuntimeException expected) {
-            if (!stoppedHere(expected)) {
-                AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(),
-                        config.credentials().describe(), expected);
+            if (Failures.cause(expected, Stop.class) == null) {
+                warn(config, expected);
             }
         }
     }
 
-    private static boolean stoppedHere(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Stop) {
-                return true;
-            }
-        }
-        return false;
+    private static void warn(ClientConfig config, RuntimeException e) {
+        AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(), config.credentials().describe(), e);
     }
 
     /** Ends the warm-up Invoke before it is sent. */

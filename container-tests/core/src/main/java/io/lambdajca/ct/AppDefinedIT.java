@@ -3,6 +3,9 @@ package io.lambdajca.ct;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import javax.naming.InitialContext;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,23 +32,12 @@ class AppDefinedIT {
 
     @Deployment
     static WebArchive app() {
-        String definition = String.join("\n",
-                "  <connection-factory>",
-                "    <name>" + APP_DEFINED + "</name>",
-                "    <interface-name>io.lambdajca.api.LambdaConnectionFactory</interface-name>",
-                "    <resource-adapter>" + ClientSide.resourceAdapterName() + "</resource-adapter>",
-                "    <max-pool-size>2</max-pool-size>",
-                "    <min-pool-size>0</min-pool-size>",
-                "    <transaction-support>NoTransaction</transaction-support>",
-                property("Region", "us-east-1"),
-                property("EndpointOverride", ClientSide.endpoint()),
-                property("CredentialProfile", Jndi.STATIC_PROFILE_OBJECT),
-                "  </connection-factory>", "");
-        return Deployments.app("app-defined-it.war", definition);
-    }
-
-    private static String property(String name, String value) {
-        return "    <property><name>" + ClientSide.propertyName(name) + "</name><value>" + value + "</value></property>";
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("Region", "us-east-1");
+        properties.put("EndpointOverride", ClientSide.endpoint());
+        properties.put("CredentialProfile", Jndi.STATIC_PROFILE_OBJECT);
+        return Deployments.app("app-defined-it.war", Deployments.connectionFactory(APP_DEFINED,
+                ClientSide.resourceAdapterName(), properties));
     }
 
     @Test

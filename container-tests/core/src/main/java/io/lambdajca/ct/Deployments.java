@@ -1,6 +1,7 @@
 package io.lambdajca.ct;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -58,6 +59,26 @@ public final class Deployments {
             war.addAsWebInfResource(new StringAsset(APPLICATION_EXCEPTIONS), "ejb-jar.xml");
         }
         return war;
+    }
+
+    /**
+     * A {@code connection-factory} element (the descriptor form of {@code @ConnectionFactoryDefinition}) for web.xml
+     * or application.xml: the factory bound at {@code name} on {@code resourceAdapter}, a pool of 2, with the adapter's
+     * config properties spelt as this server wants them.
+     */
+    static String connectionFactory(String name, String resourceAdapter, Map<String, String> properties) {
+        StringBuilder xml = new StringBuilder()
+                .append("  <connection-factory>\n")
+                .append("    <name>").append(name).append("</name>\n")
+                .append("    <interface-name>io.lambdajca.api.LambdaConnectionFactory</interface-name>\n")
+                .append("    <resource-adapter>").append(resourceAdapter).append("</resource-adapter>\n")
+                .append("    <max-pool-size>2</max-pool-size>\n")
+                .append("    <min-pool-size>0</min-pool-size>\n")
+                .append("    <transaction-support>NoTransaction</transaction-support>\n");
+        properties.forEach((property, value) -> xml.append("    <property><name>")
+                .append(ClientSide.propertyName(property)).append("</name><value>").append(value)
+                .append("</value></property>\n"));
+        return xml.append("  </connection-factory>\n").toString();
     }
 
     /** The lambda-jca-cdi jar as the application packages it. */

@@ -3,6 +3,9 @@ package io.lambdajca.ct;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import javax.naming.InitialContext;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,23 +40,18 @@ class EarEmbeddedIT {
     static EnterpriseArchive app() {
         ResourceAdapterArchive rar = ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class,
                 TestWorld.rar().toFile());
-        String applicationXml = String.join("\n",
-                "<application xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"10\">",
-                "  <module><connector>lambda-jca-adapter.rar</connector></module>",
-                "  <module><web><web-uri>embedded-web.war</web-uri><context-root>/embedded</context-root></web></module>",
-                "  <connection-factory>",
-                "    <name>" + EMBEDDED + "</name>",
-                "    <interface-name>io.lambdajca.api.LambdaConnectionFactory</interface-name>",
-                "    <resource-adapter>#lambda-jca-adapter</resource-adapter>",
-                "    <max-pool-size>2</max-pool-size>",
-                "    <min-pool-size>0</min-pool-size>",
-                "    <transaction-support>NoTransaction</transaction-support>",
-                property("Region", "us-east-1"),
-                property("EndpointOverride", ClientSide.endpoint()),
-                property("AccessKeyId", TestWorld.ACCESS_KEY),
-                property("SecretAccessKey", TestWorld.SECRET_KEY),
-                "  </connection-factory>",
-                "</application>", "");
+        // a literal key here: the embedded RAR is another adapter than the standalone one, whose profiles it cannot use
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("Region", "us-east-1");
+        properties.put("EndpointOverride", ClientSide.endpoint());
+        properties.put("AccessKeyId", TestWorld.ACCESS_KEY);
+        properties.put("SecretAccessKey", TestWorld.SECRET_KEY);
+        String applicationXml = "<application xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"10\">\n"
+                + "  <module><connector>lambda-jca-adapter.rar</connector></module>\n"
+                + "  <module><web><web-uri>embedded-web.war</web-uri><context-root>/embedded</context-root></web>"
+                + "</module>\n"
+                + Deployments.connectionFactory(EMBEDDED, "#lambda-jca-adapter", properties)
+                + "</application>\n";
         WebArchive war = ShrinkWrap.create(WebArchive.class, "embedded-web.war")
                 .addClasses(EarEmbeddedIT.class, Failures.class)
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
@@ -62,10 +60,6 @@ class EarEmbeddedIT {
                 .addAsModule(rar)
                 .addAsModule(war)
                 .setApplicationXML(new StringAsset(applicationXml));
-    }
-
-    private static String property(String name, String value) {
-        return "    <property><name>" + ClientSide.propertyName(name) + "</name><value>" + value + "</value></property>";
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class LibertyControl implements ServerControl {
     /** Liberty matches config property names with a lower-case first letter: {@code endpointOverride}. */
     @Override
     public String propertyName(String adapterName) {
-        return Character.toLowerCase(adapterName.charAt(0)) + adapterName.substring(1);
+        return ResourcesConfig.libertyName(adapterName);
     }
 
     /**
