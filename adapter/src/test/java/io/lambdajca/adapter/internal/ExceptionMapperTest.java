@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 class ExceptionMapperTest {
 
     private static <B extends Builder> AwsServiceException service(B builder, int status, String code, String msg) {
-        return (AwsServiceException) builder.statusCode(status).awsErrorDetails(AwsErrorDetails.builder()
+        return builder.statusCode(status).awsErrorDetails(AwsErrorDetails.builder()
                 .errorCode(code).errorMessage(msg).build()).build();
     }
 
@@ -39,7 +39,7 @@ class ExceptionMapperTest {
 
     @Test
     void throttled_carriesReasonRetryAfterAndAttempts() {
-        TooManyRequestsException t = (TooManyRequestsException) TooManyRequestsException.builder().statusCode(429)
+        TooManyRequestsException t = TooManyRequestsException.builder().statusCode(429)
                 .reason("ReservedFunctionConcurrentInvocationLimitExceeded").retryAfterSeconds("2")
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").build()).build();
         LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f", t, 4);
@@ -97,13 +97,13 @@ class ExceptionMapperTest {
     @Test
     void errorAnswerWithoutAnAwsErrorCode_isLambdaServiceException_withItsStatus() {
         // an HTML 502 from a proxy: no error code, no AWS message
-        AwsServiceException html = (AwsServiceException) software.amazon.awssdk.services.lambda.model.LambdaException
+        AwsServiceException html = software.amazon.awssdk.services.lambda.model.LambdaException
                 .builder().statusCode(502).message("<html>Bad Gateway</html>").build();
         LambdaException e = ExceptionMapper.map(Operation.LIST_FUNCTIONS, null, html, 2);
         assertThat(e).isInstanceOfSatisfying(LambdaServiceException.class,
                 s -> assertThat(s.statusCode()).isEqualTo(502))
                 .hasMessageContaining("no AWS error code; the answer began: <html>Bad Gateway</html>");
-        AwsServiceException badRequest = (AwsServiceException) software.amazon.awssdk.services.lambda.model
+        AwsServiceException badRequest = software.amazon.awssdk.services.lambda.model
                 .LambdaException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
                         .errorMessage("garbage").build()).build();
         assertThat(ExceptionMapper.map(Operation.INVOKE, "f", badRequest, 1)).isInstanceOf(LambdaServiceException.class)
@@ -112,7 +112,7 @@ class ExceptionMapperTest {
 
     @Test
     void a429WithoutAnAwsErrorCode_isThrottled() {
-        AwsServiceException proxy = (AwsServiceException) software.amazon.awssdk.services.lambda.model.LambdaException
+        AwsServiceException proxy = software.amazon.awssdk.services.lambda.model.LambdaException
                 .builder().statusCode(429).message("Too Many Requests").build();
         LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f", proxy, 3);
         assertThat(e).isInstanceOfSatisfying(ThrottledException.class, t -> {

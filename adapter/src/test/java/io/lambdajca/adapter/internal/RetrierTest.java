@@ -27,7 +27,7 @@ class RetrierTest {
     private final Retrier retrier = new Retrier(policy, sleeps::add);
 
     private static TooManyRequestsException throttled(String retryAfter) {
-        return (TooManyRequestsException) TooManyRequestsException.builder().retryAfterSeconds(retryAfter)
+        return TooManyRequestsException.builder().retryAfterSeconds(retryAfter)
                 .statusCode(429).reason("ConcurrentInvocationLimitExceeded").build();
     }
 
@@ -113,7 +113,7 @@ class RetrierTest {
     @Test
     void serverError_isRetriedOnlyForIdempotentOperations() {
         AtomicInteger calls = new AtomicInteger();
-        ServiceException error = (ServiceException) ServiceException.builder().statusCode(500).build();
+        ServiceException error = ServiceException.builder().statusCode(500).build();
         assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", () -> {
             calls.incrementAndGet();
             throw error;

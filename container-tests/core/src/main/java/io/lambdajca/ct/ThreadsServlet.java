@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @WebServlet("/threads")
 public class ThreadsServlet extends HttpServlet {
 
+    private static final long serialVersionUID = 1L;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
