@@ -337,7 +337,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return connectTimeoutMillis;
     }
 
-    @ConfigProperty(defaultValue = "2000", description = "Milliseconds to wait for a TCP connection to Lambda, and "
+    @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_CONNECT_TIMEOUT_MILLIS,
+            description = "Milliseconds to wait for a TCP connection to Lambda, and "
             + "for a free pooled HTTP connection.")
     public void setConnectTimeoutMillis(Long connectTimeoutMillis) {
         this.connectTimeoutMillis = connectTimeoutMillis;
@@ -347,7 +348,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return readTimeoutMillis;
     }
 
-    @ConfigProperty(defaultValue = "905000", description = "Milliseconds to wait for data on an open connection. The "
+    @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_READ_TIMEOUT_MILLIS,
+            description = "Milliseconds to wait for data on an open connection. The "
             + "default lets a synchronous invocation of a 900-second function complete.")
     public void setReadTimeoutMillis(Long readTimeoutMillis) {
         this.readTimeoutMillis = readTimeoutMillis;
@@ -357,7 +359,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return callTimeoutMillis;
     }
 
-    @ConfigProperty(defaultValue = "910000", description = "Milliseconds one Lambda call may take in all, from "
+    @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_CALL_TIMEOUT_MILLIS,
+            description = "Milliseconds one Lambda call may take in all, from "
             + "sending to the last byte of the answer.")
     public void setCallTimeoutMillis(Long callTimeoutMillis) {
         this.callTimeoutMillis = callTimeoutMillis;
@@ -367,7 +370,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return maxConnections;
     }
 
-    @ConfigProperty(defaultValue = "50", description = "Most HTTP connections the shared SDK client opens to Lambda.")
+    @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_MAX_CONNECTIONS,
+            description = "Most HTTP connections the shared SDK client opens to Lambda.")
     public void setMaxConnections(Integer maxConnections) {
         this.maxConnections = maxConnections;
     }
@@ -376,7 +380,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return maxRetries;
     }
 
-    @ConfigProperty(defaultValue = "3", description = "Most retries of one call after throttling or a failure to "
+    @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_MAX_RETRIES,
+            description = "Most retries of one call after throttling or a failure to "
             + "connect. 0 disables retries.")
     public void setMaxRetries(Integer maxRetries) {
         this.maxRetries = maxRetries;
@@ -386,7 +391,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return retryBaseDelayMillis;
     }
 
-    @ConfigProperty(defaultValue = "100", description = "Base of the exponential backoff between retries, in "
+    @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_RETRY_BASE_DELAY_MILLIS,
+            description = "Base of the exponential backoff between retries, in "
             + "milliseconds (full jitter).")
     public void setRetryBaseDelayMillis(Long retryBaseDelayMillis) {
         this.retryBaseDelayMillis = retryBaseDelayMillis;
@@ -396,7 +402,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return retryMaxBackoffMillis;
     }
 
-    @ConfigProperty(defaultValue = "2000", description = "Cap of one computed backoff, in milliseconds. A longer "
+    @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_RETRY_MAX_BACKOFF_MILLIS,
+            description = "Cap of one computed backoff, in milliseconds. A longer "
             + "Retry-After from Lambda is still honoured.")
     public void setRetryMaxBackoffMillis(Long retryMaxBackoffMillis) {
         this.retryMaxBackoffMillis = retryMaxBackoffMillis;
@@ -406,7 +413,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return retryBudgetMillis;
     }
 
-    @ConfigProperty(defaultValue = "10000", description = "Most milliseconds one call may spend waiting between "
+    @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_RETRY_BUDGET_MILLIS,
+            description = "Most milliseconds one call may spend waiting between "
             + "retries in all; a retry that would exceed it is not made.")
     public void setRetryBudgetMillis(Long retryBudgetMillis) {
         this.retryBudgetMillis = retryBudgetMillis;
@@ -416,7 +424,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return retryInvokeAfterTimeout;
     }
 
-    @ConfigProperty(defaultValue = "false", description = "Whether to resend an invocation after a timeout or a "
+    @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_RETRY_INVOKE_AFTER_TIMEOUT,
+            description = "Whether to resend an invocation after a timeout or a "
             + "broken connection, when it may already have reached the function. Off by default: a resent "
             + "synchronous invocation can run the function twice.")
     public void setRetryInvokeAfterTimeout(Boolean retryInvokeAfterTimeout) {

@@ -21,6 +21,8 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
         Long callTimeoutMillis, Integer maxConnections, Integer maxRetries, Long retryBaseDelayMillis,
         Long retryMaxBackoffMillis, Long retryBudgetMillis, Boolean retryInvokeAfterTimeout) {
 
+    // The defaults, each written once: the @ConfigProperty(defaultValue) of LambdaManagedConnectionFactory takes them
+    // as "" + DEFAULT_..., a compile-time constant; ConfigPropertiesDocumentedTest checks the README's table.
     public static final String DEFAULT_REGION = "us-east-1";
     public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 2_000;
     /** Lambda functions run up to 900 s; the read timeout leaves room for the response to arrive. */
@@ -31,6 +33,8 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
     public static final long DEFAULT_RETRY_BASE_DELAY_MILLIS = 100;
     public static final long DEFAULT_RETRY_MAX_BACKOFF_MILLIS = 2_000;
     public static final long DEFAULT_RETRY_BUDGET_MILLIS = 10_000;
+    /** A resent synchronous invocation can run the function twice. */
+    public static final boolean DEFAULT_RETRY_INVOKE_AFTER_TIMEOUT = false;
 
     private static final Set<String> KNOWN_REGIONS = Region.regions().stream().map(Region::id)
             .collect(Collectors.toUnmodifiableSet());
@@ -63,7 +67,7 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
                 nonNegative("RetryBaseDelayMillis", retryBaseDelayMillis, DEFAULT_RETRY_BASE_DELAY_MILLIS),
                 nonNegative("RetryMaxBackoffMillis", retryMaxBackoffMillis, DEFAULT_RETRY_MAX_BACKOFF_MILLIS),
                 nonNegative("RetryBudgetMillis", retryBudgetMillis, DEFAULT_RETRY_BUDGET_MILLIS),
-                Boolean.TRUE.equals(retryInvokeAfterTimeout));
+                retryInvokeAfterTimeout == null ? DEFAULT_RETRY_INVOKE_AFTER_TIMEOUT : retryInvokeAfterTimeout);
         return new ConnectionConfig(client, retry, hasProfile ? credentialProfile.trim() : null);
     }
 
