@@ -23,6 +23,7 @@ public final class FunctionError implements Serializable {
     private final Kind kind;
     private final String errorType;
     private final String errorMessage;
+    @SuppressWarnings("serial") // always List.of/List.copyOf, which are serializable (javac 18+ cannot tell)
     private final List<String> stackTrace;
 
     public FunctionError(Kind kind, String errorType, String errorMessage, List<String> stackTrace) {

@@ -13,8 +13,8 @@ public final class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
-    private final Map<String, Object> extraFields = new LinkedHashMap<>();
-    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Object> extraFields = new LinkedHashMap<>();
+    private final LinkedHashMap<String, String> extraHeaders = new LinkedHashMap<>();
     private boolean lowerCaseMessageKey;
 
     public ApiException(int status, String code, String message) {

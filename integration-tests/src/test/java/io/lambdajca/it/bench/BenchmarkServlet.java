@@ -21,6 +21,7 @@ public class BenchmarkServlet extends HttpServlet {
     private LambdaConnectionFactory lambda;
 
     @Resource
+    @SuppressWarnings("serial") // injected by the container; this servlet is never serialized
     private ManagedExecutorService executor;
 
     @Override

@@ -86,7 +86,6 @@ final class Asadmin {
         return domainDir().resolve("logs/server.log");
     }
 
-    /** Whether the domain's admin port accepts connections. */
     /**
      * Waits until the admin REST interface answers, the last thing the server starts: what it logs before then is its
      * own start-up (and the harness polling it), not this run's configuration.
