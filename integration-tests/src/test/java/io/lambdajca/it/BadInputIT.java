@@ -2,8 +2,13 @@ package io.lambdajca.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +21,7 @@ import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lambdajca.adapter.LambdaCredentialProfile;
@@ -31,6 +33,7 @@ import io.lambdajca.api.InvocationType;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import io.lambdajca.api.LambdaConnectionSpec;
+import io.lambdajca.local.testing.Poll;
 import jakarta.annotation.Resource;
 
 /**
@@ -42,17 +45,14 @@ import jakarta.annotation.Resource;
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(LambdaEnvironment.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputIT {
 
     static final int ROWS_AT_LEAST = 25;
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:";
-    /** Lambda API requests the endpoint had received before the table ran. Client side. */
-    private static long requestsBefore;
 
     @Deployment
     static WebArchive app() {
-        return Deployments.appUsingStandaloneRar("bad-input-it.war");
+        return Deployments.appUsingStandaloneRar("bad-input-it.war", BadInputServlet.class, Poll.class);
     }
 
     @Resource(lookup = LambdaEnvironment.DEFAULT_JNDI)
@@ -151,27 +151,38 @@ class BadInputIT {
     }
 
     @Test
-    @Order(1)
-    @RunAsClient
-    void countRequestsBefore() throws InterruptedException {
-        // settle: a connection definition activated just before (after a redeploy) may still be warming up
-        long previous;
-        do {
-            previous = LambdaEnvironment.lambda().lambdaRequests();
-            Thread.sleep(500);
-            requestsBefore = LambdaEnvironment.lambda().lambdaRequests();
-        } while (requestsBefore != previous);
+    void everyBadInput_isRefusedClearly() {
+        assertTrue(rows() >= ROWS_AT_LEAST, rows() + " rows");
+        List<String> problems = problems(lambda);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        System.out.printf("FIGURE bad input: %d bad inputs refused with the value and the rule named%n", rows());
     }
 
     @Test
-    @Order(2)
-    void everyBadInput_isRefusedClearly() {
-        List<Row> rows = table();
-        assertTrue(rows.size() >= ROWS_AT_LEAST, rows.size() + " rows");
+    @RunAsClient
+    void noBadInputReachesTheEndpoint_andNoConnectionIsLeftInUse(@ArquillianResource URL base) throws Exception {
+        long before = quietRequestCount();
+        HttpResponse<String> table = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                URI.create(base + "bad-input")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, table.statusCode(), table.body());
+        String[] lines = table.body().split("\n", 2);
+        assertTrue(Integer.parseInt(lines[0]) >= ROWS_AT_LEAST, "the table ran in the server: " + table.body());
+        assertTrue(lines.length == 1 || lines[1].isEmpty(), "refused clearly: " + table.body());
+
+        assertEquals(before, LambdaEnvironment.lambda().lambdaRequests(), "Lambda requests during the table");
+        ModelNode op = org.jboss.as.controller.client.helpers.Operations.createReadResourceOperation(
+                LambdaEnvironment.poolStatistics("Default"));
+        op.get("include-runtime").set(true);
+        ModelNode stats = LambdaEnvironment.execute(management, op);
+        assertEquals(0, stats.get("InUseCount").asInt(), "Default pool in use: " + stats);
+    }
+
+    /** Runs every row of the table; returns what was not refused as it should be (empty when all were). */
+    static List<String> problems(LambdaConnectionFactory factory) {
         List<String> problems = new ArrayList<>();
-        for (Row row : rows) {
+        for (Row row : table()) {
             try {
-                row.call.run(lambda);
+                row.call.run(factory);
                 problems.add(row.what + ": no exception");
             } catch (Exception e) {
                 String m = String.valueOf(e.getMessage());
@@ -182,20 +193,30 @@ class BadInputIT {
                 }
             }
         }
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
-        System.out.printf("FIGURE bad input: %d bad inputs refused with the value and the rule named%n", rows.size());
+        return problems;
     }
 
-    @Test
-    @Order(3)
-    @RunAsClient
-    void noneReachedTheEndpoint_andNoConnectionIsInUse() throws Exception {
-        assertEquals(requestsBefore, LambdaEnvironment.lambda().lambdaRequests(), "Lambda requests during the table");
-        ModelNode op = org.jboss.as.controller.client.helpers.Operations.createReadResourceOperation(
-                LambdaEnvironment.poolStatistics("Default"));
-        op.get("include-runtime").set(true);
-        ModelNode stats = LambdaEnvironment.execute(management, op);
-        assertEquals(0, stats.get("InUseCount").asInt(), "Default pool in use: " + stats);
+    static int rows() {
+        return table().size();
+    }
+
+    /**
+     * The endpoint's count of Lambda requests once none came for half a second: a connection definition activated just
+     * before (after a redeploy) may still be warming up.
+     */
+    private static long quietRequestCount() {
+        long[] last = {-1};
+        long[] since = {System.nanoTime()};
+        Poll.until(Duration.ofSeconds(30), () -> {
+            long n = LambdaEnvironment.lambda().lambdaRequests();
+            if (n != last[0]) {
+                last[0] = n;
+                since[0] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - since[0] >= Duration.ofMillis(500).toNanos();
+        }, "quiet (no Lambda request for 500 ms)");
+        return last[0];
     }
 
     private static InvocationRequest.Builder req(String name) {

@@ -3,6 +3,7 @@ package io.lambdajca.adapter.internal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,12 +12,14 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /**
  * Every message the adapter logs, each with a stable id (project code LAMBDAJCA, ids 1000-1999 reserved for the
  * adapter: 1001-1099 adapter and connections, 1100-1199 credentials, 1200-1299 metrics). INFO only for lifecycle events
- * (adapter started and stopped, client created). Never logs credentials: the callers pass no secret in. Through
+ * (adapter started and stopped, client created). Never logs credentials: the callers pass no secret in, and every
+ * message goes through {@link Redaction} on its way out, for what an exception from the SDK or a service may quote
+ * (an exception is logged as its chain of messages, never as a stack trace that would print them raw). Through
  * java.util.logging, so that it works unchanged in WildFly, Open Liberty and GlassFish.
  */
 public final class AdapterLog {
 
-    private static final Logger LOG = Logger.getLogger("io.lambdajca.adapter");
+    private static final Masked LOG = new Masked(Logger.getLogger("io.lambdajca.adapter"));
 
     private AdapterLog() {
     }
@@ -100,5 +103,34 @@ public final class AdapterLog {
 
     public static void metricsNotUnregistered(String name, Exception e) {
         LOG.fine(() -> "LAMBDAJCA1202: Could not unregister the metrics " + name + ": " + e);
+    }
+
+    /** The adapter's logger, with every message masked by {@link Redaction} once it is built. */
+    private static final class Masked {
+        private final Logger logger;
+
+        Masked(Logger logger) {
+            this.logger = logger;
+        }
+
+        void info(String message) {
+            logger.info(() -> Redaction.redact(message));
+        }
+
+        void info(Supplier<String> message) {
+            logger.info(() -> Redaction.redact(message.get()));
+        }
+
+        void fine(Supplier<String> message) {
+            logger.fine(() -> Redaction.redact(message.get()));
+        }
+
+        void warning(Supplier<String> message) {
+            logger.warning(() -> Redaction.redact(message.get()));
+        }
+
+        void log(Level level, String message, Throwable thrown) {
+            logger.log(level, () -> Redaction.redact(message) + ": " + Redaction.describe(thrown));
+        }
     }
 }

@@ -39,7 +39,9 @@ final class ExceptionMapper {
         if (thrown instanceof AwsServiceException) {
             AwsServiceException e = (AwsServiceException) thrown;
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            // masked: an error about the signature may echo the canonical request with its session token
+            String message = Redaction.redact(e.awsErrorDetails() == null ? e.getMessage()
+                    : e.awsErrorDetails().errorMessage());
             if (code == null) {
                 // not an AWS error answer (a proxy's HTML page, a bare 500): its first bytes say what answered
                 message = "no AWS error code; the answer began: " + firstChars(message);
@@ -101,6 +103,6 @@ final class ExceptionMapper {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root + ")";
+        return Redaction.redact(root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root + ")");
     }
 }

@@ -21,6 +21,7 @@ import io.lambdajca.local.LocalLambda;
 import io.lambdajca.local.iam.RoleDefinition;
 import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
 import io.lambdajca.local.iam.TrustAnchorDefinition;
+import io.lambdajca.local.testing.Poll;
 import io.lambdajca.local.testing.TestPki;
 import software.amazon.awssdk.regions.Region;
 
@@ -97,7 +98,9 @@ class CredentialProfilesBenchmark {
             for (Region region : regions) {
                 clients.client(config(region, url, new DefaultChain()));
             }
-            Thread.sleep(12_000); // every refreshing profile refreshes at least once
+            // every refreshing profile (50) fetched and then refreshed its credentials at least once
+            Poll.until(Duration.ofSeconds(60), () -> lambda.issuedCredentials().size() >= 4 * PER_TYPE,
+                    "every refreshing profile refreshed");
             long heap1 = usedHeap(memory);
             int threads1 = adapterThreads();
             int refresh = clients.credentials().refreshThreads();
@@ -109,7 +112,8 @@ class CredentialProfilesBenchmark {
                     + "threads (bounded at 2)%n", (heap1 - heap0) / 1048576.0, (heap1 - heap0) / 1024.0 / 100,
                     threadsStatic - threads0, threads1 - threads0, refresh);
             clients.close();
-            Thread.sleep(500);
+            Poll.until(Duration.ofSeconds(10), () -> clients.credentials().refreshThreads() == 0,
+                    "the refresh threads ended");
             System.out.printf("FIGURE profiles: after closing: live threads %+d against the start, refresh threads "
                     + "%d%n", adapterThreads() - threads0, clients.credentials().refreshThreads());
         }

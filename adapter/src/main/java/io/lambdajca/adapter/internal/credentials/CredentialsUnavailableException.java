@@ -1,8 +1,11 @@
 package io.lambdajca.adapter.internal.credentials;
 
+import io.lambdajca.adapter.internal.Redaction;
+
 /**
  * Temporary credentials could not be had (STS or Roles Anywhere refused or could not be reached). Its message names
- * the profile's role and the service's error; it never holds a secret.
+ * the profile's role and the service's error; it never holds a secret (what the service or the SDK said is masked
+ * by {@link Redaction}: an unparsable answer quoted in the SDK's message may hold the issued keys).
  */
 public final class CredentialsUnavailableException extends RuntimeException {
 
@@ -11,7 +14,7 @@ public final class CredentialsUnavailableException extends RuntimeException {
     private final String errorCode;
 
     public CredentialsUnavailableException(String message, String errorCode, Throwable cause) {
-        super(message, cause);
+        super(Redaction.redact(message), cause);
         this.errorCode = errorCode;
     }
 

@@ -122,7 +122,8 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
             if (inFlight == fetch) {
                 inFlight = null;
             }
-            if (held != null) {
+            if (held != null && !closed) {
+                // a fetch that ends after close() is handed to its waiting callers but not kept
                 current = held;
                 schedule(Duration.between(clock.instant(), held.prefetchAt()).toMillis());
             }

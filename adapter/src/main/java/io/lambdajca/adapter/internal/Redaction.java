@@ -1,0 +1,46 @@
+package io.lambdajca.adapter.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks the secret values that text from outside the adapter can quote: an AWS error that echoes the canonical request
+ * (its {@code x-amz-security-token} header or query parameter), an SDK message quoting an STS or Roles Anywhere answer
+ * ({@code <SecretAccessKey>}, {@code "sessionToken":}), a credentials file line ({@code aws_secret_access_key =}). The
+ * value after such a name becomes {@code ****}. The adapter's own messages never hold secrets; this guards what it
+ * passes on from the SDK and the services.
+ */
+public final class Redaction {
+
+    private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(x-amz-security-token|aws_session_token"
+            + "|aws_secret_access_key|secret_?access_?key|session_?token|secret_?key|password)"
+            + "(\"?\\s*[:=>]\\s*\"?)([^\\s\"'<&,;}\\]]+)");
+
+    private Redaction() {
+    }
+
+    /** The text with every value that follows a secret's name masked; null stays null. */
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = SECRET_FIELD.matcher(text);
+        return m.find() ? m.replaceAll("$1$2****") : text;
+    }
+
+    /** Each exception of the chain as "Class: message", joined by "; caused by ", with secret values masked. */
+    public static String describe(Throwable thrown) {
+        StringBuilder b = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 10; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (depth > 0) {
+                b.append("; caused by ");
+            }
+            b.append(t.getClass().getName());
+            if (t.getMessage() != null) {
+                b.append(": ").append(t.getMessage());
+            }
+        }
+        return redact(b.toString());
+    }
+}

@@ -1,0 +1,209 @@
+package io.lambdajca.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.api.InvocationType;
+
+/**
+ * What the extension makes of each method of a typed function interface at deployment: the valid shapes (a result,
+ * {@code Optional}, {@code CompletionStage}, {@code void}, Event after commit) and, for each mistake, the problem with
+ * its id, naming the interface and method and saying what to write instead.
+ */
+class FunctionMethodTest {
+
+    record Order(String id) {
+    }
+
+    interface Valid {
+        @LambdaFunction(name = "price", qualifier = "live")
+        Order plain(Order in);
+
+        @LambdaFunction(name = "price")
+        Optional<Order> maybe(Order in);
+
+        @LambdaFunction(name = "price")
+        CompletionStage<Order> later(Order in);
+
+        @LambdaFunction(name = "price")
+        CompletionStage<Optional<List<Order>>> laterMaybeMany();
+
+        @LambdaFunction(name = "audit", type = InvocationType.EVENT)
+        void event(Order in);
+
+        @LambdaFunction(name = "audit", type = InvocationType.EVENT)
+        CompletionStage<Void> eventLater(Order in);
+
+        @LambdaFunction(name = "audit", type = InvocationType.EVENT, afterCommit = true)
+        void eventAfterCommit(Order in);
+
+        @LambdaFunction(name = "price", type = InvocationType.DRY_RUN)
+        void check(Order in);
+    }
+
+    interface Mistakes {
+        Order noAnnotation(Order in);
+
+        @LambdaFunction(name = " ")
+        Order blankName(Order in);
+
+        @LambdaFunction(name = "price")
+        Order twoParameters(Order a, Order b);
+
+        @LambdaFunction(name = "audit", type = InvocationType.EVENT)
+        Order eventWithResult(Order in);
+
+        @LambdaFunction(name = "price", type = InvocationType.DRY_RUN)
+        CompletionStage<Order> dryRunWithResult(Order in);
+
+        @LambdaFunction(name = "price", afterCommit = true)
+        void afterCommitRequestResponse(Order in);
+
+        @LambdaFunction(name = "audit", type = InvocationType.EVENT, afterCommit = true)
+        CompletionStage<Void> afterCommitAsync(Order in);
+
+        @SuppressWarnings("rawtypes")
+        @LambdaFunction(name = "price")
+        CompletionStage rawStage(Order in);
+
+        @SuppressWarnings("rawtypes")
+        @LambdaFunction(name = "price")
+        Optional rawOptional(Order in);
+
+        @SuppressWarnings("rawtypes")
+        @LambdaFunction(name = "price")
+        CompletionStage<Optional> rawOptionalInStage(Order in);
+    }
+
+    @Test
+    void plainResult_isASynchronousRequestResponseCall() {
+        FunctionMethod fm = valid("plain");
+        assertThat(fm.functionName).isEqualTo("price");
+        assertThat(fm.qualifier).isEqualTo("live");
+        assertThat(fm.type).isEqualTo(InvocationType.REQUEST_RESPONSE);
+        assertThat(fm.resultType).isEqualTo(Order.class);
+        assertThat(fm.async || fm.optional || fm.noResult || fm.afterCommit).isFalse();
+    }
+
+    @Test
+    void optional_isUnwrapped() {
+        FunctionMethod fm = valid("maybe");
+        assertThat(fm.optional).isTrue();
+        assertThat(fm.async).isFalse();
+        assertThat(fm.resultType).isEqualTo(Order.class);
+        assertThat(fm.qualifier).as("no qualifier means $LATEST").isNull();
+    }
+
+    @Test
+    void completionStage_isAsynchronous_andItsArgumentIsTheResult() {
+        FunctionMethod fm = valid("later");
+        assertThat(fm.async).isTrue();
+        assertThat(fm.optional).isFalse();
+        assertThat(fm.resultType).isEqualTo(Order.class);
+
+        FunctionMethod nested = valid("laterMaybeMany");
+        assertThat(nested.async).isTrue();
+        assertThat(nested.optional).isTrue();
+        assertThat(nested.resultType).isInstanceOfSatisfying(ParameterizedType.class,
+                p -> assertThat(p.getTypeName()).isEqualTo("java.util.List<" + Order.class.getName() + ">"));
+    }
+
+    @Test
+    void voidEvent_andCompletionStageOfVoid_haveNoResult() {
+        FunctionMethod event = valid("event");
+        assertThat(event.type).isEqualTo(InvocationType.EVENT);
+        assertThat(event.noResult).isTrue();
+        assertThat(event.async).isFalse();
+
+        FunctionMethod later = valid("eventLater");
+        assertThat(later.noResult).isTrue();
+        assertThat(later.async).isTrue();
+
+        assertThat(valid("check").type).isEqualTo(InvocationType.DRY_RUN);
+    }
+
+    @Test
+    void afterCommit_onAVoidEvent_isValid() {
+        FunctionMethod fm = valid("eventAfterCommit");
+        assertThat(fm.afterCommit).isTrue();
+        assertThat(fm.noResult).isTrue();
+    }
+
+    @Test
+    void noAnnotation_orBlankName_isLAMBDAJCA2001() {
+        assertThat(problem("noAnnotation")).isEqualTo("LAMBDAJCA2001: " + where("noAnnotation")
+                + " has no function name: annotate it with @LambdaFunction(name = \"...\")");
+        assertThat(problem("blankName")).startsWith("LAMBDAJCA2001: " + where("blankName") + " has no function name");
+    }
+
+    @Test
+    void twoParameters_isLAMBDAJCA2002() {
+        assertThat(problem("twoParameters")).startsWith("LAMBDAJCA2002: " + where("twoParameters") + " takes 2 "
+                + "parameters").contains("take a single parameter (a record or a class holding them)");
+    }
+
+    @Test
+    void aResult_fromAnEventOrDryRun_isLAMBDAJCA2004() {
+        assertThat(problem("eventWithResult")).isEqualTo("LAMBDAJCA2004: " + where("eventWithResult")
+                + " is a Event invocation, which returns no result: declare it void (or CompletionStage<Void>)");
+        assertThat(problem("dryRunWithResult")).startsWith("LAMBDAJCA2004: " + where("dryRunWithResult")
+                + " is a DryRun invocation, which returns no result");
+    }
+
+    @Test
+    void afterCommit_onOtherThanAVoidEvent_isLAMBDAJCA2005() {
+        String expected = " sets afterCommit, which needs type = InvocationType.EVENT and a void method";
+        assertThat(problem("afterCommitRequestResponse"))
+                .isEqualTo("LAMBDAJCA2005: " + where("afterCommitRequestResponse") + expected);
+        assertThat(problem("afterCommitAsync")).isEqualTo("LAMBDAJCA2005: " + where("afterCommitAsync") + expected);
+    }
+
+    @Test
+    void rawCompletionStageOrOptional_isLAMBDAJCA2006() {
+        assertThat(problem("rawStage")).isEqualTo("LAMBDAJCA2006: " + where("rawStage")
+                + " returns a raw java.util.concurrent.CompletionStage: give its type argument");
+        assertThat(problem("rawOptional")).isEqualTo("LAMBDAJCA2006: " + where("rawOptional")
+                + " returns a raw java.util.Optional: give its type argument");
+        assertThat(problem("rawOptionalInStage")).isEqualTo("LAMBDAJCA2006: " + where("rawOptionalInStage")
+                + " returns a raw java.util.Optional: give its type argument");
+    }
+
+    private static FunctionMethod valid(String name) {
+        List<String> problems = new ArrayList<>();
+        FunctionMethod fm = FunctionMethod.describe(Valid.class, method(Valid.class, name), problems);
+        assertThat(problems).as(name).isEmpty();
+        assertThat(fm).as(name).isNotNull();
+        assertThat(fm.method.getName()).isEqualTo(name);
+        return fm;
+    }
+
+    /** The one problem reported for a method of {@link Mistakes}, which is then not described. */
+    private static String problem(String name) {
+        List<String> problems = new ArrayList<>();
+        FunctionMethod fm = FunctionMethod.describe(Mistakes.class, method(Mistakes.class, name), problems);
+        assertThat(fm).as(name + " is refused").isNull();
+        assertThat(problems).as(name).hasSize(1);
+        return problems.get(0);
+    }
+
+    private static String where(String name) {
+        return Mistakes.class.getName() + "." + name;
+    }
+
+    private static Method method(Class<?> type, String name) {
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no method " + name + " in " + type);
+    }
+}
