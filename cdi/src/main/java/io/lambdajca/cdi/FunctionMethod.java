@@ -70,7 +70,8 @@ final class FunctionMethod {
         }
         boolean noResult = returned == void.class || returned == Void.class;
         if (f.type() != InvocationType.REQUEST_RESPONSE && !noResult) {
-            problems.add("LAMBDAJCA2004: " + where + " is a " + f.type().wireName() + " invocation, which returns no "
+            problems.add("LAMBDAJCA2004: " + where + " is " + (f.type() == InvocationType.EVENT ? "an " : "a ") + f.type().wireName()
+                    + " invocation, which returns no "
                     + "result: declare it void (or CompletionStage<Void>)");
             return null;
         }

@@ -153,7 +153,7 @@ class FunctionMethodTest {
     @Test
     void aResult_fromAnEventOrDryRun_isLAMBDAJCA2004() {
         assertThat(problem("eventWithResult")).isEqualTo("LAMBDAJCA2004: " + where("eventWithResult")
-                + " is a Event invocation, which returns no result: declare it void (or CompletionStage<Void>)");
+                + " is an Event invocation, which returns no result: declare it void (or CompletionStage<Void>)");
         assertThat(problem("dryRunWithResult")).startsWith("LAMBDAJCA2004: " + where("dryRunWithResult")
                 + " is a DryRun invocation, which returns no result");
     }

@@ -74,7 +74,7 @@ class LambdaCdiExtensionTest {
                 .anySatisfy(m -> assertThat(m)
                         .startsWith("LAMBDAJCA2002: " + Broken.class.getName() + ".twoParameters takes 2 parameters"))
                 .anySatisfy(m -> assertThat(m)
-                        .startsWith("LAMBDAJCA2004: " + Broken.class.getName() + ".eventWithResult is a Event"))
+                        .startsWith("LAMBDAJCA2004: " + Broken.class.getName() + ".eventWithResult is an Event"))
                 .hasSize(3);
         assertThat(abd.errors).allSatisfy(e -> assertThat(e).isInstanceOf(DeploymentException.class));
     }
