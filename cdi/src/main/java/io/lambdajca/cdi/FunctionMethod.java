@@ -70,9 +70,9 @@ final class FunctionMethod {
         }
         boolean noResult = returned == void.class || returned == Void.class;
         if (f.type() != InvocationType.REQUEST_RESPONSE && !noResult) {
-            problems.add("LAMBDAJCA2004: " + where + " is " + (f.type() == InvocationType.EVENT ? "an " : "a ") + f.type().wireName()
-                    + " invocation, which returns no "
-                    + "result: declare it void (or CompletionStage<Void>)");
+            String article = f.type() == InvocationType.EVENT ? "an " : "a ";
+            problems.add("LAMBDAJCA2004: " + where + " is " + article + f.type().wireName() + " invocation, which "
+                    + "returns no result: declare it void (or CompletionStage<Void>)");
             return null;
         }
         if (f.afterCommit() && (f.type() != InvocationType.EVENT || async)) {
