@@ -1,6 +1,9 @@
 package io.lambdajca.ct;
 
+import java.time.Duration;
 import java.util.List;
+
+import io.lambdajca.local.testing.Poll;
 
 /**
  * What tests read on the client side, in the test JVM: the local endpoint's counters and the server's own statistics
@@ -9,6 +12,25 @@ import java.util.List;
 public final class ClientSide {
 
     private ClientSide() {
+    }
+
+    /**
+     * The endpoint's count of Lambda API requests once none has come for half a second: a connection definition
+     * activated just before may still be warming its client up.
+     */
+    public static long quietLambdaRequests() {
+        long[] last = {-1};
+        long[] since = {System.nanoTime()};
+        Poll.until(Duration.ofSeconds(30), () -> {
+            long n = lambdaRequests();
+            if (n != last[0]) {
+                last[0] = n;
+                since[0] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - since[0] >= Duration.ofMillis(500).toNanos();
+        }, "quiet (no Lambda request for 500 ms)");
+        return last[0];
     }
 
     /** Lambda API requests the endpoint has received. */
