@@ -75,13 +75,23 @@ public class LambdaConnectionHandle implements LambdaConnection {
     }
 
     @Override
+    public <T> T invoke(InvocationRequest request, Type resultType) {
+        return operations().invoke(request, resultType);
+    }
+
+    @Override
+    public <T> T invoke(InvocationRequest request, Class<T> resultType) {
+        return operations().invoke(request, (Type) resultType);
+    }
+
+    @Override
     public <T> T invoke(String functionName, Object input, Class<T> resultType) {
-        return operations().invoke(functionName, input, (Type) resultType);
+        return invoke(InvocationRequest.builder(functionName).input(input).build(), (Type) resultType);
     }
 
     @Override
     public <T> T invoke(String functionName, Object input, Type resultType) {
-        return operations().invoke(functionName, input, resultType);
+        return invoke(InvocationRequest.builder(functionName).input(input).build(), resultType);
     }
 
     @Override

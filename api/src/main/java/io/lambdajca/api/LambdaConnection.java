@@ -31,8 +31,35 @@ public interface LambdaConnection extends AutoCloseable {
     InvocationResult invoke(InvocationRequest request);
 
     /**
+     * Invokes a function as the request describes (qualifier, invocation type, input or payload, client context, log
+     * tail, after-commit) and maps its result to {@code resultType} with the adapter's JSON-B (one per application),
+     * the same JSON-B that maps the request's {@link InvocationRequest#input() input}. It returns:
+     * <ul>
+     * <li>null, without reading the payload, when {@code resultType} is {@code void} or {@link Void};</li>
+     * <li>null for an Event or DryRun invocation, and for one deferred until its transaction commits
+     * ({@link InvocationRequest#afterCommit()}): those have no payload;</li>
+     * <li>null when the payload is empty or the JSON literal {@code null} (whitespace aside), as a function that
+     * returns nothing answers;</li>
+     * <li>otherwise the payload mapped to {@code resultType}.</li>
+     * </ul>
+     * A primitive {@code resultType} (other than {@code void}) cannot hold null: asking for one on an Event, DryRun
+     * or after-commit request is an {@link InvalidRequestException} before any network call, and an empty or
+     * {@code null} payload for one is a {@link ResultMappingException}.
+     *
+     * @throws FunctionErrorException when the function failed, whatever {@code resultType} is (its errorType and
+     *         errorMessage are in the exception)
+     * @throws ResultMappingException when the payload does not map to {@code resultType} (the message names the
+     *         function, the type and JSON-B's reason, not the payload), or the input does not map to JSON
+     */
+    <T> T invoke(InvocationRequest request, Type resultType);
+
+    /** As {@link #invoke(InvocationRequest, Type)}, for a result type that is a class. */
+    <T> T invoke(InvocationRequest request, Class<T> resultType);
+
+    /**
      * Invokes a function synchronously with {@code input} mapped to JSON by JSON-B, and maps the function's result to
-     * {@code resultType}.
+     * {@code resultType}: shorthand for {@link #invoke(InvocationRequest, Type)} with
+     * {@code InvocationRequest.builder(functionName).input(input).build()}.
      *
      * @throws FunctionErrorException when the function failed (its errorType and errorMessage are in the exception)
      * @throws ResultMappingException when the result does not map to {@code resultType}

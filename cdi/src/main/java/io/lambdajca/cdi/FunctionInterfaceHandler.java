@@ -8,28 +8,23 @@ import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
-import io.lambdajca.api.FunctionErrorException;
 import io.lambdajca.api.InvocationRequest;
-import io.lambdajca.api.InvocationResult;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import io.lambdajca.api.LambdaException;
 import io.lambdajca.api.ResultMappingException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 
 /**
- * The implementation behind an injected typed function interface: each call takes a pooled connection, invokes the
- * method's function with its argument mapped by JSON-B, and maps the result back. CompletionStage methods run on the
- * container's default managed executor.
+ * The implementation behind an injected typed function interface: each call takes a pooled connection and makes the
+ * connection's typed invocation ({@link LambdaConnection#invoke(InvocationRequest, java.lang.reflect.Type)}), which
+ * maps the argument and the result with the adapter's JSON-B. CompletionStage methods run on the container's default
+ * managed executor.
  */
 final class FunctionInterfaceHandler implements InvocationHandler {
 
     private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private final Class<?> iface;
     private final String jndiName;
@@ -79,37 +74,15 @@ final class FunctionInterfaceHandler implements InvocationHandler {
         if (input != null) {
             request.input(input);
         }
-        InvocationResult result;
+        Object result;
         try (LambdaConnection connection = factory.getConnection()) {
-            result = connection.invoke(request.build());
+            // an Optional method asks for its element type, which comes back null for an empty or null result
+            result = connection.invoke(request.build(), fm.resultType);
+        } catch (ResultMappingException e) {
+            throw new ResultMappingException(e.functionName(), fm.method.getDeclaringClass().getSimpleName() + "."
+                    + fm.method.getName() + ": " + e.getMessage(), e);
         }
-        if (result.isFunctionError()) {
-            throw new FunctionErrorException(fm.functionName, result.functionError().get());
-        }
-        if (fm.noResult) {
-            return null;
-        }
-        String json = result.payloadAsString();
-        if (fm.optional) {
-            String trimmed = json.trim();
-            return trimmed.isEmpty() || "null".equals(trimmed) ? Optional.empty()
-                    : Optional.ofNullable(map(fm, json));
-        }
-        return map(fm, json);
-    }
-
-    private static Object map(FunctionMethod fm, String json) {
-        try {
-            return JSONB.fromJson(json, fm.resultType);
-        } catch (JsonbException e) {
-            throw new ResultMappingException(fm.functionName, "result of function '" + fm.functionName + "' (called by "
-                    + fm.method.getDeclaringClass().getSimpleName() + "." + fm.method.getName() + ") does not map to "
-                    + fm.resultType.getTypeName() + ": " + e.getMessage() + "; result was: " + abbreviate(json), e);
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 197) + "..." : s;
+        return fm.optional ? Optional.ofNullable(result) : result;
     }
 
     private static ManagedExecutorService managedExecutor() {

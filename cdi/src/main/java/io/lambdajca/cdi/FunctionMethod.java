@@ -22,11 +22,10 @@ final class FunctionMethod {
     final boolean afterCommit;
     final boolean async;
     final boolean optional;
-    final boolean noResult;
+    /** What the result maps to: the return type without its CompletionStage and Optional (void for none). */
     final Type resultType;
 
-    private FunctionMethod(Method method, LambdaFunction f, boolean async, boolean optional, boolean noResult,
-            Type resultType) {
+    private FunctionMethod(Method method, LambdaFunction f, boolean async, boolean optional, Type resultType) {
         this.method = method;
         this.functionName = f.name();
         this.qualifier = f.qualifier().isEmpty() ? null : f.qualifier();
@@ -34,7 +33,6 @@ final class FunctionMethod {
         this.afterCommit = f.afterCommit();
         this.async = async;
         this.optional = optional;
-        this.noResult = noResult;
         this.resultType = resultType;
     }
 
@@ -80,7 +78,7 @@ final class FunctionMethod {
                     + "void method");
             return null;
         }
-        return new FunctionMethod(m, f, async, optional, noResult, returned);
+        return new FunctionMethod(m, f, async, optional, returned);
     }
 
     private static Class<?> raw(Type t) {

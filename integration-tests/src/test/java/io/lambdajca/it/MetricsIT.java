@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -19,13 +21,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationType;
 import io.lambdajca.api.ThrottledException;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 
 /**
  * Per-function metrics where WildFly users look: after a known workload, the adapter's JMX MXBeans
  * ({@code io.lambdajca:type=FunctionMetrics,...}) in the server's MBean server count the invocations, function errors,
- * throttles and failures, and give latency percentiles.
+ * throttles and failures, and give latency percentiles; Event invocations deferred until commit are counted by
+ * outcome (sent after commit, dropped on rollback, failed after commit).
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(LambdaEnvironment.class)
@@ -66,6 +71,63 @@ class MetricsIT {
         double p99 = (Double) server().getAttribute(echo, "LatencyP99Millis");
         assertTrue(p50 > 0 && p99 >= p50, "p50 " + p50 + ", p99 " + p99);
         System.out.printf("FIGURE metrics: %s: echo p50 %.2f ms, p99 %.2f ms%n", echo, p50, p99);
+    }
+
+    @Test
+    void deferredInvocations_areCountedByOutcome_inJmx() throws Exception {
+        long[] echo0 = readDeferred("echo");
+        long[] ghost0 = readDeferred("metrics-deferred-ghost");
+        // the EJB's transaction commits when withLambda returns: the invocation is sent then
+        boolean deferred = caller.withLambda(c -> c.invoke(deferred("echo")).isDeferred());
+        assertTrue(deferred, "deferred in the EJB's transaction");
+        // a system exception rolls the EJB's transaction back: the invocation is dropped
+        assertThrows(EJBException.class, () -> caller.withLambda(c -> {
+            c.invoke(deferred("echo"));
+            throw new IllegalStateException("roll back on purpose");
+        }));
+        // sent after the commit to a function that does not exist: the failure cannot reach the caller
+        deferred = caller.withLambda(c -> c.invoke(deferred("metrics-deferred-ghost")).isDeferred());
+        assertTrue(deferred, "deferred in the EJB's transaction");
+        assertDeferredDelta("echo", echo0, 2, 1, 1, 0, 1, 0);
+        assertDeferredDelta("metrics-deferred-ghost", ghost0, 1, 0, 0, 1, 1, 1);
+    }
+
+    private static InvocationRequest deferred(String function) {
+        return InvocationRequest.builder(function).invocationType(InvocationType.EVENT).payload("{}").afterCommit(true)
+                .build();
+    }
+
+    /** Waits (the sending happens at the commit, on the EJB's thread, but need not be done when the call returns). */
+    private static void assertDeferredDelta(String function, long[] before, long registered, long sent, long dropped,
+            long failed, long invocations, long failures) throws Exception {
+        long[] expected = {registered, sent, dropped, failed, invocations, failures};
+        long[] delta = new long[expected.length];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        do {
+            long[] after = readDeferred(function);
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] = after[i] - before[i];
+            }
+            if (Arrays.equals(delta, expected)) {
+                return;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        assertEquals(Arrays.toString(expected), Arrays.toString(delta), function
+                + ": DeferredInvocations, DeferredSent, DeferredDropped, DeferredFailures, Invocations, Failures");
+    }
+
+    /** The deferred counts, Invocations and Failures of a function, summed over the adapters deployed. */
+    private static long[] readDeferred(String function) throws Exception {
+        String[] attributes = {"DeferredInvocations", "DeferredSent", "DeferredDropped", "DeferredFailures",
+            "Invocations", "Failures"};
+        long[] sum = new long[attributes.length];
+        for (ObjectName name : names(function)) {
+            for (int i = 0; i < attributes.length; i++) {
+                sum[i] += (Long) server().getAttribute(name, attributes[i]);
+            }
+        }
+        return sum;
     }
 
     private static void assertDelta(String function, long[] before, long invocations, long functionErrors,

@@ -1,10 +1,11 @@
 package io.lambdajca.adapter.internal;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
+import io.lambdajca.adapter.internal.metrics.FunctionMetrics;
 import io.lambdajca.api.LambdaException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -12,28 +13,29 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Defers Event invocations to the commit of the caller's JTA transaction, through the container's
- * TransactionSynchronizationRegistry: sent after a commit, dropped on rollback. A failure after commit cannot reach
- * the caller, so it is logged with the function name, counted, and passed to the request's failure handler.
+ * TransactionSynchronizationRegistry: sent after a commit, dropped on rollback, each outcome counted in the function's
+ * metrics. A failure after commit cannot reach the caller, so it is logged with the function name, counted, and
+ * passed to the request's failure handler.
  */
 final class AfterCommit {
 
     private static final String REGISTRY = "java:comp/TransactionSynchronizationRegistry";
-    private static final AtomicLong FAILURES = new AtomicLong();
 
     private AfterCommit() {
-    }
-
-    /** Deferred invocations that failed after their transaction committed, since the adapter was loaded. */
-    static long failures() {
-        return FAILURES.get();
     }
 
     /**
      * Registers {@code send} to run after the caller's transaction commits; returns false when there is no active
      * transaction (the caller then sends at once).
      */
-    static boolean defer(String functionName, Runnable send, java.util.function.Consumer<LambdaException> onFailure) {
-        TransactionSynchronizationRegistry registry = registry();
+    static boolean defer(String functionName, Runnable send, Consumer<LambdaException> onFailure,
+            FunctionMetrics counted) {
+        return defer(registry(), functionName, send, onFailure, counted);
+    }
+
+    /** As {@link #defer(String, Runnable, Consumer, FunctionMetrics)} with the registry given (null: none). */
+    static boolean defer(TransactionSynchronizationRegistry registry, String functionName, Runnable send,
+            Consumer<LambdaException> onFailure, FunctionMetrics counted) {
         if (registry == null || registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
             return false;
         }
@@ -46,13 +48,15 @@ final class AfterCommit {
             @Override
             public void afterCompletion(int status) {
                 if (status != Status.STATUS_COMMITTED) {
+                    counted.deferredDropped();
                     AdapterLog.deferredDropped(functionName);
                     return;
                 }
                 try {
                     send.run();
+                    counted.deferredSent();
                 } catch (LambdaException e) {
-                    FAILURES.incrementAndGet();
+                    counted.deferredFailed();
                     AdapterLog.deferredFailed(functionName, e);
                     if (onFailure != null) {
                         onFailure.accept(e);
@@ -60,6 +64,7 @@ final class AfterCommit {
                 }
             }
         });
+        counted.deferred();
         return true;
     }
 

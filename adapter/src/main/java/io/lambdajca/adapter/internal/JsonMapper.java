@@ -44,9 +44,23 @@ public final class JsonMapper implements AutoCloseable {
         }
     }
 
+    /**
+     * The payload mapped to {@code type}; null for an empty payload or the JSON literal {@code null} (whitespace
+     * aside), except for a primitive type, which cannot hold null.
+     */
     public <T> T fromJson(String functionName, byte[] json, Type type) {
+        String text = new String(json, StandardCharsets.UTF_8);
+        String trimmed = text.strip();
+        if (trimmed.isEmpty() || "null".equals(trimmed)) {
+            if (type instanceof Class<?> c && c.isPrimitive()) {
+                throw new ResultMappingException(functionName, "result of function '" + functionName + "' is "
+                        + (trimmed.isEmpty() ? "empty" : "null") + ", which primitive " + c.getName()
+                        + " cannot hold: ask for its wrapper type", null);
+            }
+            return null;
+        }
         try {
-            return jsonb().fromJson(new String(json, StandardCharsets.UTF_8), type);
+            return jsonb().fromJson(text, type);
         } catch (JsonbException e) {
             throw new ResultMappingException(functionName, "result of function '" + functionName
                     + "' does not map to " + type.getTypeName() + ": " + e.getMessage(), e);

@@ -19,6 +19,7 @@ import io.lambdajca.api.FunctionError;
 import io.lambdajca.api.FunctionErrorException;
 import io.lambdajca.api.FunctionInfo;
 import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
 import io.lambdajca.api.InvocationType;
@@ -132,25 +133,31 @@ public final class LambdaOperations {
         }
         String clientContext = RequestValidator.clientContext(name, request.clientContext());
         if (request.afterCommit() && type != InvocationType.EVENT) {
-            throw new io.lambdajca.api.InvalidRequestException(name, "afterCommit applies to Event invocations only, "
+            throw new InvalidRequestException(name, "afterCommit applies to Event invocations only, "
                     + "not " + type.wireName() + ": a deferred invocation has no result to wait for");
         }
         SdkBytes body = SdkBytes.fromByteArrayUnsafe(payload);
-        Supplier<InvokeResponse> send = () -> call(Operation.INVOKE, name, () -> client.invoke(b -> b
-                .functionName(name)
-                .qualifier(request.qualifier())
-                .invocationType(type.wireName())
-                .logType(request.tailLog() ? LogType.TAIL : LogType.NONE)
-                .clientContext(clientContext)
-                .payload(body)));
-        if (request.afterCommit() && AfterCommit.defer(name, send::get, request.deferredFailureHandler())) {
+        FunctionMetrics counted = metrics.of(name);
+        Supplier<InvocationResult> send = () -> send(counted, () -> call(Operation.INVOKE, name,
+                () -> client.invoke(b -> b
+                        .functionName(name)
+                        .qualifier(request.qualifier())
+                        .invocationType(type.wireName())
+                        .logType(request.tailLog() ? LogType.TAIL : LogType.NONE)
+                        .clientContext(clientContext)
+                        .payload(body))));
+        if (request.afterCommit() && AfterCommit.defer(name, send::get, request.deferredFailureHandler(), counted)) {
             return InvocationResult.deferred();
         }
-        FunctionMetrics counted = metrics.of(name);
+        return send.get();
+    }
+
+    /** Sends an invocation, counting it (at once, or after its transaction committed) in the function's metrics. */
+    private static InvocationResult send(FunctionMetrics counted, Supplier<InvokeResponse> call) {
         long started = System.nanoTime();
         InvokeResponse r;
         try {
-            r = send.get();
+            r = call.get();
         } catch (ThrottledException e) {
             counted.throttled();
             throw e;
@@ -169,13 +176,30 @@ public final class LambdaOperations {
         return new InvocationResult(r.statusCode(), responsePayload, r.executedVersion(), logTail, error, duration);
     }
 
-    public <T> T invoke(String functionName, Object input, Type resultType) {
-        RequestValidator.notNull(functionName, "resultType", resultType);
-        InvocationResult result = invoke(InvocationRequest.builder(functionName).input(input).build());
-        if (result.isFunctionError()) {
-            throw new FunctionErrorException(functionName, result.functionError().get());
+    /**
+     * The typed invocation (see {@code LambdaConnection.invoke(InvocationRequest, Type)}): the raw invocation, a
+     * function error thrown, and the payload, if the request can have one, mapped by the application's JSON-B.
+     */
+    public <T> T invoke(InvocationRequest request, Type resultType) {
+        RequestValidator.notNull(null, "request", request);
+        String name = request.functionName();
+        RequestValidator.notNull(name, "resultType", resultType);
+        InvocationType type = RequestValidator.notNull(name, "invocationType", request.invocationType());
+        boolean noResult = resultType == void.class || resultType == Void.class;
+        // Event and DryRun answer without a payload, and an after-commit request is an Event
+        boolean noPayload = type != InvocationType.REQUEST_RESPONSE;
+        if (noPayload && !noResult && resultType instanceof Class<?> c && c.isPrimitive()) {
+            throw new InvalidRequestException(name, type.wireName() + " invocations have no result, and resultType "
+                    + c.getName() + " cannot hold the null returned for them: ask for Void.class");
         }
-        return json.fromJson(functionName, result.payload(), resultType);
+        InvocationResult result = invoke(request);
+        if (result.isFunctionError()) {
+            throw new FunctionErrorException(name, result.functionError().get());
+        }
+        if (noResult || noPayload) {
+            return null;
+        }
+        return json.fromJson(name, result.payload(), resultType);
     }
 
     public boolean deleteFunction(String functionName, String qualifier) {

@@ -126,8 +126,8 @@ class CdiIT {
         assertEquals("java.lang.IllegalStateException", e.errorType());
         assertTrue(e.errorMessage().startsWith("failed on purpose"), e.errorMessage());
         ResultMappingException m = thrown(ResultMappingException.class, () -> functions.wrongType(List.of(1, 2)));
-        assertTrue(m.getMessage().contains("'echo'") && m.getMessage().contains(Quote.class.getName()),
-                m.getMessage());
+        assertTrue(m.getMessage().contains("'echo'") && m.getMessage().contains(Quote.class.getName())
+                && m.getMessage().contains("PricingFunctions.wrongType"), m.getMessage());
     }
 
     @Test

@@ -16,6 +16,10 @@ public final class FunctionMetrics implements FunctionMetricsMXBean {
     private final LongAdder functionErrors = new LongAdder();
     private final LongAdder throttles = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder deferred = new LongAdder();
+    private final LongAdder deferredSent = new LongAdder();
+    private final LongAdder deferredDropped = new LongAdder();
+    private final LongAdder deferredFailures = new LongAdder();
     private final AtomicLongArray latencies = new AtomicLongArray(SAMPLES);
     private final AtomicLong completed = new AtomicLong();
 
@@ -44,6 +48,26 @@ public final class FunctionMetrics implements FunctionMetricsMXBean {
         failures.increment();
     }
 
+    /** An Event invocation was registered to be sent when its transaction commits. */
+    public void deferred() {
+        deferred.increment();
+    }
+
+    /** A deferred invocation was sent after its transaction committed, and Lambda accepted it. */
+    public void deferredSent() {
+        deferredSent.increment();
+    }
+
+    /** A deferred invocation was dropped: its transaction rolled back. */
+    public void deferredDropped() {
+        deferredDropped.increment();
+    }
+
+    /** A deferred invocation could not be sent after its transaction committed. */
+    public void deferredFailed() {
+        deferredFailures.increment();
+    }
+
     @Override
     public String getFunctionName() {
         return functionName;
@@ -67,6 +91,26 @@ public final class FunctionMetrics implements FunctionMetricsMXBean {
     @Override
     public long getFailures() {
         return failures.sum();
+    }
+
+    @Override
+    public long getDeferredInvocations() {
+        return deferred.sum();
+    }
+
+    @Override
+    public long getDeferredSent() {
+        return deferredSent.sum();
+    }
+
+    @Override
+    public long getDeferredDropped() {
+        return deferredDropped.sum();
+    }
+
+    @Override
+    public long getDeferredFailures() {
+        return deferredFailures.sum();
     }
 
     @Override

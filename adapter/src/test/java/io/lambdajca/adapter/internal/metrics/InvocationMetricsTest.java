@@ -28,6 +28,16 @@ class InvocationMetricsTest {
         assertThat(server.getAttribute(name, "FunctionErrors")).isEqualTo(10L);
         assertThat(server.getAttribute(name, "Throttles")).isEqualTo(1L);
         assertThat(server.getAttribute(name, "Failures")).isEqualTo(1L);
+        m.deferred();
+        m.deferred();
+        m.deferred();
+        m.deferredSent();
+        m.deferredDropped();
+        m.deferredFailed();
+        assertThat(server.getAttribute(name, "DeferredInvocations")).isEqualTo(3L);
+        assertThat(server.getAttribute(name, "DeferredSent")).isEqualTo(1L);
+        assertThat(server.getAttribute(name, "DeferredDropped")).isEqualTo(1L);
+        assertThat(server.getAttribute(name, "DeferredFailures")).isEqualTo(1L);
         assertThat(server.getAttribute(name, "LatencyP50Millis")).isEqualTo(50.0);
         assertThat(server.getAttribute(name, "LatencyP99Millis")).isEqualTo(99.0);
         metrics.close();

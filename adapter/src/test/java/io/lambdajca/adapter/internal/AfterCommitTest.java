@@ -1,0 +1,126 @@
+package io.lambdajca.adapter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.adapter.internal.metrics.FunctionMetrics;
+import io.lambdajca.adapter.internal.metrics.InvocationMetrics;
+import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.LambdaException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/** Deferred Event invocations: sent after a commit, dropped on rollback, each outcome counted in the metrics. */
+class AfterCommitTest {
+
+    private final InvocationMetrics metrics = new InvocationMetrics("after-commit-test-" + System.nanoTime());
+    private final FunctionMetrics audit = metrics.of("audit");
+    private final Transaction tx = new Transaction();
+    private final AtomicInteger sends = new AtomicInteger();
+    private final List<LambdaException> told = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        metrics.close();
+    }
+
+    @Test
+    void commit_sendsOnce_andCountsItSent() {
+        assertThat(AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit)).isTrue();
+        assertThat(sends).hasValue(0);
+        assertThat(audit.getDeferredInvocations()).isEqualTo(1);
+        tx.complete(Status.STATUS_COMMITTED);
+        assertThat(sends).hasValue(1);
+        assertCounts(1, 1, 0, 0);
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void rollback_sendsNothing_andCountsItDropped() {
+        AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit);
+        tx.complete(Status.STATUS_ROLLEDBACK);
+        assertThat(sends).hasValue(0);
+        assertCounts(1, 0, 1, 0);
+    }
+
+    @Test
+    void failureAfterCommit_isCounted_andPassedToTheHandler() {
+        FunctionNotFoundException failure = new FunctionNotFoundException("audit", "not found", null);
+        AfterCommit.defer(tx, "audit", () -> {
+            throw failure;
+        }, told::add, audit);
+        tx.complete(Status.STATUS_COMMITTED);
+        assertCounts(1, 0, 0, 1);
+        assertThat(told).containsExactly(failure);
+    }
+
+    @Test
+    void withoutAnActiveTransaction_nothingIsDeferredOrCounted() {
+        tx.status = Status.STATUS_NO_TRANSACTION;
+        assertThat(AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit)).isFalse();
+        assertThat(AfterCommit.defer(null, "audit", sends::incrementAndGet, told::add, audit)).isFalse();
+        assertThat(tx.synchronizations).isEmpty();
+        assertCounts(0, 0, 0, 0);
+    }
+
+    private void assertCounts(long registered, long sent, long dropped, long failed) {
+        assertThat(audit.getDeferredInvocations()).as("deferred").isEqualTo(registered);
+        assertThat(audit.getDeferredSent()).as("sent").isEqualTo(sent);
+        assertThat(audit.getDeferredDropped()).as("dropped").isEqualTo(dropped);
+        assertThat(audit.getDeferredFailures()).as("failed").isEqualTo(failed);
+    }
+
+    /** One JTA transaction as the container's registry shows it to the adapter. */
+    private static final class Transaction implements TransactionSynchronizationRegistry {
+        int status = Status.STATUS_ACTIVE;
+        final List<Synchronization> synchronizations = new ArrayList<>();
+
+        void complete(int outcome) {
+            synchronizations.forEach(Synchronization::beforeCompletion);
+            status = outcome;
+            synchronizations.forEach(s -> s.afterCompletion(outcome));
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return status;
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            synchronizations.add(sync);
+        }
+
+        @Override
+        public Object getTransactionKey() {
+            return this;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            status = Status.STATUS_MARKED_ROLLBACK;
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return status == Status.STATUS_MARKED_ROLLBACK;
+        }
+    }
+}
