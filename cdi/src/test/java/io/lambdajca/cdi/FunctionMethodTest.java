@@ -90,7 +90,7 @@ class FunctionMethodTest {
         assertThat(fm.qualifier).isEqualTo("live");
         assertThat(fm.type).isEqualTo(InvocationType.REQUEST_RESPONSE);
         assertThat(fm.resultType).isEqualTo(Order.class);
-        assertThat(fm.async || fm.optional || fm.noResult || fm.afterCommit).isFalse();
+        assertThat(fm.async || fm.optional || fm.afterCommit).isFalse();
     }
 
     @Test
@@ -120,11 +120,11 @@ class FunctionMethodTest {
     void voidEvent_andCompletionStageOfVoid_haveNoResult() {
         FunctionMethod event = valid("event");
         assertThat(event.type).isEqualTo(InvocationType.EVENT);
-        assertThat(event.noResult).isTrue();
+        assertThat(event.resultType).isIn(void.class, Void.class);
         assertThat(event.async).isFalse();
 
         FunctionMethod later = valid("eventLater");
-        assertThat(later.noResult).isTrue();
+        assertThat(later.resultType).isIn(void.class, Void.class);
         assertThat(later.async).isTrue();
 
         assertThat(valid("check").type).isEqualTo(InvocationType.DRY_RUN);
@@ -134,7 +134,7 @@ class FunctionMethodTest {
     void afterCommit_onAVoidEvent_isValid() {
         FunctionMethod fm = valid("eventAfterCommit");
         assertThat(fm.afterCommit).isTrue();
-        assertThat(fm.noResult).isTrue();
+        assertThat(fm.resultType).isIn(void.class, Void.class);
     }
 
     @Test

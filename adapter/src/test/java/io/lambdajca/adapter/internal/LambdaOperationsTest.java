@@ -90,8 +90,8 @@ class LambdaOperationsTest {
     @Test
     void voidOrVoidResult_isNull_withoutReadingThePayload() {
         answer = r -> answer(200, "not json at all");
-        assertThat((Object) operations.invoke(InvocationRequest.builder("f").build(), void.class)).isNull();
-        assertThat((Object) operations.invoke(InvocationRequest.builder("f").build(), Void.class)).isNull();
+        assertThat(operations.<Object>invoke(InvocationRequest.builder("f").build(), void.class)).isNull();
+        assertThat(operations.<Object>invoke(InvocationRequest.builder("f").build(), Void.class)).isNull();
         assertThat(sent).hasSize(2);
     }
 
@@ -99,7 +99,7 @@ class LambdaOperationsTest {
     void emptyOrNullPayload_isNull_butNotForAPrimitive() {
         for (String payload : List.of("", "null", "  null \n", " ")) {
             answer = r -> answer(200, payload);
-            assertThat((Object) operations.invoke(InvocationRequest.builder("f").build(), Quote.class))
+            assertThat(operations.<Object>invoke(InvocationRequest.builder("f").build(), Quote.class))
                     .as("payload '%s'", payload).isNull();
         }
         answer = r -> answer(200, "null");
@@ -112,10 +112,10 @@ class LambdaOperationsTest {
     @Test
     void eventAndDryRun_returnNull_andRefuseAPrimitiveResultBeforeSending() {
         answer = r -> answer(202, "");
-        assertThat((Object) operations.invoke(InvocationRequest.builder("f").invocationType(InvocationType.EVENT)
+        assertThat(operations.<Object>invoke(InvocationRequest.builder("f").invocationType(InvocationType.EVENT)
                 .build(), Quote.class)).isNull();
         answer = r -> answer(204, "");
-        assertThat((Object) operations.invoke(InvocationRequest.builder("f").invocationType(InvocationType.DRY_RUN)
+        assertThat(operations.<Object>invoke(InvocationRequest.builder("f").invocationType(InvocationType.DRY_RUN)
                 .build(), Quote.class)).isNull();
         assertThat(sent).extracting(InvokeRequest::invocationTypeAsString).containsExactly("Event", "DryRun");
         assertThatThrownBy(() -> operations.invoke(InvocationRequest.builder("f")
@@ -128,7 +128,7 @@ class LambdaOperationsTest {
     @Test
     void afterCommitOutsideATransaction_isSentAtOnce_andReturnsNull() {
         answer = r -> answer(202, "");
-        assertThat((Object) operations.invoke(InvocationRequest.builder("audit").invocationType(InvocationType.EVENT)
+        assertThat(operations.<Object>invoke(InvocationRequest.builder("audit").invocationType(InvocationType.EVENT)
                 .afterCommit(true).build(), Void.class)).isNull();
         assertThat(sent).hasSize(1);
         FunctionMetrics audit = metrics.of("audit");
