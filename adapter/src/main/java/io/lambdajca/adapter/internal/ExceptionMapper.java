@@ -12,6 +12,7 @@ import io.lambdajca.api.LambdaServiceException;
 import io.lambdajca.api.ThrottledException;
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -80,8 +81,17 @@ final class ExceptionMapper {
         }
         if (thrown instanceof SdkClientException) {
             boolean timeout = Failures.timedOut(thrown);
-            String what = timeout ? "timed out" : Failures.beforeSending(thrown)
-                    ? "could not reach the Lambda endpoint" : "lost its connection to the Lambda endpoint";
+            String what;
+            if (thrown instanceof ApiCallTimeoutException) {
+                what = "timed out: its call timeout (CallTimeoutMillis, which bounds the whole call, retries "
+                        + "included) ran out";
+            } else if (Failures.beforeSending(thrown)) {
+                what = "could not reach the Lambda endpoint";
+            } else if (timeout) {
+                what = "timed out waiting for the answer (ReadTimeoutMillis)";
+            } else {
+                what = "lost its connection to the Lambda endpoint";
+            }
             return new EndpointUnavailableException(functionName, subject + " " + what + " after " + attempts
                     + " attempt(s): " + rootMessage(thrown), timeout, thrown);
         }

@@ -17,6 +17,7 @@ import io.lambdajca.api.LambdaServiceException;
 import io.lambdajca.api.ThrottledException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.LambdaException.Builder;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -91,7 +92,15 @@ class ExceptionMapperTest {
         LambdaException timeout = ExceptionMapper.map(Operation.INVOKE, "f",
                 SdkClientException.create("Read timed out", new SocketTimeoutException("Read timed out")), 1);
         assertThat(timeout).isInstanceOfSatisfying(EndpointUnavailableException.class,
-                u -> assertThat(u.isTimeout()).isTrue());
+                u -> assertThat(u.isTimeout()).isTrue()).hasMessageContaining("ReadTimeoutMillis");
+    }
+
+    @Test
+    void callTimeout_saysThatTheWholeCallsBoundRanOut() {
+        LambdaException e = ExceptionMapper.map(Operation.GET_FUNCTION, "f", ApiCallTimeoutException.create(1893), 2);
+        assertThat(e).isInstanceOfSatisfying(EndpointUnavailableException.class,
+                u -> assertThat(u.isTimeout()).isTrue())
+                .hasMessageContaining("CallTimeoutMillis", "whole call", "after 2 attempt(s)");
     }
 
     @Test
