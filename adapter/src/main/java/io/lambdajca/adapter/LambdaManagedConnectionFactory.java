@@ -357,8 +357,9 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return callTimeoutMillis;
     }
 
-    @ConfigProperty(defaultValue = "910000", description = "Milliseconds one Lambda call may take in all, from "
-            + "sending to the last byte of the answer.")
+    @ConfigProperty(defaultValue = "910000", description = "Milliseconds one Lambda API call may take in all, "
+            + "retries and the waits between them included: each attempt gets what is left as its own timeout, and no "
+            + "retry starts with less than 1 s (or a tenth of this value, if shorter) left.")
     public void setCallTimeoutMillis(Long callTimeoutMillis) {
         this.callTimeoutMillis = callTimeoutMillis;
     }
@@ -377,7 +378,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
     }
 
     @ConfigProperty(defaultValue = "3", description = "Most retries of one call after throttling or a failure to "
-            + "connect. 0 disables retries.")
+            + "connect, and, for ListFunctions, GetFunction and DeleteFunction, after a 5xx answer, a timeout or a "
+            + "broken connection. 0 disables retries.")
     public void setMaxRetries(Integer maxRetries) {
         this.maxRetries = maxRetries;
     }
@@ -407,7 +409,7 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
     }
 
     @ConfigProperty(defaultValue = "10000", description = "Most milliseconds one call may spend waiting between "
-            + "retries in all; a retry that would exceed it is not made.")
+            + "retries in all; a retry that would exceed it is not made. CallTimeoutMillis bounds the whole call.")
     public void setRetryBudgetMillis(Long retryBudgetMillis) {
         this.retryBudgetMillis = retryBudgetMillis;
     }
