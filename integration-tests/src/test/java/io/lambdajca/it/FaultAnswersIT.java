@@ -134,6 +134,7 @@ class FaultAnswersIT {
         o.threw(EndpointUnavailableException.class, "CRC32 checksum does not match its x-amz-crc32 header",
                 "after 2 attempt(s)");
         assertFalse(o.message().contains("lost its connection"), o.message());
+        assertEquals(2, faultyAnswers(), "a safe operation is sent again");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -222,7 +223,7 @@ final class FaultServer implements AutoCloseable {
                 byte[] body = validAnswer(request);
                 byte[] padded = new byte[body.length + 10_000];
                 System.arraycopy(body, 0, padded, 0, body.length);
-                java.util.Arrays.fill(padded, body.length, padded.length, (byte) ' ');
+                Arrays.fill(padded, body.length, padded.length, (byte) ' ');
                 out.write(head(200, "OK", "application/json", padded.length, lambdaHeaders(request)));
                 out.flush();
                 for (byte b : padded) {
@@ -292,8 +293,8 @@ final class FaultServer implements AutoCloseable {
         }
     }
 
-    /** A request's method and path (its body read and dropped), as far as HTTP/1.1 with Content-Length needs. */
-    private record Request(String method, String path) {
+    /** A request's path (its body read and dropped), as far as HTTP/1.1 with Content-Length needs. */
+    private record Request(String path) {
 
         String functionName() {
             String rest = path.substring("/2015-03-31/functions/".length());
@@ -328,7 +329,7 @@ final class FaultServer implements AutoCloseable {
             in.readNBytes(length);
             String target = requestLine[1];
             int query = target.indexOf('?');
-            return new Request(requestLine[0], query < 0 ? target : target.substring(0, query));
+            return new Request(query < 0 ? target : target.substring(0, query));
         }
     }
 }
