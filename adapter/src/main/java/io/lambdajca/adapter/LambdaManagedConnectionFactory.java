@@ -360,8 +360,9 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
     }
 
     @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_CALL_TIMEOUT_MILLIS,
-            description = "Milliseconds one Lambda call may take in all, from "
-            + "sending to the last byte of the answer.")
+            description = "Milliseconds one Lambda API call may take in all, "
+            + "retries and the waits between them included: each attempt gets what is left as its own timeout, and no "
+            + "retry starts with less than 1 s (or a tenth of this value, if shorter) left.")
     public void setCallTimeoutMillis(Long callTimeoutMillis) {
         this.callTimeoutMillis = callTimeoutMillis;
     }
@@ -382,7 +383,8 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
 
     @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_MAX_RETRIES,
             description = "Most retries of one call after throttling or a failure to "
-            + "connect. 0 disables retries.")
+            + "connect, and, for ListFunctions, GetFunction and DeleteFunction, after a 5xx answer, a timeout or a "
+            + "broken connection. 0 disables retries.")
     public void setMaxRetries(Integer maxRetries) {
         this.maxRetries = maxRetries;
     }
@@ -415,7 +417,7 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
 
     @ConfigProperty(defaultValue = "" + ConnectionProperties.DEFAULT_RETRY_BUDGET_MILLIS,
             description = "Most milliseconds one call may spend waiting between "
-            + "retries in all; a retry that would exceed it is not made.")
+            + "retries in all; a retry that would exceed it is not made. CallTimeoutMillis bounds the whole call.")
     public void setRetryBudgetMillis(Long retryBudgetMillis) {
         this.retryBudgetMillis = retryBudgetMillis;
     }

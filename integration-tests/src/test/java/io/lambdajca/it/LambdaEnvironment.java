@@ -77,6 +77,7 @@ public class LambdaEnvironment implements ServerSetupTask {
             configureWithKeys("Unreachable", UNREACHABLE_JNDI, "http://127.0.0.1:1", secret,
                     "2", "5000", "MaxRetries=1", "ConnectTimeoutMillis=500");
             CredentialsEnvironment.configure(management, endpoint, secret);
+            FaultEnvironment.configure(secret);
             runCliFile();
             execute(management, systemProperty("lambdajca.test.endpoint", endpoint));
             deployRar(management);
@@ -120,6 +121,7 @@ public class LambdaEnvironment implements ServerSetupTask {
     static List<String> allPools() {
         List<String> all = new ArrayList<>(POOLS);
         all.addAll(CredentialsEnvironment.POOLS);
+        all.addAll(FaultEnvironment.POOLS);
         return all;
     }
 

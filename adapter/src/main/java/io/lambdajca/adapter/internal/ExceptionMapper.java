@@ -1,7 +1,10 @@
 package io.lambdajca.adapter.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.lambdajca.api.AccessDeniedException;
 import io.lambdajca.api.EndpointUnavailableException;
@@ -11,7 +14,10 @@ import io.lambdajca.api.LambdaException;
 import io.lambdajca.api.LambdaServiceException;
 import io.lambdajca.api.ThrottledException;
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -27,6 +33,9 @@ final class ExceptionMapper {
     private static final Set<String> INVALID_CODES = Set.of("InvalidParameterValueException",
             "InvalidRequestContentException", "RequestTooLargeException", "ValidationException",
             "UnsupportedMediaTypeException");
+
+    /** How the SDK's message of an unreadable answer gives its status. */
+    private static final Pattern RESPONSE_CODE = Pattern.compile("Response Code: (\\d{3})");
 
     private ExceptionMapper() {
     }
@@ -44,7 +53,7 @@ final class ExceptionMapper {
                     : e.awsErrorDetails().errorMessage());
             if (code == null) {
                 // not an AWS error answer (a proxy's HTML page, a bare 500): its first bytes say what answered
-                message = "no AWS error code; the answer began: " + firstChars(message);
+                message = "no AWS error code; the answer began: " + firstChars(body(e.awsErrorDetails(), message));
             }
             String detail = subject + " failed: " + (code == null ? "" : code + " ") + "(HTTP " + e.statusCode()
                     + "): " + message;
@@ -80,21 +89,48 @@ final class ExceptionMapper {
                     + "not match its x-amz-crc32 header: the answer was corrupted on its way (a proxy or the network), "
                     + "after " + attempts + " attempt(s)", false, thrown);
         }
+        if (Failures.unreadableAnswer(thrown)) {
+            Matcher status = RESPONSE_CODE.matcher(String.valueOf(thrown.getMessage()));
+            int statusCode = status.find() ? Integer.parseInt(status.group(1)) : 0;
+            return new LambdaServiceException(functionName, subject + " failed: (HTTP " + statusCode + "): the answer "
+                    + "is not JSON, so not Lambda's (a proxy's or a captive portal's page?), after " + attempts
+                    + " attempt(s): " + rootMessage(thrown), statusCode, null, thrown);
+        }
         if (thrown instanceof SdkClientException) {
             boolean timeout = Failures.timedOut(thrown);
-            String what = timeout ? "timed out" : Failures.beforeSending(thrown)
-                    ? "could not reach the Lambda endpoint" : "lost its connection to the Lambda endpoint";
+            String what;
+            if (thrown instanceof ApiCallTimeoutException) {
+                what = "timed out: its call timeout (CallTimeoutMillis, which bounds the whole call, retries "
+                        + "included) ran out";
+            } else if (Failures.beforeSending(thrown)) {
+                what = "could not reach the Lambda endpoint";
+            } else if (timeout) {
+                what = "timed out waiting for the answer (ReadTimeoutMillis)";
+            } else {
+                what = "lost its connection to the Lambda endpoint";
+            }
             return new EndpointUnavailableException(functionName, subject + " " + what + " after " + attempts
                     + " attempt(s): " + rootMessage(thrown), timeout, thrown);
         }
         return new LambdaException(functionName, subject + " failed: " + thrown, thrown);
     }
 
+    /** The answer's body as sent (the SDK parses only JSON), else the message the SDK made of it. */
+    private static String body(AwsErrorDetails details, String message) {
+        SdkBytes raw = details == null ? null : details.rawResponse();
+        if (raw == null || raw.asByteArrayUnsafe().length == 0) {
+            return message;
+        }
+        byte[] bytes = raw.asByteArrayUnsafe();
+        return new String(bytes, 0, Math.min(bytes.length, 1_000), StandardCharsets.UTF_8);
+    }
+
     private static String firstChars(String text) {
         if (text == null || text.isBlank()) {
             return "(an empty body)";
         }
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        // one line of printable characters: control characters of a binary body become '?'
+        String oneLine = text.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 

@@ -35,6 +35,11 @@ final class Failures {
         return cause(e, Crc32MismatchException.class) != null;
     }
 
+    /** The answer arrived but was not JSON, so not Lambda's (a proxy's or a captive portal's page). */
+    static boolean unreadableAnswer(Throwable e) {
+        return anyCause(e, t -> t.getClass().getName().endsWith("JsonParseException"));
+    }
+
     /** The call ran out of time: a socket read timeout or the SDK's call timeout. */
     static boolean timedOut(Throwable e) {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {

@@ -10,6 +10,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,6 +28,7 @@ import io.lambdajca.api.InvocationType;
 import io.lambdajca.api.ThrottledException;
 import io.lambdajca.adapter.internal.metrics.FunctionMetrics;
 import io.lambdajca.adapter.internal.metrics.InvocationMetrics;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -47,7 +50,9 @@ public final class LambdaOperations {
 
     public LambdaOperations(LambdaClient client, RetryPolicy retry, JsonMapper json, InvocationMetrics metrics) {
         this.client = client;
-        this.retrier = new Retrier(retry);
+        // the client's call timeout bounds each whole call, retries included (see Retrier)
+        this.retrier = new Retrier(retry, client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout()
+                .orElse(null));
         this.json = json;
         this.metrics = metrics;
     }
@@ -87,7 +92,8 @@ public final class LambdaOperations {
                 while (!page.hasNext() && !last) {
                     String from = marker;
                     ListFunctionsResponse r = call(Operation.LIST_FUNCTIONS, null,
-                            () -> client.listFunctions(b -> b.marker(from).maxItems(50)));
+                            within -> client.listFunctions(b -> b.marker(from).maxItems(50)
+                                    .overrideConfiguration(within)));
                     page = r.functions().iterator();
                     marker = r.nextMarker();
                     last = marker == null || marker.isEmpty();
@@ -111,7 +117,8 @@ public final class LambdaOperations {
         RequestValidator.invokeName(functionName);
         try {
             return Optional.of(info(call(Operation.GET_FUNCTION, functionName,
-                    () -> client.getFunction(b -> b.functionName(functionName))).configuration()));
+                    within -> client.getFunction(b -> b.functionName(functionName).overrideConfiguration(within)))
+                    .configuration()));
         } catch (FunctionNotFoundException e) {
             return Optional.empty();
         }
@@ -139,13 +146,14 @@ public final class LambdaOperations {
         SdkBytes body = SdkBytes.fromByteArrayUnsafe(payload);
         FunctionMetrics counted = metrics.of(name);
         Supplier<InvocationResult> send = () -> send(counted, () -> call(Operation.INVOKE, name,
-                () -> client.invoke(b -> b
+                within -> client.invoke(b -> b
                         .functionName(name)
                         .qualifier(request.qualifier())
                         .invocationType(type.wireName())
                         .logType(request.tailLog() ? LogType.TAIL : LogType.NONE)
                         .clientContext(clientContext)
-                        .payload(body))));
+                        .payload(body)
+                        .overrideConfiguration(within))));
         if (request.afterCommit() && AfterCommit.defer(name, send::get, request.deferredFailureHandler(), counted)) {
             return InvocationResult.deferred();
         }
@@ -207,16 +215,23 @@ public final class LambdaOperations {
         RequestValidator.qualifier(functionName, qualifier);
         try {
             call(Operation.DELETE_FUNCTION, functionName,
-                    () -> client.deleteFunction(b -> b.functionName(functionName).qualifier(qualifier)));
+                    within -> client.deleteFunction(b -> b.functionName(functionName).qualifier(qualifier)
+                            .overrideConfiguration(within)));
             return true;
         } catch (FunctionNotFoundException e) {
             return false;
         }
     }
 
-    private <T> T call(Operation operation, String functionName, Supplier<T> call) {
+    /**
+     * One API call under the retry policy; {@code call} applies the request settings it is given (the attempt's share
+     * of the call timeout) to its request.
+     */
+    private <T> T call(Operation operation, String functionName,
+            Function<Consumer<AwsRequestOverrideConfiguration.Builder>, T> call) {
         try {
-            return retrier.call(operation, functionName, call);
+            return retrier.call(operation, functionName,
+                    left -> call.apply(o -> o.apiCallTimeout(left)));
         } catch (Retrier.Exhausted e) {
             throw ExceptionMapper.map(operation, functionName, e.last(), e.attempts);
         }

@@ -2,7 +2,8 @@ package io.lambdajca.adapter.internal;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
@@ -13,20 +14,33 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
  * Runs a Lambda call under a {@link RetryPolicy}: throttling and failures to connect are retried with capped
  * exponential backoff and full jitter, never sooner than Retry-After, while within the retry count and the total wait
  * budget. A failure after the request may have reached Lambda is retried only for operations safe to repeat, and for
- * Invoke only when the policy says so. The last failure is rethrown as the SDK raised it, with the attempt count.
+ * Invoke only when the policy says so. The call timeout bounds the whole call, retries and waits included: each
+ * attempt is given the time that is left as its own timeout, and no retry starts unless, after its wait, at least
+ * {@link #minimumAttempt(Duration) a minimum attempt time} is left. The last failure is rethrown as the SDK raised it,
+ * with the attempt count.
  */
 final class Retrier {
 
-    private final RetryPolicy policy;
-    private final Sleeper sleeper;
-
-    Retrier(RetryPolicy policy) {
-        this(policy, Thread::sleep);
+    /** The least time a retry is started with: 1 s, or a tenth of the call timeout when that is shorter. */
+    static Duration minimumAttempt(Duration callTimeout) {
+        return Duration.ofMillis(Math.min(1_000, callTimeout.toMillis() / 10));
     }
 
-    Retrier(RetryPolicy policy, Sleeper sleeper) {
+    private final RetryPolicy policy;
+    private final Duration callTimeout;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoClock;
+
+    /** @param callTimeout the bound of a whole call, retries included; null for none */
+    Retrier(RetryPolicy policy, Duration callTimeout) {
+        this(policy, callTimeout, Thread::sleep, System::nanoTime);
+    }
+
+    Retrier(RetryPolicy policy, Duration callTimeout, Sleeper sleeper, LongSupplier nanoClock) {
         this.policy = policy;
+        this.callTimeout = callTimeout;
         this.sleeper = sleeper;
+        this.nanoClock = nanoClock;
     }
 
     /** Pauses the calling thread; replaceable in tests. */
@@ -49,26 +63,41 @@ final class Retrier {
         }
     }
 
-    <T> T call(Operation operation, String functionName, Supplier<T> call) {
+    /**
+     * Runs the attempts. Each is given the time left of the call timeout, to be used as that attempt's own SDK call
+     * timeout (null when the call has no bound).
+     */
+    <T> T call(Operation operation, String functionName, Function<Duration, T> attempt) {
+        long started = nanoClock.getAsLong();
         long waited = 0;
-        for (int attempt = 1; ; attempt++) {
+        for (int n = 1; ; n++) {
             try {
-                return call.get();
+                return attempt.apply(callTimeout == null ? null : left(started));
             } catch (RuntimeException e) {
-                long delay = retryDelay(operation, e, attempt, waited);
-                if (delay < 0) {
-                    throw new Exhausted(e, attempt);
+                long delay = retryDelay(operation, e, n, waited);
+                if (delay >= 0 && callTimeout != null
+                        && left(started).minusMillis(delay).compareTo(minimumAttempt(callTimeout)) < 0) {
+                    delay = -1; // the call timeout would end the retry before it could do any good
                 }
-                AdapterLog.retrying(operation.apiName(), functionName, attempt, delay, e.getClass().getSimpleName());
+                if (delay < 0) {
+                    throw new Exhausted(e, n);
+                }
+                AdapterLog.retrying(operation.apiName(), functionName, n, delay, e.getClass().getSimpleName());
                 try {
                     sleeper.sleep(delay);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw new Exhausted(e, attempt);
+                    throw new Exhausted(e, n);
                 }
                 waited += delay;
             }
         }
+    }
+
+    /** What is left of the call timeout; at least 1 ms, since the SDK takes no zero timeout. */
+    private Duration left(long started) {
+        long elapsedMillis = (nanoClock.getAsLong() - started) / 1_000_000;
+        return Duration.ofMillis(Math.max(1, callTimeout.toMillis() - elapsedMillis));
     }
 
     /** How long to wait before the next attempt, or -1 to give up. */
@@ -85,7 +114,6 @@ final class Retrier {
         }
         return waitedMillis + delay > policy.budget().toMillis() ? -1 : delay;
     }
-
     private boolean retryable(Operation operation, RuntimeException e) {
         if (e instanceof TooManyRequestsException
                 || e instanceof AwsServiceException && ((AwsServiceException) e).statusCode() == 429) {

@@ -17,6 +17,8 @@ import io.lambdajca.api.LambdaServiceException;
 import io.lambdajca.api.ThrottledException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.LambdaException.Builder;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -91,7 +93,15 @@ class ExceptionMapperTest {
         LambdaException timeout = ExceptionMapper.map(Operation.INVOKE, "f",
                 SdkClientException.create("Read timed out", new SocketTimeoutException("Read timed out")), 1);
         assertThat(timeout).isInstanceOfSatisfying(EndpointUnavailableException.class,
-                u -> assertThat(u.isTimeout()).isTrue());
+                u -> assertThat(u.isTimeout()).isTrue()).hasMessageContaining("ReadTimeoutMillis");
+    }
+
+    @Test
+    void callTimeout_saysThatTheWholeCallsBoundRanOut() {
+        LambdaException e = ExceptionMapper.map(Operation.GET_FUNCTION, "f", ApiCallTimeoutException.create(1893), 2);
+        assertThat(e).isInstanceOfSatisfying(EndpointUnavailableException.class,
+                u -> assertThat(u.isTimeout()).isTrue())
+                .hasMessageContaining("CallTimeoutMillis", "whole call", "after 2 attempt(s)");
     }
 
     @Test
@@ -108,6 +118,32 @@ class ExceptionMapperTest {
                         .errorMessage("garbage").build()).build();
         assertThat(ExceptionMapper.map(Operation.INVOKE, "f", badRequest, 1)).isInstanceOf(LambdaServiceException.class)
                 .hasMessageContaining("HTTP 400");
+    }
+
+    @Test
+    void errorAnswerWithoutAnAwsErrorCode_quotesTheBodyAsSent_inOnePrintableLine() {
+        // what the SDK makes of a proxy's page: no code, no message, the body only in the raw response
+        AwsServiceException html = software.amazon.awssdk.services.lambda.model.LambdaException
+                .builder().statusCode(502).awsErrorDetails(AwsErrorDetails.builder().rawResponse(SdkBytes
+                        .fromUtf8String("<html>\r\n<head><title>502 Bad Gateway</title></head>\u0001")).build())
+                .build();
+        assertThat(ExceptionMapper.map(Operation.GET_FUNCTION, "f", html, 2)).isInstanceOf(LambdaServiceException.class)
+                .hasMessageContaining("(HTTP 502): no AWS error code; the answer began: <html> <head><title>502 Bad "
+                        + "Gateway</title></head>?");
+    }
+
+    @Test
+    void a200ThatIsNotJson_isAServiceError_notALostConnection() {
+        // what the SDK throws for a captive portal's HTML page answered with 200
+        SdkClientException portal = SdkClientException.create("Unable to unmarshall response (JsonParseException: "
+                + "Unexpected character ('<' (code 60))). Response Code: 200, Response Text: OK",
+                new java.io.UncheckedIOException(new software.amazon.awssdk.thirdparty.jackson.core.JsonParseException(
+                        null, "Unexpected character ('<' (code 60))")));
+        LambdaException e = ExceptionMapper.map(Operation.GET_FUNCTION, "f", portal, 2);
+        assertThat(e).isInstanceOfSatisfying(LambdaServiceException.class,
+                s -> assertThat(s.statusCode()).isEqualTo(200))
+                .hasMessageContaining("(HTTP 200): the answer is not JSON", "Unexpected character ('<'")
+                .hasMessageNotContaining("lost its connection");
     }
 
     @Test

@@ -22,7 +22,9 @@ import io.lambdajca.api.InvocationType;
 import io.lambdajca.api.ResultMappingException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaServiceClientConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -204,6 +206,12 @@ class LambdaOperationsTest {
         @Override
         public String serviceName() {
             return "lambda";
+        }
+
+        @Override
+        public LambdaServiceClientConfiguration serviceClientConfiguration() {
+            return LambdaServiceClientConfiguration.builder()
+                    .overrideConfiguration(ClientOverrideConfiguration.builder().build()).build();
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,9 @@ class RetrierTest {
     private final List<Long> sleeps = new ArrayList<>();
     private final RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(2000),
             Duration.ofMillis(10_000), false);
-    private final Retrier retrier = new Retrier(policy, sleeps::add);
+    /** A fake clock that only the fake sleeper and the attempts move. */
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final Retrier retrier = new Retrier(policy, null, sleeps::add, nanos::get);
 
     private static TooManyRequestsException throttled(String retryAfter) {
         return TooManyRequestsException.builder().retryAfterSeconds(retryAfter)
@@ -34,7 +37,7 @@ class RetrierTest {
     @Test
     void throttling_isRetried_honouringRetryAfter_thenGivesUp() {
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", () -> {
+        assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", left -> {
             calls.incrementAndGet();
             throw throttled("1");
         })).isInstanceOfSatisfying(Retrier.Exhausted.class, e -> assertThat(e.attempts).isEqualTo(4));
@@ -45,7 +48,7 @@ class RetrierTest {
     @Test
     void a429WithoutAnAwsErrorCode_isRetriedForInvoke() {
         AtomicInteger calls = new AtomicInteger();
-        String result = retrier.call(Operation.INVOKE, "f", () -> {
+        String result = retrier.call(Operation.INVOKE, "f", left -> {
             if (calls.incrementAndGet() < 2) {
                 throw software.amazon.awssdk.services.lambda.model.LambdaException.builder().statusCode(429)
                         .message("Too Many Requests").build();
@@ -58,7 +61,7 @@ class RetrierTest {
 
     @Test
     void throttling_whoseRetryAfterExceedsTheBudget_isNotRetried() {
-        assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", () -> {
+        assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", left -> {
             throw throttled("60");
         })).isInstanceOfSatisfying(Retrier.Exhausted.class, e -> assertThat(e.attempts).isEqualTo(1));
         assertThat(sleeps).isEmpty();
@@ -67,7 +70,7 @@ class RetrierTest {
     @Test
     void connectFailure_isRetriedForInvoke_thenSucceeds() {
         AtomicInteger calls = new AtomicInteger();
-        String result = retrier.call(Operation.INVOKE, "f", () -> {
+        String result = retrier.call(Operation.INVOKE, "f", left -> {
             if (calls.incrementAndGet() < 3) {
                 throw SdkClientException.create("Unable to execute HTTP request",
                         new ConnectException("Connection refused"));
@@ -81,7 +84,7 @@ class RetrierTest {
     @Test
     void readTimeout_isNotRetriedForInvoke_soTheFunctionDoesNotRunTwice() {
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", () -> {
+        assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", left -> {
             calls.incrementAndGet();
             throw SdkClientException.create("Read timed out", new SocketTimeoutException("Read timed out"));
         })).isInstanceOf(Retrier.Exhausted.class);
@@ -91,9 +94,9 @@ class RetrierTest {
     @Test
     void readTimeout_isRetriedForInvoke_whenThePolicyAllowsIt() {
         Retrier lenient = new Retrier(new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), true),
-                sleeps::add);
+                null, sleeps::add, nanos::get);
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> lenient.call(Operation.INVOKE, "f", () -> {
+        assertThatThrownBy(() -> lenient.call(Operation.INVOKE, "f", left -> {
             calls.incrementAndGet();
             throw SdkClientException.create("Read timed out", new SocketTimeoutException("Read timed out"));
         })).isInstanceOf(Retrier.Exhausted.class);
@@ -103,7 +106,7 @@ class RetrierTest {
     @Test
     void readTimeout_isRetriedForIdempotentOperations() {
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> retrier.call(Operation.LIST_FUNCTIONS, null, () -> {
+        assertThatThrownBy(() -> retrier.call(Operation.LIST_FUNCTIONS, null, left -> {
             calls.incrementAndGet();
             throw SdkClientException.create("Read timed out", new SocketTimeoutException("Read timed out"));
         })).isInstanceOf(Retrier.Exhausted.class);
@@ -114,7 +117,7 @@ class RetrierTest {
     void serverError_isRetriedOnlyForIdempotentOperations() {
         AtomicInteger calls = new AtomicInteger();
         ServiceException error = ServiceException.builder().statusCode(500).build();
-        assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", () -> {
+        assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", left -> {
             calls.incrementAndGet();
             throw error;
         })).isInstanceOf(Retrier.Exhausted.class);
@@ -124,12 +127,95 @@ class RetrierTest {
     @Test
     void clientErrors_areNeverRetried() {
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> retrier.call(Operation.GET_FUNCTION, "f", () -> {
+        assertThatThrownBy(() -> retrier.call(Operation.GET_FUNCTION, "f", left -> {
             calls.incrementAndGet();
             throw ResourceNotFoundException.builder().statusCode(404).awsErrorDetails(AwsErrorDetails.builder()
                     .errorCode("ResourceNotFoundException").sdkHttpResponse(SdkHttpResponse.builder().statusCode(404)
                             .build()).build()).build();
         })).isInstanceOf(Retrier.Exhausted.class);
         assertThat(calls).hasValue(1);
+    }
+
+    /** A retrier whose call timeout is 5 s and whose sleeps move the fake clock. */
+    private Retrier bounded(RetryPolicy p) {
+        return new Retrier(p, Duration.ofMillis(5_000), ms -> {
+            sleeps.add(ms);
+            advance(ms);
+        }, nanos::get);
+    }
+
+    private void advance(long millis) {
+        nanos.addAndGet(millis * 1_000_000L);
+    }
+
+    private static SdkClientException readTimeout() {
+        return SdkClientException.create("Read timed out", new SocketTimeoutException("Read timed out"));
+    }
+
+    @Test
+    void eachAttempt_isGivenWhatIsLeftOfTheCallTimeout() {
+        List<Duration> given = new ArrayList<>();
+        Retrier r = bounded(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(10), false));
+        String result = r.call(Operation.GET_FUNCTION, "f", left -> {
+            given.add(left);
+            if (given.size() < 3) {
+                advance(1_500); // each failed attempt takes 1.5 s
+                throw readTimeout();
+            }
+            return "ok";
+        });
+        assertThat(result).isEqualTo("ok");
+        assertThat(given).containsExactly(Duration.ofMillis(5_000), Duration.ofMillis(3_500),
+                Duration.ofMillis(2_000));
+    }
+
+    @Test
+    void noRetryStarts_whenTooLittleOfTheCallTimeoutIsLeft() {
+        // 3 s read timeout, 5 s call timeout: the retry gets the 2 s left; after that, nothing is left for a third
+        Retrier r = bounded(new RetryPolicy(5, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(10), false));
+        List<Duration> given = new ArrayList<>();
+        assertThatThrownBy(() -> r.call(Operation.GET_FUNCTION, "f", left -> {
+            given.add(left);
+            advance(Math.min(3_000, left.toMillis()));
+            throw readTimeout();
+        })).isInstanceOfSatisfying(Retrier.Exhausted.class, e -> assertThat(e.attempts).isEqualTo(2));
+        assertThat(given).containsExactly(Duration.ofMillis(5_000), Duration.ofMillis(2_000));
+    }
+
+    @Test
+    void aRetryWhoseWaitLeavesLessThanTheMinimum_isNotStarted() {
+        // 4.6 s used; a Retry-After of 1 s would start the retry after the call timeout
+        Retrier r = bounded(policy);
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> r.call(Operation.INVOKE, "f", left -> {
+            calls.incrementAndGet();
+            advance(4_600);
+            throw throttled("1");
+        })).isInstanceOfSatisfying(Retrier.Exhausted.class, e -> assertThat(e.attempts).isEqualTo(1));
+        assertThat(calls).hasValue(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void throttling_isRetriedWithinTheCallTimeout_thenStops() {
+        // Retry-After 1 s, 100 ms per attempt: attempts start at 0, 1.1, 2.2, 3.3 and 4.4 s (0.6 s left, above the
+        // 0.5 s minimum); after the fifth only 0.5 s is left, less than the 1 s wait
+        Retrier r = bounded(new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(2000),
+                Duration.ofSeconds(60), false));
+        AtomicInteger calls = new AtomicInteger();
+        long start = nanos.get();
+        assertThatThrownBy(() -> r.call(Operation.INVOKE, "f", left -> {
+            calls.incrementAndGet();
+            advance(100);
+            throw throttled("1");
+        })).isInstanceOf(Retrier.Exhausted.class);
+        assertThat(calls).hasValue(5);
+        assertThat((nanos.get() - start) / 1_000_000).isLessThanOrEqualTo(5_000);
+    }
+
+    @Test
+    void theMinimumAttempt_isOneSecond_orATenthOfAShortCallTimeout() {
+        assertThat(Retrier.minimumAttempt(Duration.ofSeconds(910))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Retrier.minimumAttempt(Duration.ofMillis(5_000))).isEqualTo(Duration.ofMillis(500));
     }
 }
