@@ -64,6 +64,11 @@ public final class AdapterLog {
                 + "sent after the commit: " + e.getMessage());
     }
 
+    public static void deferredFailureHandlerFailed(String functionName, RuntimeException e) {
+        LOG.warning(() -> "LAMBDAJCA1013: The application's failure handler of the deferred Event invocation of "
+                + functionName + " threw " + e.getClass().getName() + ": " + e.getMessage());
+    }
+
     public static void workRejected(Exception e) {
         LOG.warning(() -> "LAMBDAJCA1010: The container's work manager refused the adapter's activation work: " + e);
     }

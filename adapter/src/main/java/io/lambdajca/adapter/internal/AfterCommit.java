@@ -26,7 +26,7 @@ final class AfterCommit {
 
     /**
      * Registers {@code send} to run after the caller's transaction commits; returns false when there is no active
-     * transaction (the caller then sends at once).
+     * transaction (the caller then sends at once). A transaction already marked for rollback drops it at once.
      */
     static boolean defer(String functionName, Runnable send, Consumer<LambdaException> onFailure,
             FunctionMetrics counted) {
@@ -36,7 +36,18 @@ final class AfterCommit {
     /** As {@link #defer(String, Runnable, Consumer, FunctionMetrics)} with the registry given (null: none). */
     static boolean defer(TransactionSynchronizationRegistry registry, String functionName, Runnable send,
             Consumer<LambdaException> onFailure, FunctionMetrics counted) {
-        if (registry == null || registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (registry == null) {
+            return false;
+        }
+        int status = registry.getTransactionStatus();
+        if (status == Status.STATUS_MARKED_ROLLBACK) {
+            // the transaction can only roll back: the invocation is dropped now, as it would be at the rollback
+            counted.deferred();
+            counted.deferredDropped();
+            AdapterLog.deferredDropped(functionName);
+            return true;
+        }
+        if (status != Status.STATUS_ACTIVE) {
             return false;
         }
         registry.registerInterposedSynchronization(new Synchronization() {
@@ -55,17 +66,30 @@ final class AfterCommit {
                 try {
                     send.run();
                     counted.deferredSent();
-                } catch (LambdaException e) {
+                } catch (RuntimeException e) {
+                    // nothing may reach the transaction manager: it has committed and cannot tell anyone
+                    LambdaException failure = e instanceof LambdaException known ? known
+                            : new LambdaException(functionName, "unexpected failure: " + e, e);
                     counted.deferredFailed();
-                    AdapterLog.deferredFailed(functionName, e);
-                    if (onFailure != null) {
-                        onFailure.accept(e);
-                    }
+                    AdapterLog.deferredFailed(functionName, failure);
+                    tell(onFailure, functionName, failure);
                 }
             }
         });
         counted.deferred();
         return true;
+    }
+
+    /** Passes the failure to the application's handler; what the handler throws is logged, not propagated. */
+    private static void tell(Consumer<LambdaException> onFailure, String functionName, LambdaException failure) {
+        if (onFailure == null) {
+            return;
+        }
+        try {
+            onFailure.accept(failure);
+        } catch (RuntimeException e) {
+            AdapterLog.deferredFailureHandlerFailed(functionName, e);
+        }
     }
 
     private static TransactionSynchronizationRegistry registry() {

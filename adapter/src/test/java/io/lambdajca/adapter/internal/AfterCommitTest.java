@@ -62,6 +62,32 @@ class AfterCommitTest {
     }
 
     @Test
+    void aTransactionMarkedForRollback_dropsTheInvocationAtOnce() {
+        tx.status = Status.STATUS_MARKED_ROLLBACK;
+        assertThat(AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit)).isTrue();
+        assertThat(tx.synchronizations).isEmpty();
+        assertThat(sends).hasValue(0);
+        assertCounts(1, 0, 1, 0);
+    }
+
+    @Test
+    void anUnexpectedFailureAfterCommit_andAThrowingHandler_doNotReachTheTransactionManager() {
+        IllegalStateException bug = new IllegalStateException("unexpected");
+        AfterCommit.defer(tx, "audit", () -> {
+            throw bug;
+        }, e -> {
+            told.add(e);
+            throw new IllegalArgumentException("handler broke");
+        }, audit);
+        tx.complete(Status.STATUS_COMMITTED);
+        assertCounts(1, 0, 0, 1);
+        assertThat(told).singleElement().satisfies(e -> {
+            assertThat(e.functionName()).isEqualTo("audit");
+            assertThat(e).hasCause(bug).hasMessageContaining("unexpected");
+        });
+    }
+
+    @Test
     void withoutAnActiveTransaction_nothingIsDeferredOrCounted() {
         tx.status = Status.STATUS_NO_TRANSACTION;
         assertThat(AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit)).isFalse();
