@@ -40,7 +40,13 @@ record ActiveDefinition(ConnectionConfig config, CredentialResolver credentials,
     void activate() throws ResourceException {
         String profile = config.credentialProfile();
         if (profile == null || ProfileLookup.isBound(profile)) {
-            credentials.own();
+            try {
+                credentials.own();
+            } catch (ResourceException e) {
+                if (!(e.getCause() instanceof ProfileLookup.NotBound)) {
+                    throw e;
+                } // a SourceProfile it names is not bound yet: the activation waits for it
+            }
         }
         LambdaResourceAdapter.of(adapter).activations().activate(profile, () -> operations.operations(credentials.own()));
     }
