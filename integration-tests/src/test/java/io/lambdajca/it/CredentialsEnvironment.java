@@ -115,7 +115,8 @@ final class CredentialsEnvironment {
                 "PrivateKeyFile=" + strangerKey, "EndpointOverride=" + endpoint);
         profile("Chain", "DEFAULT_CHAIN", List.of());
         int hangingPort = freePort();
-        profile("HangingSts", "ASSUME_ROLE", List.of(), "RoleArn=" + INVOKER_ROLE,
+        // its own role, so that its client is not counted with the Invoker profile's (CredentialProfilesIT)
+        profile("HangingSts", "ASSUME_ROLE", List.of(), "RoleArn=arn:aws:iam::123456789012:role/never-answered",
                 "SourceProfile=java:/lambda/profiles/Static", "EndpointOverride=http://127.0.0.1:" + hangingPort);
         LambdaEnvironment.execute(management, LambdaEnvironment.systemProperty(HANGING_STS_PORT,
                 String.valueOf(hangingPort)));
