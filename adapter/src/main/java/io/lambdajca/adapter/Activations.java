@@ -12,16 +12,17 @@ import io.lambdajca.adapter.internal.AdapterLog;
 import jakarta.resource.ResourceException;
 
 /**
- * The adapter's one activation path: each connection definition's credentials are resolved and its SDK client built
- * and warmed up by a task on the adapter's own activation threads, so that no container thread waits for a network
- * call and the first application call does not pay for it. A definition whose credential profile (or a SourceProfile
- * it names) is not bound yet, as when the container binds administered objects after connection factories, is tried
- * again by a rescheduled task, at growing intervals, until {@link #PROFILE_WAIT} has passed.
+ * Finishes activating the connection definitions whose credential profile (or a SourceProfile it names) was not bound
+ * yet when the container created their connection factory, as when it binds administered objects after connection
+ * factories: a task on the adapter's own threads tries again, rescheduled at growing intervals (no sleeping thread),
+ * until the profile is bound, then resolves it and builds and warms up the shared SDK client, so that the first call
+ * does not pay for it; after {@link #PROFILE_WAIT} it gives up with a warning. Definitions whose profile is bound are
+ * activated on the container's thread ({@link ActiveDefinition#activate()}).
  * <p>
  * Adapter-owned threads rather than the container's work manager: they exist from the adapter's construction, so a
  * connection definition can hand its task over whatever the order in which the container creates connection factories
- * and starts the adapter, and {@link #stop()} ends them, so that no activation outlives the adapter. They are idle
- * most of the time and end after a few seconds without work.
+ * and starts the adapter, with no queue to hand over at start(); and {@link #stop()} ends them, so that no activation
+ * outlives the adapter. They end after a few seconds without work.
  */
 final class Activations {
 

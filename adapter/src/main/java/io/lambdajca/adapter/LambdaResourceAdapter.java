@@ -77,7 +77,12 @@ public class LambdaResourceAdapter implements ResourceAdapter {
         return (LambdaResourceAdapter) ra;
     }
 
-    /** Activates connection definitions on the adapter's own threads. */
+    /** Whether the adapter has stopped. */
+    boolean stopped() {
+        return clients.isClosed();
+    }
+
+    /** Activates connection definitions whose credential profile is not bound yet, on the adapter's own threads. */
     Activations activations() {
         return activations;
     }
