@@ -61,14 +61,14 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
         return new CredentialProfileProperties(type, accessKeyId, secretAccessKey, sessionToken, roleArn, roleSessionName, durationSeconds, externalId, sourceProfile, region, endpointOverride, trustAnchorArn, profileArn, keystoreFile, keystorePassword, keyAlias, certificateFile, privateKeyFile, certificateChainFile);
     }
 
-    /** Validates the properties and builds the credential source; SourceProfile is looked up in JNDI. */
-    CredentialSource source() throws ConfigException {
+    /** Validates the properties and builds the credential source; SourceProfile is resolved with the resolver. */
+    CredentialSource source(CredentialProfileProperties.ProfileResolver sourceProfiles) throws ConfigException {
         CredentialProfileProperties props = properties();
         Validated known = validated;
         if (known != null && known.properties.equals(props)) {
             return known.source; // checked at activation (keystore read, key probed) and needing no other profile
         }
-        return props.toSource(ProfileLookup::resolve);
+        return props.toSource(sourceProfiles);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.lambdajca.adapter;
 
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -63,6 +64,28 @@ public class LambdaManagedConnection implements ManagedConnection {
 
     boolean isDestroyed() {
         return destroyed.get();
+    }
+
+    /** The first of the candidates that can serve that connection definition with those credentials, or null. */
+    static ManagedConnection match(Set<?> candidates, LambdaManagedConnectionFactory mcf, CredentialSource wanted) {
+        for (Object candidate : candidates) {
+            if (candidate instanceof LambdaManagedConnection && ((LambdaManagedConnection) candidate).matches(mcf,
+                    wanted)) {
+                return (ManagedConnection) candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The candidates that are destroyed Lambda connections. */
+    static Set<Object> destroyed(Set<?> candidates) {
+        Set<Object> invalid = new HashSet<>();
+        for (Object candidate : candidates) {
+            if (candidate instanceof LambdaManagedConnection && ((LambdaManagedConnection) candidate).isDestroyed()) {
+                invalid.add(candidate);
+            }
+        }
+        return invalid;
     }
 
     /** Called by a handle's close(): the handle is done, and the pool may take the connection back. */

@@ -1,7 +1,6 @@
 package io.lambdajca.adapter;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 
 import javax.transaction.xa.XAResource;
 
@@ -18,12 +17,11 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkException;
 
 /**
  * The AWS Lambda resource adapter: owns the SDK clients of every connection definition, built on first activation
- * and closed when the adapter stops (undeploy, server shutdown or reload). Outbound only.
+ * and closed when the adapter stops (undeploy, server shutdown or reload), and the threads that activate connection
+ * definitions ({@link Activations}), which end when it stops. Outbound only.
  */
 @Connector(
         displayName = "AWS Lambda Resource Adapter",
@@ -37,65 +35,56 @@ import jakarta.resource.spi.work.WorkException;
         transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
 public class LambdaResourceAdapter implements ResourceAdapter {
 
+    /** How long stop() waits for an activation under way (its warm-up call has a shorter timeout of its own). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
     /**
-     * Created with the adapter, not in start(): the container activates connection definitions (and so builds their
+     * Created with the adapter, not in start(): the container may activate connection definitions (and so build their
      * clients) before it starts the adapter.
      */
     private final LambdaClients clients = new LambdaClients();
     private final JsonMapper json = new JsonMapper();
     private final InvocationMetrics metrics = new InvocationMetrics(Integer.toHexString(System.identityHashCode(this)));
-    private final List<Work> afterStart = new ArrayList<>();
-    private final List<Work> scheduled = new ArrayList<>();
-    private BootstrapContext context;
+    private final Activations activations = new Activations();
 
     @Override
     public void start(BootstrapContext bootstrap) throws ResourceAdapterInternalException {
-        List<Work> pending;
-        synchronized (this) {
-            this.context = bootstrap;
-            pending = new ArrayList<>(afterStart);
-            afterStart.clear();
-        }
-        for (Work work : pending) {
-            schedule(work);
-        }
         AdapterLog.adapterStarted("0.1.0");
     }
 
-    /** Runs the work on the container's work manager once the adapter has started (now, if it has). */
-    void afterStart(Work work) {
-        synchronized (this) {
-            if (context == null) {
-                afterStart.add(work);
-                return;
-            }
-        }
-        schedule(work);
-    }
-
-    private void schedule(Work work) {
-        synchronized (this) {
-            scheduled.add(work);
-        }
-        try {
-            context.getWorkManager().scheduleWork(work);
-        } catch (WorkException e) {
-            AdapterLog.workRejected(e);
-        }
-    }
-
+    /**
+     * Ends every activation and closes every client: activations under way are interrupted, the clients closed
+     * (which also ends a warm-up call in flight), then the activation threads are waited for.
+     */
     @Override
     public void stop() {
-        synchronized (this) {
-            afterStart.clear();
-            scheduled.forEach(Work::release);
-            scheduled.clear();
-            context = null;
-        }
+        activations.stop();
         clients.close();
+        if (!activations.awaitStopped(STOP_WAIT)) {
+            AdapterLog.activationsNotStopped(STOP_WAIT.toMillis());
+        }
         metrics.close();
         json.close();
         AdapterLog.adapterStopped();
+    }
+
+    /** The Lambda resource adapter an adapter object associated with it names; throws if it is another. */
+    static LambdaResourceAdapter of(ResourceAdapter ra) throws ResourceException {
+        if (!(ra instanceof LambdaResourceAdapter)) {
+            throw new ResourceException("This connection definition is not associated with the Lambda resource "
+                    + "adapter");
+        }
+        return (LambdaResourceAdapter) ra;
+    }
+
+    /** Whether the adapter has stopped. */
+    boolean stopped() {
+        return clients.isClosed();
+    }
+
+    /** Activates connection definitions whose credential profile is not bound yet, on the adapter's own threads. */
+    Activations activations() {
+        return activations;
     }
 
     /** The shared SDK clients; fails once the adapter has stopped. */

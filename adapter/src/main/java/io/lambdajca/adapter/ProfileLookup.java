@@ -1,7 +1,7 @@
 package io.lambdajca.adapter;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
@@ -12,11 +12,9 @@ import io.lambdajca.adapter.internal.credentials.CredentialSource;
 
 /**
  * Finds a credential profile by its JNDI name and validates it into a {@link CredentialSource}. Follows SourceProfile
- * references and refuses cycles.
+ * references, carrying the chain of names followed so far, and refuses cycles.
  */
 final class ProfileLookup {
-
-    private static final ThreadLocal<Deque<String>> RESOLVING = ThreadLocal.withInitial(ArrayDeque::new);
 
     private ProfileLookup() {
     }
@@ -32,13 +30,17 @@ final class ProfileLookup {
     }
 
     static CredentialSource resolve(String jndiName) throws ConfigException {
+        return resolve(jndiName, List.of());
+    }
+
+    /** Resolves a profile referred to by the profiles of {@code chain}, in that order. */
+    private static CredentialSource resolve(String jndiName, List<String> chain) throws ConfigException {
         Object bound;
         try {
             bound = new InitialContext().lookup(jndiName);
         } catch (NameNotFoundException e) {
-            throw new ConfigException("No credential profile is bound at '" + jndiName + "': add an admin object of "
-                    + "class " + LambdaCredentialProfile.class.getName() + " with that JNDI name to the resource "
-                    + "adapter");
+            throw new NotBound("No credential profile is bound at '" + jndiName + "': add an admin object of class "
+                    + LambdaCredentialProfile.class.getName() + " with that JNDI name to the resource adapter");
         } catch (NamingException e) {
             throw new ConfigException("The credential profile '" + jndiName + "' cannot be looked up: " + e);
         }
@@ -47,21 +49,27 @@ final class ProfileLookup {
                     : bound.getClass().getName()) + ", not to a credential profile of this resource adapter ("
                     + LambdaCredentialProfile.class.getName() + ")");
         }
-        Deque<String> stack = RESOLVING.get();
-        if (stack.contains(jndiName)) {
+        List<String> followed = new ArrayList<>(chain);
+        followed.add(jndiName);
+        if (chain.contains(jndiName)) {
             throw new ConfigException("Credential profiles refer to each other in a cycle through SourceProfile: "
-                    + String.join(" -> ", stack) + " -> " + jndiName);
+                    + String.join(" -> ", followed));
         }
-        stack.push(jndiName);
         try {
-            return ((LambdaCredentialProfile) bound).source();
+            return ((LambdaCredentialProfile) bound).source(source -> resolve(source, followed));
+        } catch (NotBound e) {
+            throw new NotBound("Credential profile '" + jndiName + "': " + e.getMessage());
         } catch (ConfigException e) {
             throw new ConfigException("Credential profile '" + jndiName + "': " + e.getMessage());
-        } finally {
-            stack.pop();
-            if (stack.isEmpty()) {
-                RESOLVING.remove();
-            }
+        }
+    }
+
+    /** Nothing is bound at a profile's name (yet: the container may still be binding administered objects). */
+    static final class NotBound extends ConfigException {
+        private static final long serialVersionUID = 1L;
+
+        NotBound(String message) {
+            super(message);
         }
     }
 }

@@ -110,7 +110,7 @@ class ContainerSignOnTest {
         profile.setType("ASSUME_ROLE");
         profile.setRoleArn("arn:aws:iam::123456789012:role/invoker");
         profile.setDurationSeconds(60);
-        assertThatThrownBy(profile::source).hasMessage("DurationSeconds must be between 900 and 43200, not 60");
+        assertThatThrownBy(() -> profile.source(name -> null)).hasMessage("DurationSeconds must be between 900 and 43200, not 60");
     }
 
     @Test

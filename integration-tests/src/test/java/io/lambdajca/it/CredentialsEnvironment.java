@@ -1,6 +1,8 @@
 package io.lambdajca.it;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +50,10 @@ final class CredentialsEnvironment {
     static final String STRANGER_PROFILE = "java:/lambda/profiles/Stranger";
     static final String PARTNER_PROFILE = "java:/lambda/profiles/Partner";
     static final String WRONG_SECRET_PROFILE = "java:/lambda/profiles/WrongSecret";
+    /** ASSUME_ROLE whose STS endpoint is a port the test itself listens on, answering nothing. */
+    static final String HANGING_STS_PROFILE = "java:/lambda/profiles/HangingSts";
+    /** The server's system property that holds that port. */
+    static final String HANGING_STS_PORT = "lambdajca.test.hanging-sts.port";
 
     static final List<String> POOLS = List.of("StaticProfile", "AssumeRoleA", "AssumeRoleB", "RolesAnywhere",
             "DefaultChain", "SignOn");
@@ -108,6 +114,12 @@ final class CredentialsEnvironment {
                 "ProfileArn=" + RA_PROFILE, "RoleArn=" + INVOKER_ROLE, "CertificateFile=" + strangerCert,
                 "PrivateKeyFile=" + strangerKey, "EndpointOverride=" + endpoint);
         profile("Chain", "DEFAULT_CHAIN", List.of());
+        int hangingPort = freePort();
+        // its own role, so that its client is not counted with the Invoker profile's (CredentialProfilesIT)
+        profile("HangingSts", "ASSUME_ROLE", List.of(), "RoleArn=arn:aws:iam::123456789012:role/never-answered",
+                "SourceProfile=java:/lambda/profiles/Static", "EndpointOverride=http://127.0.0.1:" + hangingPort);
+        LambdaEnvironment.execute(management, LambdaEnvironment.systemProperty(HANGING_STS_PORT,
+                String.valueOf(hangingPort)));
         // the SDK's default chain finds these system properties of the server first
         LambdaEnvironment.execute(management, LambdaEnvironment.systemProperty("aws.accessKeyId", LocalLambda.DEFAULT_ACCESS_KEY));
         LambdaEnvironment.execute(management, LambdaEnvironment.systemProperty("aws.secretAccessKey", encryptedSecret));
@@ -124,6 +136,12 @@ final class CredentialsEnvironment {
         LambdaEnvironment.configure("DefaultChain", DEFAULT_CHAIN_JNDI, endpoint, List.of("3", "5000"));
         LambdaEnvironment.configure("SignOn", SIGN_ON_JNDI, endpoint, List.of("3", "5000"),
                 "--authentication-context", "lambda-sign-on");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void profile(String name, String type, List<String> env, String... properties)

@@ -69,19 +69,20 @@ public final class AdapterLog {
                 + functionName + " threw " + e.getClass().getName() + ": " + e.getMessage());
     }
 
-    public static void workRejected(Exception e) {
-        LOG.warning(() -> "LAMBDAJCA1010: The container's work manager refused the adapter's activation work: " + e);
-    }
-
     public static void profileNotBound(String profile, long waitedMillis) {
         LOG.warning(() -> "LAMBDAJCA1011: The credential profile " + profile + " is still not bound in JNDI "
-                + waitedMillis + " ms after the adapter started; calls through its connection definitions fail "
+                + waitedMillis + " ms after its connection definition was activated; calls through it fail "
                 + "until it is configured");
     }
 
     public static void deferredActivationFailed(String profile, Exception e) {
-        LOG.warning(() -> "LAMBDAJCA1012: Activating a connection definition with credential profile " + profile
-                + " failed: " + e.getMessage());
+        LOG.warning(() -> "LAMBDAJCA1012: Activating a connection definition"
+                + (profile == null ? "" : " with credential profile " + profile) + " failed: " + e.getMessage());
+    }
+
+    public static void activationsNotStopped(long waitedMillis) {
+        LOG.warning(() -> "LAMBDAJCA1010: An activation of a Lambda connection definition was still running "
+                + waitedMillis + " ms after the adapter was told to stop");
     }
 
     public static void retrying(String operation, String functionName, int attempt, long delayMillis, String cause) {

@@ -1,7 +1,7 @@
 package io.lambdajca.adapter.internal;
 
 /** A configuration property has a value the adapter cannot use; the message names the property, value and rule. */
-public final class ConfigException extends Exception {
+public class ConfigException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -34,7 +34,6 @@ final class LambdaClientFactory {
                         .tlsKeyManagersProvider(() -> null)) // no client certificate
                 .overrideConfiguration(o -> o
                         .scheduledExecutorService(scheduler)
-                        .addExecutionInterceptor(new WarmUp())
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(config.callTimeout()));
         if (config.endpointOverride() != null) {

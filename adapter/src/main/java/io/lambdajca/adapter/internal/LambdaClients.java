@@ -1,7 +1,6 @@
 package io.lambdajca.adapter.internal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.lambdajca.adapter.internal.credentials.CredentialProviders;
@@ -11,11 +10,16 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /**
  * The SDK clients of one resource adapter instance: one per distinct {@link ClientConfig} (credentials, region,
  * endpoint and HTTP settings), shared by every connection definition and managed connection that uses it, all closed
- * when the adapter stops, together with their credentials providers.
+ * when the adapter stops, together with their credentials providers. A new client is built and warmed up (one short
+ * call) by the first caller that needs it, holding no lock: callers needing the same client wait for that one build, at
+ * most {@link #BUILD_WAIT}; callers of other clients do not wait for it.
  */
 public final class LambdaClients implements AutoCloseable {
 
-    private final Map<ClientConfig, LambdaClient> clients = new ConcurrentHashMap<>();
+    /** Longest wait for a client another caller is building: its build plus its warm-up, with a margin. */
+    public static final Duration BUILD_WAIT = WarmUp.TIMEOUT.plusSeconds(5);
+
+    private final SingleFlight<ClientConfig, LambdaClient> clients = new SingleFlight<>(BUILD_WAIT);
     private final Factory factory;
     private final CredentialProviders credentials = new CredentialProviders();
     private volatile boolean closed;
@@ -34,23 +38,32 @@ public final class LambdaClients implements AutoCloseable {
         LambdaClient build(ClientConfig config, AwsCredentialsProvider credentials, ScheduledExecutorService scheduler);
     }
 
-    /** The shared client of this configuration, built now if it is the first use. */
+    /**
+     * The shared client of this configuration, built and warmed up now if it is the first use.
+     *
+     * @throws SingleFlight.TimedOut when another caller is building it and has not finished within {@link #BUILD_WAIT}
+     */
     public LambdaClient client(ClientConfig config) {
-        if (closed) {
-            throw new IllegalStateException("the Lambda resource adapter is stopped");
-        }
-        LambdaClient client = clients.computeIfAbsent(config, c -> {
-            LambdaClient created = factory.build(c, credentials.provider(c.credentials()), credentials.scheduler());
-            AdapterLog.clientCreated(c.region().id(), c.endpointOverride(), c.credentials().describe());
-            WarmUp.run(created, c);
-            return created;
-        });
-        if (closed) {
-            // the adapter stopped while this client was being built: close it too, so that nothing outlives stop()
-            close();
-            throw new IllegalStateException("the Lambda resource adapter is stopped");
-        }
+        checkOpen();
+        LambdaClient client = clients.get(config, this::build, c -> "the AWS Lambda client for region "
+                + c.region().id() + (c.endpointOverride() == null ? "" : " at " + c.endpointOverride()) + " with "
+                + c.credentials().describe());
+        // the adapter may have stopped during the build: close() has then closed the client, or will once it is built
+        checkOpen();
         return client;
+    }
+
+    private LambdaClient build(ClientConfig c) {
+        LambdaClient created = factory.build(c, credentials.provider(c.credentials()), credentials.scheduler());
+        AdapterLog.clientCreated(c.region().id(), c.endpointOverride(), c.credentials().describe());
+        WarmUp.run(created, c);
+        return created;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the Lambda resource adapter is stopped");
+        }
     }
 
     public boolean isClosed() {
@@ -67,23 +80,17 @@ public final class LambdaClients implements AutoCloseable {
         return credentials;
     }
 
-    /** Closes every client and credentials provider; idempotent, and safe while a client is being built. */
+    /** Closes every client and credentials provider; idempotent, and a client still being built is closed once built. */
     @Override
     public void close() {
         closed = true;
-        int count = 0;
-        for (ClientConfig config : clients.keySet()) {
-            LambdaClient client = clients.remove(config);
-            if (client == null) {
-                continue;
-            }
-            count++;
+        int count = clients.drain((config, client) -> {
             try {
                 client.close();
             } catch (RuntimeException ex) {
                 AdapterLog.clientCloseFailed(config.region().id(), ex);
             }
-        }
+        });
         credentials.close();
         AdapterLog.clientsClosed(count);
     }

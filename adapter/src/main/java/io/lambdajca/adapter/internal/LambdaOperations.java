@@ -57,22 +57,6 @@ public final class LambdaOperations {
         this.metrics = metrics;
     }
 
-    /**
-     * Runs the adapter's own request path once without any network call (validation, JSON parsing, result and error
-     * parsing), so that the application's first invocation does not pay for loading those classes.
-     */
-    public void warmUp() {
-        RequestValidator.invokeName("lambdajca-warm-up");
-        RequestValidator.qualifier("lambdajca-warm-up", "$LATEST");
-        RequestValidator.payload("lambdajca-warm-up", InvocationType.REQUEST_RESPONSE,
-                "{\"warm\":[1,true,null]}".getBytes(StandardCharsets.UTF_8));
-        RequestValidator.clientContext("lambdajca-warm-up", "{\"custom\":{}}");
-        FunctionErrorParser.parse("Unhandled",
-                "{\"errorMessage\":\"m\",\"errorType\":\"t\",\"stackTrace\":[\"f\"]}".getBytes(StandardCharsets.UTF_8));
-        new InvocationResult(200, new byte[0], "$LATEST", null, null, Duration.ZERO).toString();
-        // JSON-B is left out: it is built at first use, on an application's thread (see JsonMapper)
-    }
-
     public List<FunctionInfo> listFunctions(String namePrefix) {
         RequestValidator.notNull(null, "namePrefix", namePrefix);
         try (Stream<FunctionInfo> all = streamFunctions()) {

@@ -46,18 +46,8 @@ public final class RequestValidator {
     private RequestValidator() {
     }
 
-    /** Names that passed the Invoke rules; an application calls few functions, many times. Bounded. */
-    private static final java.util.Set<String> VALID_INVOKE_NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     public static void invokeName(String name) {
-        if (name != null && VALID_INVOKE_NAMES.contains(name)) {
-            return;
-        }
         name(name, INVOKE_NAME, INVOKE_NAME_PATTERN, MAX_INVOKE_NAME);
-        if (VALID_INVOKE_NAMES.size() > 10_000) {
-            VALID_INVOKE_NAMES.clear();
-        }
-        VALID_INVOKE_NAMES.add(name);
     }
 
     public static void manageName(String name) {

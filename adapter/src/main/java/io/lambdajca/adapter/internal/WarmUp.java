@@ -1,55 +1,30 @@
 package io.lambdajca.adapter.internal;
 
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import java.time.Duration;
+
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Readies a new SDK client at activation, so that an application's first call does not pay for the SDK loading its
- * classes: one real ListFunctions call (one item), which also opens a connection and checks the endpoint and the
- * credentials, and one Invoke that the client marshals and signs but never sends (an interceptor stops it before
- * transmission), so no function is run and nothing reaches Lambda.
+ * Readies a new SDK client, so that an application's first call does not pay for the SDK loading its classes and
+ * opening its first connection: one real ListFunctions call (one item), which also checks the endpoint and the
+ * credentials. It has its own short timeout, not the connection definition's (a read timeout of 905 s by default), so
+ * that an endpoint that does not answer delays nobody for long; a failure is logged and does not fail the activation.
  */
-final class WarmUp implements ExecutionInterceptor {
+final class WarmUp {
 
-    static final String HEADER = "x-lambdajca-warm-up";
-    private static final String FUNCTION = "lambdajca-warm-up";
+    /** The warm-up call's whole-call timeout. */
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        if (context.httpRequest().firstMatchingHeader(HEADER).isPresent()) {
-            throw new Stop();
-        }
+    private WarmUp() {
     }
 
     static void run(LambdaClient client, ClientConfig config) {
+        Duration timeout = config.callTimeout().compareTo(TIMEOUT) < 0 ? config.callTimeout() : TIMEOUT;
         try {
-            client.listFunctions(b -> b.maxItems(1));
+            client.listFunctions(b -> b.maxItems(1).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
         } catch (RuntimeException e) {
-            warn(config, e);
-        }
-        try {
-            client.invoke(b -> b.functionName(FUNCTION).payload(SdkBytes.fromUtf8String("{}"))
-                    .overrideConfiguration(o -> o.putHeader(HEADER, "true")));
-        } catch (RuntimeException expected) {
-            if (Failures.cause(expected, Stop.class) == null) {
-                warn(config, expected);
-            }
-        }
-    }
-
-    private static void warn(ClientConfig config, RuntimeException e) {
-        AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(), config.credentials().describe(), e);
-    }
-
-    /** Ends the warm-up Invoke before it is sent. */
-    static final class Stop extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Stop() {
-            super("warm-up request stopped before transmission", null, false, false);
+            AdapterLog.warmUpFailed(config.region().id(), config.endpointOverride(), config.credentials().describe(),
+                    e);
         }
     }
 }
