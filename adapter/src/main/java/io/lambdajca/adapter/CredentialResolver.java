@@ -40,8 +40,8 @@ final class CredentialResolver {
         if (signOn != null) {
             return ContainerSignOn.keys(signOn);
         }
-        if (info instanceof LambdaConnectionRequestInfo) {
-            return profile(((LambdaConnectionRequestInfo) info).credentialProfile());
+        if (info instanceof LambdaConnectionRequestInfo request && request.credentialProfile() != null) {
+            return profile(request.credentialProfile());
         }
         return own();
     }

@@ -27,7 +27,7 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
     @Override
     public LambdaConnection getConnection() {
         try {
-            return (LambdaConnection) connectionManager.allocateConnection(factory, null);
+            return (LambdaConnection) connectionManager.allocateConnection(factory, LambdaConnectionRequestInfo.OWN);
         } catch (ResourceException e) {
             throw new ConnectionUnavailableException("No Lambda connection could be had from the pool: "
                     + e.getMessage(), e);

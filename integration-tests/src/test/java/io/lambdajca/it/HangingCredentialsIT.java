@@ -50,8 +50,7 @@ class HangingCredentialsIT {
     @Test
     void aCredentialSourceWhoseStsHangs_holdsUpNoOtherSource() throws Exception {
         int port = Integer.getInteger(CredentialsEnvironment.HANGING_STS_PORT);
-        // WildFly's pool gives a request without a connection spec the spec of the pool's first request (OnePool's
-        // default CRI): the pool's first request here is one without, as applications make theirs
+        // the Default definition's own keys work before the hanging profile is first asked for
         assertEquals("{\"message\":\"first\"}", caller.echo("Default", "first"));
         Future<String> hanging;
         try (ServerSocket sts = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {

@@ -1,0 +1,48 @@
+package io.lambdajca.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.same;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import io.lambdajca.adapter.internal.Secret;
+import io.lambdajca.adapter.internal.credentials.StaticKeys;
+import io.lambdajca.api.LambdaConnection;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+
+/** The connection factory's requests to the container's connection manager. */
+class LambdaConnectionFactoryImplTest {
+
+    private final LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
+    private final ConnectionManager manager = mock(ConnectionManager.class);
+
+    @Test
+    void getConnection_asksForTheDefinitionsOwnCredentials_neverWithANullRequestInfo() throws ResourceException {
+        // WildFly's pool gives a request with a null info the info of the pool's first request, which may have named
+        // a credential profile: a plain getConnection() must say "own credentials" explicitly
+        LambdaConnection handle = mock(LambdaConnection.class);
+        when(manager.allocateConnection(same(mcf), any())).thenReturn(handle);
+        assertThat(new LambdaConnectionFactoryImpl(mcf, manager).getConnection()).isSameAs(handle);
+
+        ArgumentCaptor<ConnectionRequestInfo> info = ArgumentCaptor.forClass(ConnectionRequestInfo.class);
+        verify(manager).allocateConnection(same(mcf), info.capture());
+        assertThat(info.getValue()).isEqualTo(LambdaConnectionRequestInfo.OWN)
+                .isNotEqualTo(new LambdaConnectionRequestInfo("lambda/profiles/Invoker"));
+    }
+
+    @Test
+    void theOwnCredentialsInfo_resolvesToTheDefinitionsKeys() throws ResourceException {
+        mcf.setAccessKeyId("AKIAOWNOWNOWNOWNOWN1");
+        mcf.setSecretAccessKey("own-secret");
+        assertThat(mcf.credentialsFor(null, LambdaConnectionRequestInfo.OWN))
+                .isEqualTo(new StaticKeys("AKIAOWNOWNOWNOWNOWN1", Secret.of("own-secret"), null));
+        assertThat(LambdaConnectionRequestInfo.OWN.toString()).contains("own");
+    }
+}
