@@ -205,18 +205,8 @@ class BadInputIT {
      * before (after a redeploy) may still be warming up.
      */
     private static long quietRequestCount() {
-        long[] last = {-1};
-        long[] since = {System.nanoTime()};
-        Poll.until(Duration.ofSeconds(30), () -> {
-            long n = LambdaEnvironment.lambda().lambdaRequests();
-            if (n != last[0]) {
-                last[0] = n;
-                since[0] = System.nanoTime();
-                return false;
-            }
-            return System.nanoTime() - since[0] >= Duration.ofMillis(500).toNanos();
-        }, "quiet (no Lambda request for 500 ms)");
-        return last[0];
+        return Poll.settled(Duration.ofSeconds(30), Duration.ofMillis(500), LambdaEnvironment.lambda()::lambdaRequests,
+                "the endpoint's Lambda request count");
     }
 
     private static InvocationRequest.Builder req(String name) {

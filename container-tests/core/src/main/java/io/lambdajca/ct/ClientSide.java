@@ -19,18 +19,8 @@ public final class ClientSide {
      * activated just before may still be warming its client up.
      */
     public static long quietLambdaRequests() {
-        long[] last = {-1};
-        long[] since = {System.nanoTime()};
-        Poll.until(Duration.ofSeconds(30), () -> {
-            long n = lambdaRequests();
-            if (n != last[0]) {
-                last[0] = n;
-                since[0] = System.nanoTime();
-                return false;
-            }
-            return System.nanoTime() - since[0] >= Duration.ofMillis(500).toNanos();
-        }, "quiet (no Lambda request for 500 ms)");
-        return last[0];
+        return Poll.settled(Duration.ofSeconds(30), Duration.ofMillis(500), ClientSide::lambdaRequests,
+                "the endpoint's Lambda request count");
     }
 
     /** Lambda API requests the endpoint has received. */

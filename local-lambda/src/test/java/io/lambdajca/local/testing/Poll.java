@@ -1,6 +1,7 @@
 package io.lambdajca.local.testing;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -18,6 +19,25 @@ public final class Poll {
     /** Returns once {@code condition} holds; fails naming {@code what} when it still does not after {@code timeout}. */
     public static void until(Duration timeout, Supplier<Boolean> condition, String what) {
         value(timeout, condition, Boolean.TRUE::equals, what);
+    }
+
+    /**
+     * Reads a growing counter until it has not moved for {@code quiet} and returns it; fails when it still moves after
+     * {@code timeout}. For counts that background work may still raise (a client warming up after a deployment).
+     */
+    public static long settled(Duration timeout, Duration quiet, LongSupplier counter, String what) {
+        long[] last = {-1};
+        long[] since = {System.nanoTime()};
+        until(timeout, () -> {
+            long n = counter.getAsLong();
+            if (n != last[0]) {
+                last[0] = n;
+                since[0] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - since[0] >= quiet.toNanos();
+        }, what + " unchanged for " + quiet.toMillis() + " ms");
+        return last[0];
     }
 
     /**
