@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * Turns what the SDK threw into the connector's exceptions. Messages name the operation, the function and Lambda's
- * error code and message; the SDK exception stays attached as the cause.
+ * error code and message; the SDK exception stays attached as the cause, unless its messages quote a secret (an error
+ * that echoes the canonical request with its session token): then a copy with the secret masked is attached instead.
  */
 final class ExceptionMapper {
 
@@ -45,6 +46,8 @@ final class ExceptionMapper {
         if (thrown instanceof LambdaException) {
             return (LambdaException) thrown;
         }
+        // the cause goes with the exception to the application, which may log it whole
+        Throwable cause = Redaction.safe(thrown);
         if (thrown instanceof AwsServiceException) {
             AwsServiceException e = (AwsServiceException) thrown;
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
@@ -59,7 +62,7 @@ final class ExceptionMapper {
                     + "): " + message;
             if ("ResourceNotFoundException".equals(code)) {
                 return new FunctionNotFoundException(functionName, subject + " failed: function not found ("
-                        + message + ")", e);
+                        + message + ")", cause);
             }
             if (e instanceof TooManyRequestsException || e.statusCode() == 429) {
                 // a 429 is throttling whatever its body says (a proxy's 429 carries no AWS error code)
@@ -68,33 +71,33 @@ final class ExceptionMapper {
                 return new ThrottledException(functionName, subject + " was throttled by Lambda after " + attempts
                         + " attempt(s): " + (reason != null ? reason : "HTTP 429 " + message)
                         + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"), reason,
-                        retryAfter, attempts, e);
+                        retryAfter, attempts, cause);
             }
             if (code != null && ACCESS_CODES.contains(code) || e.statusCode() == 403) {
                 return new AccessDeniedException(functionName, detail + ". Check the credentials of the connection "
-                        + "definition.", code, e);
+                        + "definition.", code, cause);
             }
             if (code != null && INVALID_CODES.contains(code)) {
-                return new InvalidRequestException(functionName, detail, e);
+                return new InvalidRequestException(functionName, detail, cause);
             }
-            return new LambdaServiceException(functionName, detail, e.statusCode(), code, e);
+            return new LambdaServiceException(functionName, detail, e.statusCode(), code, cause);
         }
         CredentialsUnavailableException credentials = Failures.credentials(thrown);
         if (credentials != null) {
             return new AccessDeniedException(functionName, subject + " was not sent: no credentials could be had. "
-                    + credentials.getMessage(), credentials.errorCode(), thrown);
+                    + credentials.getMessage(), credentials.errorCode(), cause);
         }
         if (Failures.checksumMismatch(thrown)) {
             return new EndpointUnavailableException(functionName, subject + " got an answer whose CRC32 checksum does "
                     + "not match its x-amz-crc32 header: the answer was corrupted on its way (a proxy or the network), "
-                    + "after " + attempts + " attempt(s)", false, thrown);
+                    + "after " + attempts + " attempt(s)", false, cause);
         }
         if (Failures.unreadableAnswer(thrown)) {
             Matcher status = RESPONSE_CODE.matcher(String.valueOf(thrown.getMessage()));
             int statusCode = status.find() ? Integer.parseInt(status.group(1)) : 0;
             return new LambdaServiceException(functionName, subject + " failed: (HTTP " + statusCode + "): the answer "
                     + "is not JSON, so not Lambda's (a proxy's or a captive portal's page?), after " + attempts
-                    + " attempt(s): " + rootMessage(thrown), statusCode, null, thrown);
+                    + " attempt(s): " + rootMessage(thrown), statusCode, null, cause);
         }
         if (thrown instanceof SdkClientException) {
             boolean timeout = Failures.timedOut(thrown);
@@ -110,9 +113,9 @@ final class ExceptionMapper {
                 what = "lost its connection to the Lambda endpoint";
             }
             return new EndpointUnavailableException(functionName, subject + " " + what + " after " + attempts
-                    + " attempt(s): " + rootMessage(thrown), timeout, thrown);
+                    + " attempt(s): " + rootMessage(thrown), timeout, cause);
         }
-        return new LambdaException(functionName, subject + " failed: " + thrown, thrown);
+        return new LambdaException(functionName, subject + " failed: " + thrown, cause);
     }
 
     /** The answer's body as sent (the SDK parses only JSON), else the message the SDK made of it. */

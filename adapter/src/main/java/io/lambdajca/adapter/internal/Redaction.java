@@ -28,6 +28,52 @@ public final class Redaction {
         return m.find() ? m.replaceAll("$1$2****") : text;
     }
 
+    /**
+     * The exception itself when no message of its chain quotes a secret; else a copy of the chain ({@link Redacted}
+     * exceptions with the same classes named, masked messages and the same stack traces), fit to be handed on to code
+     * that may log it whole.
+     */
+    public static Throwable safe(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && !message.equals(redact(message))) {
+                return copy(thrown, 0);
+            }
+        }
+        return thrown;
+    }
+
+    private static Throwable copy(Throwable t, int depth) {
+        if (t == null || depth >= 10) {
+            return null;
+        }
+        Throwable cause = t.getCause() == t ? null : t.getCause();
+        Redacted copy = new Redacted(t.getClass().getName(), redact(t.getMessage()), copy(cause, depth + 1));
+        copy.setStackTrace(t.getStackTrace());
+        return copy;
+    }
+
+    /** An exception of the chain, copied with its secrets masked; {@code toString()} names the original class. */
+    public static final class Redacted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String originalClass;
+
+        Redacted(String originalClass, String message, Throwable cause) {
+            super(message, cause);
+            this.originalClass = originalClass;
+        }
+
+        /** The class of the exception this copies. */
+        public String originalClass() {
+            return originalClass;
+        }
+
+        @Override
+        public String toString() {
+            return originalClass + " (secrets masked)" + (getMessage() == null ? "" : ": " + getMessage());
+        }
+    }
+
     /** Each exception of the chain as "Class: message", joined by "; caused by ", with secret values masked. */
     public static String describe(Throwable thrown) {
         StringBuilder b = new StringBuilder();

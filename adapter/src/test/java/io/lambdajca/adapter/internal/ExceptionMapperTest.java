@@ -32,6 +32,30 @@ class ExceptionMapperTest {
     }
 
     @Test
+    void aSignatureErrorEchoingTheSessionToken_isHandedOnWithTheTokenMasked_evenInItsCause() {
+        String token = "IQoJb3JpZ2luX2VjEXAMPLETOKENVALUE";
+        AwsServiceException echoed = service(software.amazon.awssdk.services.lambda.model.LambdaException.builder(),
+                403, "InvalidSignatureException", "The Canonical String for this request should have been 'POST\n"
+                        + "/2015-03-31/functions/f/invocations\nhost:lambda\nx-amz-security-token:" + token + "\n'");
+        RuntimeException wrapper = new RuntimeException("wrapper", echoed);
+        LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f", wrapper, 1);
+        java.io.StringWriter printed = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(printed));
+        assertThat(printed.toString()).doesNotContain(token).contains("x-amz-security-token:****")
+                .contains(echoed.getClass().getName() + " (secrets masked)");
+        assertThat(e.getCause()).isInstanceOf(Redaction.Redacted.class).hasCauseInstanceOf(Redaction.Redacted.class);
+        assertThat(e.getCause().getStackTrace()).isEqualTo(wrapper.getStackTrace());
+        assertThat(e.getCause().getCause().getStackTrace()).isEqualTo(echoed.getStackTrace());
+    }
+
+    @Test
+    void anErrorQuotingNoSecret_keepsTheSdkExceptionAsItsCause() {
+        AwsServiceException plain = service(ResourceNotFoundException.builder(), 404, "ResourceNotFoundException",
+                "Function not found: arn:aws:lambda:us-east-1:123456789012:function:echo");
+        assertThat(ExceptionMapper.map(Operation.INVOKE, "echo", plain, 1).getCause()).isSameAs(plain);
+    }
+
+    @Test
     void notFound_namesTheFunction() {
         LambdaException e = ExceptionMapper.map(Operation.INVOKE, "echo", service(ResourceNotFoundException.builder(),
                 404, "ResourceNotFoundException", "Function not found: arn:...:echo"), 1);
