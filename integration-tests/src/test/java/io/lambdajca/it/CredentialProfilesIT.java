@@ -30,8 +30,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 
 /**
  * Credential profiles in WildFly: for every type an EJB invokes a function through a connection definition that uses
- * it; a profile chosen per call keeps its pooled connections apart; refusals are clear; two connection definitions
- * sharing a profile share one SDK client; and a minute of continuous calls on 10-second credentials sees no failure.
+ * it; a profile chosen per call keeps its pooled connections apart, even when it is a pool's first request; refusals
+ * are clear; two connection definitions sharing a profile share one SDK client; and a minute of continuous calls on
+ * 10-second credentials sees no failure.
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(LambdaEnvironment.class)
@@ -100,8 +101,31 @@ class CredentialProfilesIT {
         }
     }
 
+    /**
+     * WildFly's pool gives a request without request info the info of the pool's first request: a plain
+     * getConnection() must still ask for the definition's own keys when that first request named a profile. The pool
+     * is used by this test only, so its first request is the one made here.
+     */
     @Test
     @Order(4)
+    void aPoolWhoseFirstRequestNamesAProfile_stillGivesPlainRequestsTheOwnKeys() {
+        String pool = "FirstRequestProfile";
+        AccessDeniedException first = assertThrows(AccessDeniedException.class,
+                () -> caller.echoAs(pool, CredentialsEnvironment.WRONG_SECRET_PROFILE, "x"), "the first request");
+        assertEquals("InvalidSignatureException", first.errorCode());
+
+        assertEquals("{\"message\":\"own keys\"}", caller.echo(pool, "own keys"),
+                "a plain request after a first request with the wrong-secret profile");
+
+        AccessDeniedException again = assertThrows(AccessDeniedException.class,
+                () -> caller.echoAs(pool, CredentialsEnvironment.WRONG_SECRET_PROFILE, "x"),
+                "the profile again, with a connection on the own keys in the pool");
+        assertEquals("InvalidSignatureException", again.errorCode());
+        assertEquals("{\"message\":\"own keys again\"}", caller.echo(pool, "own keys again"));
+    }
+
+    @Test
+    @Order(5)
     void aMinuteOfCalls_onTenSecondCredentials_seesNoFailure() throws Exception {
         Instant end = Instant.now().plusSeconds(REFRESH_RUN_SECONDS);
         Future<long[]> assumeRole = executor.submit(loop("AssumeRoleA", end));
@@ -133,7 +157,7 @@ class CredentialProfilesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @RunAsClient
     void theMinute_spannedSeveralRefreshes() {
         long forRole = LambdaEnvironment.credentialsIssuedFor(CredentialsEnvironment.INVOKER_ROLE);
@@ -142,7 +166,7 @@ class CredentialProfilesIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @RunAsClient
     void twoConnectionDefinitionsSharingAProfile_shareOneSdkClient() throws Exception {
         List<String> log = LambdaEnvironment.serverLogOfThisRun();

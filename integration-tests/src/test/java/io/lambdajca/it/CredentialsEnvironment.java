@@ -45,6 +45,11 @@ final class CredentialsEnvironment {
     static final String ROLES_ANYWHERE_JNDI = "java:/lambda/RolesAnywhere";
     static final String DEFAULT_CHAIN_JNDI = "java:/lambda/DefaultChain";
     static final String SIGN_ON_JNDI = "java:/lambda/SignOn";
+    /**
+     * Static keys of its own; used by one test only, whose first request names a profile (a pool that remembers its
+     * first request's info must not give it to later plain requests).
+     */
+    static final String FIRST_REQUEST_PROFILE_JNDI = "java:/lambda/FirstRequestProfile";
     /** Chosen per call with a LambdaConnectionSpec. */
     static final String SENSOR_PROFILE = "java:/lambda/profiles/Sensor";
     static final String STRANGER_PROFILE = "java:/lambda/profiles/Stranger";
@@ -56,7 +61,7 @@ final class CredentialsEnvironment {
     static final String HANGING_STS_PORT = "lambdajca.test.hanging-sts.port";
 
     static final List<String> POOLS = List.of("StaticProfile", "AssumeRoleA", "AssumeRoleB", "RolesAnywhere",
-            "DefaultChain", "SignOn");
+            "DefaultChain", "SignOn", "FirstRequestProfile");
 
     /** Secrets of this run, which must never appear in the server log. Client JVM only. */
     static final String KEYSTORE_PASSWORD = "ks-" + UUID.randomUUID();
@@ -136,6 +141,8 @@ final class CredentialsEnvironment {
         LambdaEnvironment.configure("DefaultChain", DEFAULT_CHAIN_JNDI, endpoint, List.of("3", "5000"));
         LambdaEnvironment.configure("SignOn", SIGN_ON_JNDI, endpoint, List.of("3", "5000"),
                 "--authentication-context", "lambda-sign-on");
+        LambdaEnvironment.configureWithKeys("FirstRequestProfile", FIRST_REQUEST_PROFILE_JNDI, endpoint,
+                encryptedSecret, "3", "5000");
     }
 
     private static int freePort() throws IOException {

@@ -31,6 +31,9 @@ public class ProfileCaller {
     @Resource(lookup = CredentialsEnvironment.SIGN_ON_JNDI)
     private LambdaConnectionFactory signOn;
 
+    @Resource(lookup = CredentialsEnvironment.FIRST_REQUEST_PROFILE_JNDI)
+    private LambdaConnectionFactory firstRequestProfile;
+
     @Resource(lookup = LambdaEnvironment.DEFAULT_JNDI)
     private LambdaConnectionFactory plain;
 
@@ -48,6 +51,13 @@ public class ProfileCaller {
         }
     }
 
+    /** Invokes echo through the named connection definition with the credential profile at that JNDI name. */
+    public String echoAs(String pool, String profileJndi, String message) {
+        try (LambdaConnection c = factory(pool).getConnection(LambdaConnectionSpec.credentialProfile(profileJndi))) {
+            return call(c, message);
+        }
+    }
+
     private static String call(LambdaConnection c, String message) {
         return new String(c.invoke(InvocationRequest.builder("echo").payload("{\"message\":\"" + message + "\"}")
                 .build()).payload(), StandardCharsets.UTF_8);
@@ -61,6 +71,7 @@ public class ProfileCaller {
             case "RolesAnywhere": return rolesAnywhere;
             case "DefaultChain": return defaultChain;
             case "SignOn": return signOn;
+            case "FirstRequestProfile": return firstRequestProfile;
             case "Default": return plain;
             default: throw new IllegalArgumentException("no pool " + pool);
         }
