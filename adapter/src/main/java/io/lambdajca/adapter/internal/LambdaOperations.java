@@ -44,15 +44,16 @@ import software.amazon.awssdk.services.lambda.model.LogType;
 public final class LambdaOperations {
 
     private final LambdaClient client;
+    /** The client's own call timeout (null: none), which bounds each whole call, retries included. */
+    private final Duration callTimeout;
     private final Retrier retrier;
     private final JsonMapper json;
     private final InvocationMetrics metrics;
 
     public LambdaOperations(LambdaClient client, RetryPolicy retry, JsonMapper json, InvocationMetrics metrics) {
         this.client = client;
-        // the client's call timeout bounds each whole call, retries included (see Retrier)
-        this.retrier = new Retrier(retry, client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout()
-                .orElse(null));
+        this.callTimeout = client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout().orElse(null);
+        this.retrier = new Retrier(retry, callTimeout);
         this.json = json;
         this.metrics = metrics;
     }
@@ -208,14 +209,16 @@ public final class LambdaOperations {
     }
 
     /**
-     * One API call under the retry policy; {@code call} applies the request settings it is given (the attempt's share
-     * of the call timeout) to its request.
+     * One API call under the retry policy; {@code call} sets the request settings it is given (the attempt's share of
+     * the call timeout) on its request. An attempt with the whole call timeout left (the first, as a rule) gets none:
+     * the client's own call timeout is that bound, and a request with settings of its own costs the SDK a merge of
+     * its configuration on every call (one benchmark run each: throughput against the raw SDK 0.73 with it, 0.87
+     * without).
      */
-    private <T> T call(Operation operation, String functionName,
-            Function<Consumer<AwsRequestOverrideConfiguration.Builder>, T> call) {
+    private <T> T call(Operation operation, String functionName, Function<AwsRequestOverrideConfiguration, T> call) {
         try {
-            return retrier.call(operation, functionName,
-                    left -> call.apply(o -> o.apiCallTimeout(left)));
+            return retrier.call(operation, functionName, left -> call.apply(left == null || left.equals(callTimeout)
+                    ? null : AwsRequestOverrideConfiguration.builder().apiCallTimeout(left).build()));
         } catch (Retrier.Exhausted e) {
             throw ExceptionMapper.map(operation, functionName, e.last(), e.attempts);
         }
