@@ -30,8 +30,11 @@ import jakarta.json.JsonObject;
  */
 public final class Invoker implements AutoCloseable {
 
-    /** Largest synchronous response Lambda returns (6 MB). */
-    static final int MAX_SYNC_RESPONSE = 6 * 1024 * 1024;
+    /**
+     * Largest synchronous response Lambda returns: 6 MB and 100 bytes, the maximum AWS quotes when a response is
+     * larger (recorded in November 2025).
+     */
+    static final int MAX_SYNC_RESPONSE = 6 * 1024 * 1024 + 100;
 
     private static final Logger LOG = Logger.getLogger(Invoker.class.getName());
     /** Frames from here on are the endpoint's, not the function's: Lambda's stack traces stop at the runtime. */
