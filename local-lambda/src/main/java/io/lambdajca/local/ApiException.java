@@ -2,6 +2,7 @@ package io.lambdajca.local;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An error answer of the Lambda API: HTTP status, the error code sent in {@code X-Amzn-ErrorType}, a message, and any
@@ -11,16 +12,28 @@ public final class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Errors whose body carries a lower-case {@code message} key: the members of their shapes in Lambda's service
+     * model (ResourceNotFoundException and ServiceException, for instance, use {@code Message}).
+     */
+    private static final Set<String> LOWER_CASE_MESSAGE = Set.of("InvalidParameterValueException",
+            "InvalidRequestContentException", "RequestTooLargeException", "ResourceConflictException",
+            "TooManyRequestsException", "UnsupportedMediaTypeException", "ResourceNotReadyException",
+            "PreconditionFailedException", "PolicyLengthExceededException", "CodeStorageExceededException",
+            "SerializedRequestEntityTooLargeException");
+
     private final int status;
     private final String code;
     private final LinkedHashMap<String, Object> extraFields = new LinkedHashMap<>();
     private final LinkedHashMap<String, String> extraHeaders = new LinkedHashMap<>();
     private boolean lowerCaseMessageKey;
+    private boolean withoutType;
 
     public ApiException(int status, String code, String message) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.lowerCaseMessageKey = LOWER_CASE_MESSAGE.contains(code);
     }
 
     public static ApiException notFound(String message) {
@@ -33,8 +46,25 @@ public final class ApiException extends RuntimeException {
 
     /** A constraint violation of the API model (pattern, length, range), which AWS reports as ValidationException. */
     public static ApiException validation(String value, String member, String constraint) {
-        return new ApiException(400, "ValidationException", "1 validation error detected: Value '" + value + "' at '"
-                + member + "' failed to satisfy constraint: " + constraint);
+        return new Violations().add(value, member, constraint).exception();
+    }
+
+    /**
+     * An error that is no shape of Lambda's model (ValidationException, RequestEntityTooLargeException,
+     * AccessDeniedException): its body has the message alone, under a lower-case {@code message} key, and no
+     * {@code Type}; a null message leaves the body empty, as AWS's AccessDeniedException for another account's ARN.
+     */
+    public static ApiException unmodeled(int status, String code, String message) {
+        ApiException e = new ApiException(status, code, message);
+        e.lowerCaseMessageKey = true;
+        e.withoutType = true;
+        return e;
+    }
+
+    /** This error without the {@code Type} field in its body, as AWS sends some (reserved concurrency limits). */
+    public ApiException withoutType() {
+        withoutType = true;
+        return this;
     }
 
     public static ApiException invalidContent(String message) {
@@ -91,5 +121,10 @@ public final class ApiException extends RuntimeException {
 
     public boolean lowerCaseMessageKey() {
         return lowerCaseMessageKey;
+    }
+
+    /** Whether the body leaves out {@code Type} ("User"). */
+    public boolean withoutTypeField() {
+        return withoutType;
     }
 }

@@ -27,6 +27,7 @@ import io.lambdajca.local.http.StsEndpoint;
 import io.lambdajca.local.iam.RoleDefinition;
 import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
 import io.lambdajca.local.iam.TrustAnchorDefinition;
+import io.lambdajca.local.runtime.AccountConcurrency;
 import io.lambdajca.local.runtime.FunctionCode;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.Invoker;
@@ -85,7 +86,8 @@ public final class LocalLambda implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             issuer = new CredentialIssuer(identities, clock, config.credentialLifetime);
             LambdaRoutes routes = new LambdaRoutes(new SigV4Verifier(identities, "lambda", clock),
-                    new FunctionsEndpoint(registry), new InvokeEndpoint(registry, invoker),
+                    new FunctionsEndpoint(registry, new AccountConcurrency(config.accountConcurrency)),
+                    new InvokeEndpoint(registry, invoker),
                     new StsEndpoint(new SigV4Verifier(identities, "sts", clock), issuer, Map.copyOf(config.roles)),
                     new RolesAnywhereEndpoint(new X509Verifier(clock), issuer, Map.copyOf(config.trustAnchors),
                             Map.copyOf(config.rolesAnywhereProfiles), Map.copyOf(config.roles)));
@@ -217,7 +219,7 @@ public final class LocalLambda implements AutoCloseable {
         private int port = 9001;
         private String region = "us-east-1";
         private String accountId = "123456789012";
-        private int accountConcurrency = 100;
+        private int accountConcurrency = AccountConcurrency.DEFAULT_LIMIT;
         private int retryAfterSeconds = 1;
         private Path workDir;
         private final List<Identity> identities = new ArrayList<>();
@@ -269,7 +271,11 @@ public final class LocalLambda implements AutoCloseable {
             return this;
         }
 
-        /** Concurrent executions shared by functions without reserved concurrency (Lambda's account limit). */
+        /**
+         * Lambda's account quota of concurrent executions (default 1,000, as AWS's): functions without reserved
+         * concurrency share what reservations leave; PutFunctionConcurrency keeps at least 100 (or the whole quota
+         * when smaller) unreserved. Functions given to {@link #function} are deployed with their reservation as is.
+         */
         public Builder accountConcurrency(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("account concurrency must be at least 1: " + value);

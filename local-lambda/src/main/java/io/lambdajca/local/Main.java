@@ -34,7 +34,7 @@ public final class Main {
             "                           a Roles Anywhere profile (repeatable); SPEC is",
             "                           PROFILE_ARN,role=ROLE_ARN[,role=...][,accept-session-name=true]",
             "  --credential-seconds N   issued temporary credentials expire after N seconds, whatever was asked",
-            "  --account-concurrency N  concurrent executions of functions without reserved concurrency (default 100)",
+            "  --account-concurrency N  concurrent executions of functions without reserved concurrency (default 1000)",
             "  --retry-after SECONDS    Retry-After sent with throttling errors (default 1)",
             "  --help                   print this help and exit");
 

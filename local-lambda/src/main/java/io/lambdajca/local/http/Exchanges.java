@@ -51,7 +51,10 @@ final class Exchanges {
         exchange.endExchange();
     }
 
-    /** An error as Lambda sends it: {@code X-Amzn-ErrorType} header and a JSON body with Type and Message. */
+    /**
+     * An error as Lambda sends it: {@code X-Amzn-ErrorType} header and a JSON body with {@code Type} and the message
+     * under the key of the error's shape ({@code Message} or {@code message}).
+     */
     static void error(HttpServerExchange exchange, ApiException e) {
         exchange.getResponseHeaders().put(ERROR_TYPE, e.code());
         for (Map.Entry<String, String> h : e.extraHeaders().entrySet()) {
@@ -59,8 +62,12 @@ final class Exchanges {
         }
         JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder();
         e.extraFields().forEach((k, v) -> body.add(k, String.valueOf(v)));
-        body.add("Type", "User");
-        body.add(e.lowerCaseMessageKey() ? "message" : "Message", e.getMessage());
+        if (!e.withoutTypeField()) {
+            body.add("Type", "User");
+        }
+        if (e.getMessage() != null) {
+            body.add(e.lowerCaseMessageKey() ? "message" : "Message", e.getMessage());
+        }
         json(exchange, e.status(), body.build());
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
+import io.lambdajca.local.Violations;
+import io.lambdajca.local.runtime.AccountConcurrency;
 import io.lambdajca.local.runtime.FunctionCode;
 import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
@@ -24,9 +26,11 @@ import jakarta.json.JsonValue;
 public final class FunctionsEndpoint {
 
     private final FunctionRegistry registry;
+    private final AccountConcurrency concurrency;
 
-    public FunctionsEndpoint(FunctionRegistry registry) {
+    public FunctionsEndpoint(FunctionRegistry registry, AccountConcurrency concurrency) {
         this.registry = registry;
+        this.concurrency = concurrency;
     }
 
     void create(HttpServerExchange exchange, byte[] body) {
@@ -34,8 +38,10 @@ public final class FunctionsEndpoint {
         FunctionRegistry.Spec spec = new FunctionRegistry.Spec();
         spec.name = string(req, "FunctionName", null);
         if (spec.name == null) {
-            throw ApiException.validation("null", "functionName", "Member must not be null");
+            throw new Violations().add(null, "functionName", "Member must not be null").exception();
         }
+        spec.name = reachable(FunctionNames.checkCreatable(FunctionNames.checked(
+                FunctionNames.functionName(spec.name), null))).name;
         spec.runtime = string(req, "Runtime", spec.runtime);
         spec.handler = string(req, "Handler", null);
         spec.role = string(req, "Role", null);
@@ -43,6 +49,7 @@ public final class FunctionsEndpoint {
         spec.timeoutSeconds = integer(req, "Timeout", spec.timeoutSeconds);
         spec.memorySizeMb = integer(req, "MemorySize", spec.memorySizeMb);
         spec.environment = environment(req);
+        CreateFunctionLimits.checkEnvironment(spec.environment);
         JsonObject code = req.containsKey("Code") && req.get("Code").getValueType() == JsonValue.ValueType.OBJECT
                 ? req.getJsonObject("Code") : JsonValue.EMPTY_JSON_OBJECT;
         String zip = string(code, "ZipFile", null);
@@ -55,6 +62,7 @@ public final class FunctionsEndpoint {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidParameter("Code.ZipFile is not valid base64");
         }
+        CreateFunctionLimits.checkZipped(bytes);
         if (registry.exists(spec.name)) {
             throw ApiException.conflict("Function already exist: " + spec.name);
         }
@@ -64,9 +72,10 @@ public final class FunctionsEndpoint {
     }
 
     void get(HttpServerExchange exchange, String name) {
-        FunctionNames.Ref ref = FunctionNames.forInvoke(name);
-        String qualifier = qualifier(exchange, ref);
-        LambdaFunction f = registry.get(ref.name);
+        String param = query(exchange, "Qualifier");
+        FunctionNames.Ref ref = reachable(FunctionNames.checked(FunctionNames.namespaced(name), param));
+        String qualifier = qualifier(param, ref);
+        LambdaFunction f = function(ref.name, qualifier);
         FunctionVersion v = version(f, qualifier);
         JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder()
                 .add("Configuration", v.toJson())
@@ -80,8 +89,10 @@ public final class FunctionsEndpoint {
     }
 
     void getConfiguration(HttpServerExchange exchange, String name) {
-        FunctionNames.Ref ref = FunctionNames.forInvoke(name);
-        Exchanges.json(exchange, 200, version(registry.get(ref.name), qualifier(exchange, ref)).toJson());
+        String param = query(exchange, "Qualifier");
+        FunctionNames.Ref ref = reachable(FunctionNames.checked(FunctionNames.namespaced(name), param));
+        String qualifier = qualifier(param, ref);
+        Exchanges.json(exchange, 200, version(function(ref.name, qualifier), qualifier).toJson());
     }
 
     void list(HttpServerExchange exchange) {
@@ -104,40 +115,47 @@ public final class FunctionsEndpoint {
     }
 
     void delete(HttpServerExchange exchange, String name) {
-        FunctionNames.Ref ref = FunctionNames.forManagement(name);
-        registry.delete(ref.name, qualifier(exchange, ref));
+        String param = query(exchange, "Qualifier");
+        FunctionNames.Ref ref = reachable(FunctionNames.checked(FunctionNames.namespaced(name), param));
+        registry.delete(ref.name, qualifier(param, ref));
         Exchanges.empty(exchange, 204);
     }
 
     void publishVersion(HttpServerExchange exchange, String name) {
-        LambdaFunction f = registry.get(FunctionNames.forManagement(name).name);
+        LambdaFunction f = function(managed(name).name, null);
         Exchanges.json(exchange, 201, f.publish().toJson());
     }
 
     void putConcurrency(HttpServerExchange exchange, String name, byte[] body) {
-        LambdaFunction f = registry.get(FunctionNames.forManagement(name).name);
+        FunctionNames.Ref ref = managed(name);
         JsonObject req = Jsons.object(body);
         if (!req.containsKey("ReservedConcurrentExecutions")
                 || req.get("ReservedConcurrentExecutions").getValueType() != JsonValue.ValueType.NUMBER) {
-            throw ApiException.validation("null", "reservedConcurrentExecutions", "Member must not be null");
+            throw new Violations().add(null, "reservedConcurrentExecutions", "Member must not be null").exception();
         }
         int reserved = req.getInt("ReservedConcurrentExecutions");
         if (reserved < 0) {
             throw ApiException.validation(Integer.toString(reserved), "reservedConcurrentExecutions",
                     "Member must have value greater than or equal to 0");
         }
-        f.reserveConcurrency(reserved);
+        if (ref.qualifier != null) {
+            throw ApiException.invalidParameter("This operation is permitted on Lambda functions only. Aliases and "
+                    + "versions do not support this operation. Please specify either a function name or an "
+                    + "unqualified function ARN.");
+        }
+        // AWS names the function's $LATEST when it does not exist
+        concurrency.reserve(registry, function(ref.name, "$LATEST"), reserved);
         Exchanges.json(exchange, 200, Jsons.PROVIDER.createObjectBuilder()
                 .add("ReservedConcurrentExecutions", reserved).build());
     }
 
     void deleteConcurrency(HttpServerExchange exchange, String name) {
-        registry.get(FunctionNames.forManagement(name).name).reserveConcurrency(null);
+        function(managed(name).name, null).reserveConcurrency(null);
         Exchanges.empty(exchange, 204);
     }
 
     void getConcurrency(HttpServerExchange exchange, String name) {
-        LambdaFunction f = registry.get(FunctionNames.forManagement(name).name);
+        LambdaFunction f = function(managed(name).name, null);
         JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
         if (f.reservedConcurrency() != null) {
             out.add("ReservedConcurrentExecutions", f.reservedConcurrency());
@@ -145,10 +163,30 @@ public final class FunctionsEndpoint {
         Exchanges.json(exchange, 200, out.build());
     }
 
-    /** The qualifier of a request: the Qualifier parameter, else the one in the name; they must agree. */
-    static String qualifier(HttpServerExchange exchange, FunctionNames.Ref ref) {
-        String param = query(exchange, "Qualifier");
-        FunctionNames.checkQualifier(param);
+    /** A {@code FunctionName} of the management operations, valid and of this region and account. */
+    private FunctionNames.Ref managed(String name) {
+        return reachable(FunctionNames.checked(FunctionNames.functionName(name), null));
+    }
+
+    private FunctionNames.Ref reachable(FunctionNames.Ref ref) {
+        return ref.checkReachable(registry.region(), registry.accountId());
+    }
+
+    /**
+     * The function of that name, else 404 naming it as AWS does: with the qualifier when the operation names one
+     * (Invoke names {@code $LATEST} when none is given).
+     */
+    LambdaFunction function(String name, String qualifierInMessage) {
+        LambdaFunction f = registry.find(name);
+        if (f == null) {
+            throw ApiException.notFound("Function not found: " + registry.arn(name)
+                    + (qualifierInMessage == null ? "" : ":" + qualifierInMessage));
+        }
+        return f;
+    }
+
+    /** The qualifier of a request: the Qualifier parameter (already checked), else the one in the name; they must agree. */
+    static String qualifier(String param, FunctionNames.Ref ref) {
         if (param != null && ref.qualifier != null && !param.equals(ref.qualifier)) {
             throw ApiException.invalidParameter("The derived qualifier from the function name does not match the "
                     + "specified qualifier.");

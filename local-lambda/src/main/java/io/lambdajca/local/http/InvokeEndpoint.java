@@ -43,8 +43,10 @@ public final class InvokeEndpoint {
     }
 
     void invoke(HttpServerExchange exchange, String name, byte[] payload) {
-        FunctionNames.Ref ref = FunctionNames.forInvoke(name);
-        String qualifier = FunctionsEndpoint.qualifier(exchange, ref);
+        String qualifierParam = FunctionsEndpoint.query(exchange, "Qualifier");
+        FunctionNames.Ref ref = FunctionNames.checked(FunctionNames.forInvoke(name), qualifierParam)
+                .checkReachable(registry.region(), registry.accountId());
+        String qualifier = FunctionsEndpoint.qualifier(qualifierParam, ref);
         String type = header(exchange, INVOCATION_TYPE, "RequestResponse");
         if (!type.equals("RequestResponse") && !type.equals("Event") && !type.equals("DryRun")) {
             throw ApiException.validation(type, "invocationType",
@@ -66,7 +68,12 @@ public final class InvokeEndpoint {
                         + "into json: " + problem);
             }
         }
-        LambdaFunction function = registry.get(ref.name);
+        LambdaFunction function = registry.find(ref.name);
+        if (function == null) {
+            // Invoke names the version it looked for: $LATEST when none is given
+            throw ApiException.notFound("Function not found: " + registry.arn(ref.name) + ":"
+                    + (qualifier == null ? "$LATEST" : qualifier));
+        }
         FunctionVersion version = FunctionsEndpoint.version(function, qualifier);
         String requestId = exchange.getResponseHeaders().getFirst(Exchanges.REQUEST_ID);
         String invokedArn = qualifier == null ? version.functionArn()

@@ -40,8 +40,27 @@ public final class LambdaRoutes implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         Exchanges.newRequestId(exchange);
+        if (exchange.getRequestContentLength() > CreateFunctionLimits.MAX_REQUEST) {
+            refuseTooLarge(exchange);
+            return;
+        }
         exchange.getRequestReceiver().receiveFullBytes(this::route,
                 (ex, e) -> LOG.log(Level.FINE, "request body could not be read", e));
+    }
+
+    /**
+     * Answers a request larger than any operation takes as AWS does (413; Invoke's own limit for an invocation), after
+     * reading and discarding its body: a client still sending would otherwise see a broken connection, not the answer.
+     */
+    private static void refuseTooLarge(HttpServerExchange exchange) {
+        ApiException answer = exchange.getRelativePath().endsWith("/invocations")
+                ? ApiException.tooLarge(InvokeEndpoint.MAX_SYNC_PAYLOAD) : CreateFunctionLimits.requestTooLarge();
+        exchange.setMaxEntitySize(exchange.getRequestContentLength());
+        exchange.getRequestReceiver().receivePartialBytes((ex, bytes, last) -> {
+            if (last) {
+                Exchanges.error(ex, answer);
+            }
+        }, (ex, e) -> LOG.log(Level.FINE, "request body could not be read", e));
     }
 
     private void route(HttpServerExchange exchange, byte[] body) {

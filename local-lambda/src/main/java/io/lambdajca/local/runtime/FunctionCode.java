@@ -1,12 +1,12 @@
 package io.lambdajca.local.runtime;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 import io.lambdajca.local.ApiException;
@@ -24,6 +25,9 @@ import io.lambdajca.local.ApiException;
  * under {@code lib/}, as Lambda's Java runtimes expect.
  */
 public final class FunctionCode implements AutoCloseable {
+
+    private static final String UNZIP_FAILED = "Could not unzip uploaded file. Please check your file, then try to "
+            + "upload again.";
 
     private final Path taskRoot;
     private final boolean ownsTaskRoot;
@@ -37,29 +41,60 @@ public final class FunctionCode implements AutoCloseable {
         this.sha256 = sha256;
     }
 
+    /** Lambda's limit on a deployment package once unzipped (250 MB). */
+    public static final long MAX_UNZIPPED = 262_144_000L;
+
     /** Unpacks a deployment ZIP given as bytes (CreateFunction's {@code Code.ZipFile}). */
     public static FunctionCode fromZip(byte[] zip, Path workDir) {
+        return fromZip(zip, workDir, MAX_UNZIPPED);
+    }
+
+    /**
+     * Unpacks a deployment ZIP, counting the bytes written: it stops, deletes what it wrote and answers AWS's
+     * InvalidParameterValueException as soon as the package reaches {@code maxUnzipped} bytes, so that a small ZIP
+     * that unpacks to gigabytes never fills the disk.
+     */
+    static FunctionCode fromZip(byte[] zip, Path workDir, long maxUnzipped) {
         try {
             Path root = Files.createTempDirectory(workDir, "task-");
             int entries = 0;
+            long unzipped = 0;
+            byte[] buffer = new byte[64 * 1024];
             try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
                 for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                     entries++;
                     Path target = root.resolve(e.getName()).normalize();
                     if (!target.startsWith(root)) {
+                        deleteTree(root);
                         throw ApiException.invalidParameter("Code.ZipFile entry escapes the task root: " + e.getName());
                     }
                     if (e.isDirectory()) {
                         Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                        continue;
+                    }
+                    Files.createDirectories(target.getParent());
+                    try (OutputStream out = Files.newOutputStream(target)) {
+                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                            unzipped += n;
+                            if (unzipped >= maxUnzipped) {
+                                break;
+                            }
+                            out.write(buffer, 0, n);
+                        }
+                    }
+                    if (unzipped >= maxUnzipped) {
+                        deleteTree(root);
+                        throw ApiException.invalidParameter("Unzipped size must be smaller than " + maxUnzipped
+                                + " bytes");
                     }
                 }
+            } catch (ZipException e) {
+                deleteTree(root);
+                throw ApiException.invalidParameter(UNZIP_FAILED);
             }
             if (entries == 0) {
                 deleteTree(root);
-                throw ApiException.invalidParameter("Could not unzip uploaded file. Please check your file, then try to upload again.");
+                throw ApiException.invalidParameter(UNZIP_FAILED);
             }
             return new FunctionCode(root, true, zip.length, sha256(zip));
         } catch (IOException e) {

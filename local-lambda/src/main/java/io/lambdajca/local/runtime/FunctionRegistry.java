@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 
@@ -19,7 +19,6 @@ public final class FunctionRegistry implements AutoCloseable {
     /** Lambda returns at most 50 functions a page, whatever MaxItems asks for. */
     public static final int MAX_PAGE = 50;
 
-    private static final Set<String> RUNTIMES = Set.of("java17", "java21", "java25");
     private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
 
     private final String region;
@@ -64,11 +63,8 @@ public final class FunctionRegistry implements AutoCloseable {
     /** Creates a function; the code is closed if the function cannot be created. */
     public LambdaFunction create(Spec spec, FunctionCode code) {
         try {
-            FunctionNames.forManagement(spec.name);
-            if (!RUNTIMES.contains(spec.runtime)) {
-                throw ApiException.invalidParameter("Value " + spec.runtime + " at 'runtime' is not supported by "
-                        + "local-lambda, which runs Java handlers only: use one of " + RUNTIMES);
-            }
+            FunctionNames.checkCreatable(FunctionNames.checked(FunctionNames.functionName(spec.name), null));
+            Runtimes.check(spec.runtime);
             if (spec.handler == null || spec.handler.isBlank() || spec.handler.length() > 128) {
                 throw ApiException.validation(String.valueOf(spec.handler), "handler",
                         "Member must satisfy regular expression pattern: [^\\s]+ and have length at most 128");
@@ -119,6 +115,16 @@ public final class FunctionRegistry implements AutoCloseable {
             throw ApiException.notFound("Function not found: " + arn(name));
         }
         return f;
+    }
+
+    /** The function of that name, or null. */
+    public LambdaFunction find(String name) {
+        return functions.get(name);
+    }
+
+    /** Every function, in name order. */
+    public Collection<LambdaFunction> all() {
+        return functions.values();
     }
 
     public boolean exists(String name) {
