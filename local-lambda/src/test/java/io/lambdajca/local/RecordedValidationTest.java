@@ -275,6 +275,23 @@ class RecordedValidationTest {
     }
 
     @Test
+    void modelPatterns_dotsIsoRegionsAndLatestPublished_passTheNamespacedPattern() {
+        // model: lambda-service-2.json, NamespacedFunctionName (dots, -iso regions, $LATEST.PUBLISHED) on Invoke and
+        // GetFunction; FunctionName (no dots) on CreateFunction
+        assertThat(message(() -> client.getFunction(r -> r.functionName("my.function"))))
+                .isEqualTo("Function not found: " + ARN + "my.function");
+        assertThat(message(() -> create("my.function")))
+                .isEqualTo("1 validation error detected: " + pattern("my.function", "functionName", FUNCTION_NAME));
+        assertThat(message(() -> client.invoke(r -> r.functionName(
+                "arn:aws-iso:lambda:us-iso-east-1:123456789012:function:echo"))))
+                .isEqualTo("Functions from 'us-iso-east-1' are not reachable in this region ('us-east-1')");
+        assertThat(message(() -> client.invoke(r -> r.functionName("echo:$LATEST.PUBLISHED"))))
+                .isEqualTo("Function not found: " + ARN + "echo:$LATEST.PUBLISHED");
+        assertThat(message(() -> client.invoke(r -> r.functionName("echo").qualifier("$LATEST.PUBLISHED"))))
+                .isEqualTo("Function not found: " + ARN + "echo:$LATEST.PUBLISHED");
+    }
+
+    @Test
     void missingFunction_isNamedWithTheQualifierTheOperationLookedFor() {
         // recorded: test_lambda_api.snapshot.json, TestLambdaFunction::test_ops_on_nonexisting_fn[get_function],
         // [get_function_configuration], [delete_function], [get_function_concurrency], "not_found_exception"
