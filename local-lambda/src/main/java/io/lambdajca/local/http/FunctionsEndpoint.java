@@ -29,6 +29,10 @@ public final class FunctionsEndpoint {
         this.registry = registry;
     }
 
+    FunctionRegistry registry() {
+        return registry;
+    }
+
     void create(HttpServerExchange exchange, byte[] body) {
         JsonObject req = Jsons.object(body);
         FunctionRegistry.Spec spec = new FunctionRegistry.Spec();
@@ -43,6 +47,8 @@ public final class FunctionsEndpoint {
         spec.timeoutSeconds = integer(req, "Timeout", spec.timeoutSeconds);
         spec.memorySizeMb = integer(req, "MemorySize", spec.memorySizeMb);
         spec.environment = environment(req);
+        spec.tenancy = TenancyRequests.ofCreate(req);
+        Map<String, String> tags = TagsEndpoint.ofCreate(req);
         JsonObject code = req.containsKey("Code") && req.get("Code").getValueType() == JsonValue.ValueType.OBJECT
                 ? req.getJsonObject("Code") : JsonValue.EMPTY_JSON_OBJECT;
         String zip = string(code, "ZipFile", null);
@@ -59,6 +65,7 @@ public final class FunctionsEndpoint {
             throw ApiException.conflict("Function already exist: " + spec.name);
         }
         LambdaFunction f = registry.create(spec, FunctionCode.fromZip(bytes, registry.workDir()));
+        f.tags().tag(tags);
         FunctionVersion answer = req.getBoolean("Publish", false) ? f.publish() : f.latest();
         Exchanges.json(exchange, 201, answer.toJson());
     }
@@ -69,9 +76,10 @@ public final class FunctionsEndpoint {
         LambdaFunction f = registry.get(ref.name);
         FunctionVersion v = version(f, qualifier);
         JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder()
-                .add("Configuration", v.toJson())
+                .add("Configuration", AliasesEndpoint.configuration(f, qualifier, v))
                 .add("Code", Jsons.PROVIDER.createObjectBuilder().add("RepositoryType", "S3")
                         .add("Location", "http://127.0.0.1/local-lambda/code/" + ref.name));
+        TagsEndpoint.addTo(out, f);
         if (f.reservedConcurrency() != null) {
             out.add("Concurrency", Jsons.PROVIDER.createObjectBuilder()
                     .add("ReservedConcurrentExecutions", f.reservedConcurrency()));
@@ -81,7 +89,9 @@ public final class FunctionsEndpoint {
 
     void getConfiguration(HttpServerExchange exchange, String name) {
         FunctionNames.Ref ref = FunctionNames.forInvoke(name);
-        Exchanges.json(exchange, 200, version(registry.get(ref.name), qualifier(exchange, ref)).toJson());
+        LambdaFunction f = registry.get(ref.name);
+        String qualifier = qualifier(exchange, ref);
+        Exchanges.json(exchange, 200, AliasesEndpoint.configuration(f, qualifier, version(f, qualifier)));
     }
 
     void list(HttpServerExchange exchange) {
