@@ -13,6 +13,7 @@ public final class Handlers {
     public static final String SPIN = "io.lambdajca.testfunctions.SpinHandler";
     public static final String GREETING = "io.lambdajca.testfunctions.GreetingHandler";
     public static final String REPORTER = "io.lambdajca.testfunctions.ContextReporter::report";
+    public static final String COUNTING = "io.lambdajca.testfunctions.CountingHandler";
 
     private Handlers() {
     }

@@ -33,6 +33,10 @@ public final class FunctionsEndpoint {
         this.concurrency = concurrency;
     }
 
+    FunctionRegistry registry() {
+        return registry;
+    }
+
     void create(HttpServerExchange exchange, byte[] body) {
         JsonObject req = Jsons.object(body);
         FunctionRegistry.Spec spec = new FunctionRegistry.Spec();
@@ -50,6 +54,8 @@ public final class FunctionsEndpoint {
         spec.memorySizeMb = integer(req, "MemorySize", spec.memorySizeMb);
         spec.environment = environment(req);
         CreateFunctionLimits.checkEnvironment(spec.environment);
+        spec.tenancy = TenancyRequests.ofCreate(req);
+        Map<String, String> tags = TagsEndpoint.ofCreate(req);
         JsonObject code = req.containsKey("Code") && req.get("Code").getValueType() == JsonValue.ValueType.OBJECT
                 ? req.getJsonObject("Code") : JsonValue.EMPTY_JSON_OBJECT;
         String zip = string(code, "ZipFile", null);
@@ -67,6 +73,7 @@ public final class FunctionsEndpoint {
             throw ApiException.conflict("Function already exist: " + spec.name);
         }
         LambdaFunction f = registry.create(spec, FunctionCode.fromZip(bytes, registry.workDir()));
+        f.tags().tag(tags);
         FunctionVersion answer = req.getBoolean("Publish", false) ? f.publish() : f.latest();
         Exchanges.json(exchange, 201, answer.toJson());
     }
@@ -78,9 +85,10 @@ public final class FunctionsEndpoint {
         LambdaFunction f = function(ref.name, qualifier);
         FunctionVersion v = version(f, qualifier);
         JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder()
-                .add("Configuration", v.toJson())
+                .add("Configuration", AliasesEndpoint.configuration(f, qualifier, v))
                 .add("Code", Jsons.PROVIDER.createObjectBuilder().add("RepositoryType", "S3")
                         .add("Location", "http://127.0.0.1/local-lambda/code/" + ref.name));
+        TagsEndpoint.addTo(out, f);
         if (f.reservedConcurrency() != null) {
             out.add("Concurrency", Jsons.PROVIDER.createObjectBuilder()
                     .add("ReservedConcurrentExecutions", f.reservedConcurrency()));
@@ -92,7 +100,8 @@ public final class FunctionsEndpoint {
         String param = query(exchange, "Qualifier");
         FunctionNames.Ref ref = reachable(FunctionNames.checked(FunctionNames.namespaced(name), param));
         String qualifier = qualifier(param, ref);
-        Exchanges.json(exchange, 200, version(function(ref.name, qualifier), qualifier).toJson());
+        LambdaFunction f = function(ref.name, qualifier);
+        Exchanges.json(exchange, 200, AliasesEndpoint.configuration(f, qualifier, version(f, qualifier)));
     }
 
     void list(HttpServerExchange exchange) {

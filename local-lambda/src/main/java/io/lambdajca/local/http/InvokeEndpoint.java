@@ -2,6 +2,8 @@ package io.lambdajca.local.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
@@ -33,13 +35,22 @@ public final class InvokeEndpoint {
     private static final HttpString EXECUTED_VERSION = new HttpString("X-Amz-Executed-Version");
     private static final HttpString FUNCTION_ERROR = new HttpString("X-Amz-Function-Error");
     private static final HttpString LOG_RESULT = new HttpString("X-Amz-Log-Result");
+    private static final HttpString TENANT_ID = new HttpString("X-Amz-Tenant-Id");
+    private static final HttpString DURABLE_NAME = new HttpString("X-Amz-Durable-Execution-Name");
 
     private final FunctionRegistry registry;
     private final Invoker invoker;
+    private final DoubleSupplier routing;
 
     public InvokeEndpoint(FunctionRegistry registry, Invoker invoker) {
+        this(registry, invoker, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** With the random source (uniform in [0, 1)) that picks the version an alias with routing weights runs. */
+    public InvokeEndpoint(FunctionRegistry registry, Invoker invoker, DoubleSupplier routing) {
         this.registry = registry;
         this.invoker = invoker;
+        this.routing = routing;
     }
 
     void invoke(HttpServerExchange exchange, String name, byte[] payload) {
@@ -75,12 +86,21 @@ public final class InvokeEndpoint {
                     + (qualifier == null ? "$LATEST" : qualifier));
         }
         FunctionVersion version = FunctionsEndpoint.version(function, qualifier);
+        if (qualifier != null && !qualifier.isEmpty() && !qualifier.equals(version.version())) {
+            version = AliasesEndpoint.route(function, qualifier, routing); // an alias: its weights pick the version
+        }
+        String tenantId = exchange.getRequestHeaders().getFirst(TENANT_ID);
+        function.tenancy().checkInvoke(tenantId, function);
+        String durableName = exchange.getRequestHeaders().getFirst(DURABLE_NAME);
+        if (durableName != null) {
+            TenancyRequests.refuseDurableName(durableName, function.latest().functionArn());
+        }
         String requestId = exchange.getResponseHeaders().getFirst(Exchanges.REQUEST_ID);
         String invokedArn = qualifier == null ? version.functionArn()
                 : registry.arn(ref.name) + ":" + qualifier;
         Invocation invocation;
         try {
-            invocation = Invocation.of(function, version, payload, requestId, invokedArn, clientContext);
+            invocation = Invocation.of(function, version, payload, requestId, invokedArn, clientContext, tenantId);
         } catch (JsonException | ClassCastException e) {
             throw ApiException.invalidParameter("Client context must be a valid Base64-encoded JSON object.");
         }

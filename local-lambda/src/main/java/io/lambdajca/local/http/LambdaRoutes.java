@@ -26,6 +26,8 @@ public final class LambdaRoutes implements HttpHandler {
     private final InvokeEndpoint invoke;
     private final StsEndpoint sts;
     private final RolesAnywhereEndpoint rolesAnywhere;
+    private final AliasesEndpoint aliases;
+    private final TagsEndpoint tags;
     private final LongAdder lambdaRequests = new LongAdder();
 
     public LambdaRoutes(SigV4Verifier verifier, FunctionsEndpoint functions, InvokeEndpoint invoke, StsEndpoint sts,
@@ -35,6 +37,8 @@ public final class LambdaRoutes implements HttpHandler {
         this.invoke = invoke;
         this.sts = sts;
         this.rolesAnywhere = rolesAnywhere;
+        this.aliases = new AliasesEndpoint(functions.registry());
+        this.tags = new TagsEndpoint(functions.registry());
     }
 
     @Override
@@ -84,6 +88,10 @@ public final class LambdaRoutes implements HttpHandler {
                 dispatch(exchange, body, path);
                 return;
             }
+            if (path.length == 4 && "2017-03-31".equals(path[1]) && "tags".equals(path[2])) {
+                tags.handle(exchange, path[3], body);
+                return;
+            }
             throw new ApiException(404, "UnknownOperationException", "Unknown operation " + exchange.getRequestMethod()
                     + " " + exchange.getRelativePath());
         } catch (ApiException e) {
@@ -124,6 +132,26 @@ public final class LambdaRoutes implements HttpHandler {
             functions.deleteConcurrency(exchange, name);
         } else if ("2019-09-30".equals(version) && "concurrency".equals(sub) && get) {
             functions.getConcurrency(exchange, name);
+        } else if ("2015-03-31".equals(version) && "aliases".equals(sub)) {
+            dispatchAlias(exchange, body, name, path.length > 5 ? path[5] : null, post, get, put, delete);
+        } else {
+            throw new ApiException(404, "UnknownOperationException", "Unknown operation "
+                    + exchange.getRequestMethod() + " " + exchange.getRelativePath());
+        }
+    }
+
+    private void dispatchAlias(HttpServerExchange exchange, byte[] body, String name, String alias, boolean post,
+            boolean get, boolean put, boolean delete) {
+        if (alias == null && post) {
+            aliases.create(exchange, name, body);
+        } else if (alias == null && get) {
+            aliases.list(exchange, name);
+        } else if (alias != null && get) {
+            aliases.get(exchange, name, alias);
+        } else if (alias != null && put) {
+            aliases.update(exchange, name, alias, body);
+        } else if (alias != null && delete) {
+            aliases.delete(exchange, name, alias);
         } else {
             throw new ApiException(404, "UnknownOperationException", "Unknown operation "
                     + exchange.getRequestMethod() + " " + exchange.getRelativePath());

@@ -58,6 +58,7 @@ public final class FunctionRegistry implements AutoCloseable {
         public int timeoutSeconds = 3;
         public int memorySizeMb = 128;
         public Map<String, String> environment = Map.of();
+        public Tenancy tenancy = Tenancy.NONE;
     }
 
     /** Creates a function; the code is closed if the function cannot be created. */
@@ -93,7 +94,7 @@ public final class FunctionRegistry implements AutoCloseable {
             env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime);
             env.put("LAMBDA_TASK_ROOT", code.taskRoot().toString());
             env.put("TZ", ":UTC");
-            FunctionRuntime runtime = new FunctionRuntime(spec.name, spec.handler, code, env);
+            FunctionRuntime runtime = new FunctionRuntime(spec.name, spec.handler, code, env, spec.tenancy);
             FunctionVersion latest = new FunctionVersion(spec.name, FunctionVersion.LATEST, arn(spec.name),
                     spec.runtime, spec.handler, spec.role, spec.description, spec.timeoutSeconds, spec.memorySizeMb,
                     spec.environment, runtime);
@@ -142,6 +143,10 @@ public final class FunctionRegistry implements AutoCloseable {
         }
         if (FunctionVersion.LATEST.equals(qualifier)) {
             throw ApiException.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+        if (!qualifier.chars().allMatch(Character::isDigit)) {
+            // recorded: test_lambda_api.snapshot.json, test_function_name_and_qualifier_validation
+            throw ApiException.invalidParameter("Deletion of aliases is not currently supported.");
         }
         if (!f.removeVersion(qualifier)) {
             throw ApiException.notFound("Function not found: " + arn(name) + ":" + qualifier);

@@ -17,9 +17,16 @@ final class FunctionRuntime implements AutoCloseable {
     private final FunctionClassLoader loader;
     private final String handler;
     private final Jsonb jsonb;
+    private final Tenancy tenancy;
     private volatile HandlerInvoker invoker;
 
     FunctionRuntime(String functionName, String handler, FunctionCode code, Map<String, String> environment) {
+        this(functionName, handler, code, environment, Tenancy.NONE);
+    }
+
+    FunctionRuntime(String functionName, String handler, FunctionCode code, Map<String, String> environment,
+            Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.code = code;
         this.handler = handler;
         this.loader = new FunctionClassLoader(functionName, code.classPath(), environment);
@@ -32,6 +39,10 @@ final class FunctionRuntime implements AutoCloseable {
 
     FunctionCode code() {
         return code;
+    }
+
+    Tenancy tenancy() {
+        return tenancy;
     }
 
     byte[] invoke(byte[] payload, Context context) throws Throwable {

@@ -104,6 +104,7 @@ public final class FunctionVersion {
                 .add("PackageType", "Zip")
                 .add("Architectures", Jsons.PROVIDER.createArrayBuilder().add("x86_64"))
                 .add("EphemeralStorage", Jsons.PROVIDER.createObjectBuilder().add("Size", 512))
+                .addAll(runtime.tenancy().configJson())
                 .build();
     }
 }

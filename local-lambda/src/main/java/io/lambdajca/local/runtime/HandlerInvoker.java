@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -26,7 +27,8 @@ import jakarta.json.bind.JsonbException;
  * Calls a Java handler the way Lambda's Java runtime does: {@code package.Class} implementing {@link RequestHandler} or
  * {@link RequestStreamHandler}, or {@code package.Class::method} taking {@code (InputStream, OutputStream[, Context])}
  * or {@code (Input[, Context])}. Inputs and outputs are mapped with JSON-B. Each execution environment has its own
- * handler instance; idle instances are reused, as Lambda reuses warm environments.
+ * handler instance; idle instances are reused, as Lambda reuses warm environments. An invocation with a tenant id
+ * (a function with tenant isolation) only reuses instances that served the same tenant.
  */
 final class HandlerInvoker {
 
@@ -39,6 +41,7 @@ final class HandlerInvoker {
     private final boolean takesContext;
     private final Jsonb jsonb;
     private final ConcurrentLinkedDeque<Object> idleInstances = new ConcurrentLinkedDeque<>();
+    private final ConcurrentHashMap<String, ConcurrentLinkedDeque<Object>> idleByTenant = new ConcurrentHashMap<>();
 
     private HandlerInvoker(Class<?> handlerClass, Method method, Shape shape, Type inputType, boolean takesContext,
             Jsonb jsonb) {
@@ -100,7 +103,10 @@ final class HandlerInvoker {
 
     /** Runs the handler on the calling thread and returns the response payload. */
     byte[] invoke(byte[] payload, Context context) throws Throwable {
-        Object instance = idleInstances.pollFirst();
+        String tenant = context.getTenantId();
+        ConcurrentLinkedDeque<Object> idle = tenant == null ? idleInstances
+                : idleByTenant.computeIfAbsent(tenant, t -> new ConcurrentLinkedDeque<>());
+        Object instance = idle.pollFirst();
         if (instance == null && (shape != Shape.POJO_METHOD && shape != Shape.STREAM_METHOD
                 || !Modifier.isStatic(method.getModifiers()))) {
             instance = handlerClass.getDeclaredConstructor().newInstance();
@@ -111,7 +117,7 @@ final class HandlerInvoker {
             throw e.getCause();
         } finally {
             if (instance != null) {
-                idleInstances.offerFirst(instance);
+                idle.offerFirst(instance);
             }
         }
     }

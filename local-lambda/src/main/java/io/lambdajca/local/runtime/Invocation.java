@@ -11,9 +11,11 @@ public final class Invocation {
     final String requestId;
     final String invokedArn;
     final ClientContext clientContext;
+    final String tenantId;
 
     Invocation(LambdaFunction function, FunctionVersion version, byte[] payload, String requestId, String invokedArn,
-            ClientContext clientContext) {
+            ClientContext clientContext, String tenantId) {
+        this.tenantId = tenantId;
         this.function = function;
         this.version = version;
         this.payload = payload;
@@ -29,7 +31,13 @@ public final class Invocation {
      */
     public static Invocation of(LambdaFunction function, FunctionVersion version, byte[] payload, String requestId,
             String invokedArn, String clientContextJson) {
+        return of(function, version, payload, requestId, invokedArn, clientContextJson, null);
+    }
+
+    /** As {@link #of(LambdaFunction, FunctionVersion, byte[], String, String, String)}, for one tenant (or null). */
+    public static Invocation of(LambdaFunction function, FunctionVersion version, byte[] payload, String requestId,
+            String invokedArn, String clientContextJson, String tenantId) {
         return new Invocation(function, version, payload, requestId, invokedArn,
-                clientContextJson == null ? null : LocalClientContext.parse(clientContextJson));
+                clientContextJson == null ? null : LocalClientContext.parse(clientContextJson), tenantId);
     }
 }

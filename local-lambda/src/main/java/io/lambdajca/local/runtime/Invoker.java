@@ -139,7 +139,7 @@ public final class Invoker implements AutoCloseable {
             Runnable onTimeout = () -> timedOut(thread);
             watchdog.watch(onTimeout, startNanos + timeoutNanos);
             LocalContext context = new LocalContext(inv.requestId, v, inv.invokedArn, inv.clientContext, log,
-                    startNanos + timeoutNanos);
+                    startNanos + timeoutNanos, inv.tenantId);
             ClassLoader previous = thread.getContextClassLoader();
             InvocationOutcome outcome;
             StandardStreams.capture(log);

@@ -17,6 +17,8 @@ public final class LambdaFunction {
     private final TreeMap<Integer, FunctionVersion> published = new TreeMap<>();
     private int lastVersion;
     private volatile Concurrency concurrency = Concurrency.UNRESERVED;
+    private final Aliases aliases = new Aliases(this);
+    private final FunctionTags tags = new FunctionTags();
 
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong functionErrors = new AtomicLong();
@@ -35,7 +37,7 @@ public final class LambdaFunction {
         return latest;
     }
 
-    /** The version a qualifier names: null or $LATEST for the latest, else a published number. */
+    /** The version a qualifier names: null or $LATEST for the latest, a published number, or an alias's version. */
     public synchronized Optional<FunctionVersion> version(String qualifier) {
         if (qualifier == null || qualifier.isEmpty() || FunctionVersion.LATEST.equals(qualifier)) {
             return Optional.of(latest);
@@ -43,8 +45,21 @@ public final class LambdaFunction {
         try {
             return Optional.ofNullable(published.get(Integer.parseInt(qualifier)));
         } catch (NumberFormatException e) {
-            return Optional.empty();
+            return aliases.primary(qualifier);
         }
+    }
+
+    public Aliases aliases() {
+        return aliases;
+    }
+
+    public FunctionTags tags() {
+        return tags;
+    }
+
+    /** The function's tenant isolation, set when it was created. */
+    public Tenancy tenancy() {
+        return latest.runtime().tenancy();
     }
 
     public synchronized List<FunctionVersion> allVersions() {
@@ -61,8 +76,18 @@ public final class LambdaFunction {
         return v;
     }
 
-    /** Removes a published version; true when it existed. */
+    /**
+     * Removes a published version; true when it existed.
+     *
+     * @throws ApiException 409 when an alias routes to it
+     */
     public synchronized boolean removeVersion(String qualifier) {
+        List<String> referencing = aliases.referencing(qualifier);
+        if (!referencing.isEmpty()) {
+            // AWS's text, as users report it (e.g. cloud-custodian/cloud-custodian#6739)
+            throw ApiException.conflict("Unable to delete version because the following aliases reference it: "
+                    + referencing);
+        }
         try {
             return published.remove(Integer.parseInt(qualifier)) != null;
         } catch (NumberFormatException e) {

@@ -14,9 +14,11 @@ final class LocalContext implements Context {
     private final ClientContext clientContext;
     private final InvocationLog log;
     private final long deadlineNanos;
+    private final String tenantId;
 
     LocalContext(String requestId, FunctionVersion version, String invokedArn, ClientContext clientContext,
-            InvocationLog log, long deadlineNanos) {
+            InvocationLog log, long deadlineNanos, String tenantId) {
+        this.tenantId = tenantId;
         this.requestId = requestId;
         this.version = version;
         this.invokedArn = invokedArn;
@@ -73,6 +75,12 @@ final class LocalContext implements Context {
     @Override
     public int getMemoryLimitInMB() {
         return version.memorySizeMb();
+    }
+
+    /** The invocation's {@code X-Amz-Tenant-Id}, for a function with tenant isolation; else null. */
+    @Override
+    public String getTenantId() {
+        return tenantId;
     }
 
     @Override

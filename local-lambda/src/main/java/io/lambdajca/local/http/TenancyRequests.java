@@ -1,0 +1,58 @@
+package io.lambdajca.local.http;
+
+import java.util.regex.Pattern;
+
+import io.lambdajca.local.ApiException;
+import io.lambdajca.local.runtime.Tenancy;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * Request members about tenants and durable executions: CreateFunction's {@code TenancyConfig}, and Invoke's
+ * {@code X-Amz-Durable-Execution-Name}, which only durable functions accept (local-lambda has none).
+ */
+final class TenancyRequests {
+
+    /** Model shape DurableExecutionName: 1-64 characters of this pattern. */
+    static final String DURABLE_NAME_PATTERN = "[a-zA-Z0-9-_]+";
+    private static final Pattern DURABLE_NAME = Pattern.compile(DURABLE_NAME_PATTERN);
+
+    private TenancyRequests() {
+    }
+
+    /** The TenancyConfig of a CreateFunction request; {@link Tenancy#NONE} when absent. */
+    static Tenancy ofCreate(JsonObject req) {
+        JsonValue config = req.get("TenancyConfig");
+        if (config == null || config.getValueType() == JsonValue.ValueType.NULL) {
+            return Tenancy.NONE;
+        }
+        if (config.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.invalidContent("Field TenancyConfig must be an object");
+        }
+        JsonValue mode = config.asJsonObject().get("TenantIsolationMode");
+        if (mode != null && mode.getValueType() != JsonValue.ValueType.STRING
+                && mode.getValueType() != JsonValue.ValueType.NULL) {
+            throw ApiException.invalidContent("Field TenantIsolationMode must be a string");
+        }
+        return Tenancy.of(mode instanceof JsonString ? ((JsonString) mode).getString() : null, true);
+    }
+
+    /**
+     * Checks {@code X-Amz-Durable-Execution-Name} against the model, then refuses it: no function here is durable
+     * (created with DurableConfig). No answer of AWS to this case is recorded; the error is local-lambda's choice.
+     */
+    static void refuseDurableName(String name, String functionArn) {
+        if (name.isEmpty() || name.length() > 64) {
+            throw ApiException.validation(name, "durableExecutionName", name.isEmpty()
+                    ? "Member must have length greater than or equal to 1"
+                    : "Member must have length less than or equal to 64");
+        }
+        if (!DURABLE_NAME.matcher(name).matches()) {
+            throw ApiException.validation(name, "durableExecutionName",
+                    "Member must satisfy regular expression pattern: " + DURABLE_NAME_PATTERN);
+        }
+        throw ApiException.invalidParameter("The function " + functionArn + " is not a durable function (it has no "
+                + "DurableConfig): X-Amz-Durable-Execution-Name is only accepted by durable functions.");
+    }
+}

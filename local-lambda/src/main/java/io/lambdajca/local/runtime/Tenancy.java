@@ -1,0 +1,89 @@
+package io.lambdajca.local.runtime;
+
+import java.util.regex.Pattern;
+
+import io.lambdajca.local.ApiException;
+import io.lambdajca.local.Jsons;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * A function's tenant isolation ({@code TenancyConfig}, fixed at creation). With {@code PER_TENANT} every invocation
+ * names a tenant ({@code X-Amz-Tenant-Id}) and runs in an execution environment of that tenant only.
+ */
+public final class Tenancy {
+
+    /** No tenant isolation: the function's environments serve every caller. */
+    public static final Tenancy NONE = new Tenancy(false);
+    /** {@code TenantIsolationMode: PER_TENANT}. */
+    public static final Tenancy PER_TENANT = new Tenancy(true);
+
+    /** Model shape TenantId: 1-256 characters of this pattern. */
+    static final String TENANT_ID_PATTERN = "[a-zA-Z0-9\\._:\\/=+\\-@ ]+";
+    private static final Pattern TENANT_ID = Pattern.compile(TENANT_ID_PATTERN);
+    private static final int MAX_TENANT_ID = 256;
+
+    private final boolean perTenant;
+
+    private Tenancy(boolean perTenant) {
+        this.perTenant = perTenant;
+    }
+
+    public boolean perTenant() {
+        return perTenant;
+    }
+
+    /** The mode named in a CreateFunction request's TenancyConfig (null: the member was absent). */
+    public static Tenancy of(String mode, boolean configGiven) {
+        if (!configGiven) {
+            return NONE;
+        }
+        if (mode == null) {
+            throw new ApiException(400, "ValidationException", "1 validation error detected: Value null at "
+                    + "'tenancyConfig.tenantIsolationMode' failed to satisfy constraint: Member must not be null");
+        }
+        if (!"PER_TENANT".equals(mode)) {
+            throw ApiException.validation(mode, "tenancyConfig.tenantIsolationMode",
+                    "Member must satisfy enum value set: [PER_TENANT]");
+        }
+        return PER_TENANT;
+    }
+
+    /** The TenancyConfig member of FunctionConfiguration: empty without isolation. */
+    public JsonObjectBuilder configJson() {
+        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
+        if (perTenant) {
+            out.add("TenancyConfig", Jsons.PROVIDER.createObjectBuilder().add("TenantIsolationMode", "PER_TENANT"));
+        }
+        return out;
+    }
+
+    /**
+     * Checks an invocation's tenant id against the function: required with PER_TENANT, refused without.
+     *
+     * @param function the function invoked, named in the error
+     */
+    public void checkInvoke(String tenantId, LambdaFunction function) {
+        if (tenantId == null) {
+            if (perTenant) {
+                String functionArn = function.latest().functionArn();
+                throw ApiException.invalidParameter("The function " + functionArn + " has tenant isolation mode "
+                        + "PER_TENANT: an invocation must name its tenant (X-Amz-Tenant-Id).");
+            }
+            return;
+        }
+        if (tenantId.isEmpty() || tenantId.length() > MAX_TENANT_ID) {
+            throw ApiException.validation(tenantId, "tenantId", tenantId.isEmpty()
+                    ? "Member must have length greater than or equal to 1"
+                    : "Member must have length less than or equal to " + MAX_TENANT_ID);
+        }
+        if (!TENANT_ID.matcher(tenantId).matches()) {
+            throw ApiException.validation(tenantId, "tenantId",
+                    "Member must satisfy regular expression pattern: " + TENANT_ID_PATTERN);
+        }
+        if (!perTenant) {
+            throw ApiException.invalidParameter("The function " + function.latest().functionArn() + " does not have tenant isolation "
+                    + "enabled: X-Amz-Tenant-Id is only accepted by functions created with TenancyConfig "
+                    + "PER_TENANT.");
+        }
+    }
+}
