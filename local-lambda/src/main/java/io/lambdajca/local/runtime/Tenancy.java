@@ -18,6 +18,13 @@ public final class Tenancy {
     public static final Tenancy PER_TENANT = new Tenancy(true);
 
     /** Model shape TenantId: 1-256 characters of this pattern. */
+    /**
+     * AWS's error for both a tenant-isolated function invoked without a tenant id and a tenant id sent to a function
+     * without isolation (not recorded in a snapshot; the text of the Lambda developer guide's "Troubleshooting tenant
+     * isolation" page, docs.aws.amazon.com/lambda/latest/dg/tenant-isolation-troubleshooting.html).
+     */
+    static final String TENANT_ID_MISMATCH = "Tenant ID configuration not specified or passed to a function when "
+            + "tenant isolation is not enabled.";
     static final String TENANT_ID_PATTERN = "[a-zA-Z0-9\\._:\\/=+\\-@ ]+";
     private static final Pattern TENANT_ID = Pattern.compile(TENANT_ID_PATTERN);
     private static final int MAX_TENANT_ID = 256;
@@ -65,9 +72,7 @@ public final class Tenancy {
     public void checkInvoke(String tenantId, LambdaFunction function) {
         if (tenantId == null) {
             if (perTenant) {
-                String functionArn = function.latest().functionArn();
-                throw ApiException.invalidParameter("The function " + functionArn + " has tenant isolation mode "
-                        + "PER_TENANT: an invocation must name its tenant (X-Amz-Tenant-Id).");
+                throw ApiException.invalidParameter(TENANT_ID_MISMATCH);
             }
             return;
         }
@@ -81,9 +86,7 @@ public final class Tenancy {
                     "Member must satisfy regular expression pattern: " + TENANT_ID_PATTERN);
         }
         if (!perTenant) {
-            throw ApiException.invalidParameter("The function " + function.latest().functionArn() + " does not have tenant isolation "
-                    + "enabled: X-Amz-Tenant-Id is only accepted by functions created with TenancyConfig "
-                    + "PER_TENANT.");
+            throw ApiException.invalidParameter(TENANT_ID_MISMATCH);
         }
     }
 }
