@@ -24,15 +24,22 @@ public final class LambdaRoutes implements HttpHandler {
     private final SigV4Verifier verifier;
     private final FunctionsEndpoint functions;
     private final InvokeEndpoint invoke;
+    private final LifecycleEndpoint lifecycle;
+    private final AccountEndpoint account;
+    private final CodeDownloadEndpoint downloads;
     private final StsEndpoint sts;
     private final RolesAnywhereEndpoint rolesAnywhere;
     private final LongAdder lambdaRequests = new LongAdder();
 
-    public LambdaRoutes(SigV4Verifier verifier, FunctionsEndpoint functions, InvokeEndpoint invoke, StsEndpoint sts,
+    public LambdaRoutes(SigV4Verifier verifier, FunctionsEndpoint functions, InvokeEndpoint invoke,
+            LifecycleEndpoint lifecycle, AccountEndpoint account, CodeDownloadEndpoint downloads, StsEndpoint sts,
             RolesAnywhereEndpoint rolesAnywhere) {
         this.verifier = verifier;
         this.functions = functions;
         this.invoke = invoke;
+        this.lifecycle = lifecycle;
+        this.account = account;
+        this.downloads = downloads;
         this.sts = sts;
         this.rolesAnywhere = rolesAnywhere;
     }
@@ -55,6 +62,11 @@ public final class LambdaRoutes implements HttpHandler {
             onWorker(exchange, () -> rolesAnywhere.createSession(exchange, body));
             return;
         }
+        if (requestPath.startsWith(CodeDownloadEndpoint.PATH) && exchange.getRequestMethod().equals(Methods.GET)) {
+            // GetFunction's Code.Location: unsigned, as a presigned URL is, its token standing for the signature
+            onWorker(exchange, () -> downloads.download(exchange, requestPath));
+            return;
+        }
         lambdaRequests.increment();
         try {
             verifier.verify(new SignedRequest(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
@@ -63,6 +75,11 @@ public final class LambdaRoutes implements HttpHandler {
             // path[0] is empty; path[1] the API version; path[2] "functions"; path[3] the name; path[4] a sub-resource
             if (path.length >= 3 && "functions".equals(path[2])) {
                 dispatch(exchange, body, path);
+                return;
+            }
+            if (path.length == 3 && "2016-08-19".equals(path[1]) && "account-settings".equals(path[2])
+                    && exchange.getRequestMethod().equals(Methods.GET)) {
+                account.settings(exchange);
                 return;
             }
             throw new ApiException(404, "UnknownOperationException", "Unknown operation " + exchange.getRequestMethod()
@@ -98,7 +115,13 @@ public final class LambdaRoutes implements HttpHandler {
         } else if ("2015-03-31".equals(version) && sub == null && delete) {
             onWorker(exchange, () -> functions.delete(exchange, name));
         } else if ("2015-03-31".equals(version) && "versions".equals(sub) && post) {
-            functions.publishVersion(exchange, name);
+            functions.publishVersion(exchange, name, body);
+        } else if ("2015-03-31".equals(version) && "versions".equals(sub) && get) {
+            lifecycle.listVersions(exchange, name);
+        } else if ("2015-03-31".equals(version) && "code".equals(sub) && put) {
+            onWorker(exchange, () -> lifecycle.updateCode(exchange, name, body));
+        } else if ("2015-03-31".equals(version) && "configuration".equals(sub) && put) {
+            onWorker(exchange, () -> lifecycle.updateConfiguration(exchange, name, body));
         } else if ("2017-10-31".equals(version) && "concurrency".equals(sub) && put) {
             functions.putConcurrency(exchange, name, body);
         } else if ("2017-10-31".equals(version) && "concurrency".equals(sub) && delete) {

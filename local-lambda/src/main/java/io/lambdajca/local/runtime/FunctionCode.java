@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -25,16 +26,20 @@ import io.lambdajca.local.ApiException;
  */
 public final class FunctionCode implements AutoCloseable {
 
+    private static final SecureRandom TOKENS = new SecureRandom();
+
     private final Path taskRoot;
     private final boolean ownsTaskRoot;
     private final long size;
     private final String sha256;
+    private final String downloadToken;
 
-    private FunctionCode(Path taskRoot, boolean ownsTaskRoot, long size, String sha256) {
+    private FunctionCode(Path taskRoot, boolean ownsTaskRoot, long size, String sha256, String downloadToken) {
         this.taskRoot = taskRoot;
         this.ownsTaskRoot = ownsTaskRoot;
         this.size = size;
         this.sha256 = sha256;
+        this.downloadToken = downloadToken;
     }
 
     /** Unpacks a deployment ZIP given as bytes (CreateFunction's {@code Code.ZipFile}). */
@@ -61,7 +66,12 @@ public final class FunctionCode implements AutoCloseable {
                 deleteTree(root);
                 throw ApiException.invalidParameter("Could not unzip uploaded file. Please check your file, then try to upload again.");
             }
-            return new FunctionCode(root, true, zip.length, sha256(zip));
+            // kept beside the task roots for GetFunction's Code.Location, named by a token no one can guess
+            byte[] random = new byte[32];
+            TOKENS.nextBytes(random);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.write(archive(workDir, token), zip);
+            return new FunctionCode(root, true, zip.length, sha256(zip), token);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +81,7 @@ public final class FunctionCode implements AutoCloseable {
     public static FunctionCode fromPath(Path code, Path workDir) {
         try {
             if (Files.isDirectory(code)) {
-                return new FunctionCode(code.toAbsolutePath(), false, 0, sha256(code.toString().getBytes()));
+                return new FunctionCode(code.toAbsolutePath(), false, 0, sha256(code.toString().getBytes()), null);
             }
             return fromZip(Files.readAllBytes(code), workDir);
         } catch (IOException e) {
@@ -113,10 +123,28 @@ public final class FunctionCode implements AutoCloseable {
         return sha256;
     }
 
+    /**
+     * The token that names this package's download (GetFunction's {@code Code.Location}), or null for an exploded
+     * directory, which has no package to download.
+     */
+    public String downloadToken() {
+        return downloadToken;
+    }
+
+    /** Where the package of a download token is kept (the file may not exist: the token must be checked first). */
+    public static Path archive(Path workDir, String token) {
+        return workDir.resolve("package-" + token + ".zip");
+    }
+
     @Override
     public void close() {
         if (ownsTaskRoot) {
             deleteTree(taskRoot);
+            try {
+                Files.deleteIfExists(archive(taskRoot.getParent(), downloadToken));
+            } catch (IOException ignored) {
+                // best effort: a temporary file
+            }
         }
     }
 

@@ -4,11 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
@@ -19,6 +23,8 @@ public final class FunctionRegistry implements AutoCloseable {
     /** Lambda returns at most 50 functions a page, whatever MaxItems asks for. */
     public static final int MAX_PAGE = 50;
 
+    private static final Logger LOG = Logger.getLogger(FunctionRegistry.class.getName());
+
     private static final Set<String> RUNTIMES = Set.of("java17", "java21", "java25");
     private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
 
@@ -26,11 +32,17 @@ public final class FunctionRegistry implements AutoCloseable {
     private final String accountId;
     private final Path workDir;
     private final ConcurrentSkipListMap<String, LambdaFunction> functions = new ConcurrentSkipListMap<>();
+    private final Executor preparation;
 
-    public FunctionRegistry(String region, String accountId, Path workDir) {
+    /**
+     * @param preparation runs the preparation of a created or updated function's code, after which it is Active and
+     *        its update Successful
+     */
+    public FunctionRegistry(String region, String accountId, Path workDir, Executor preparation) {
         this.region = region;
         this.accountId = accountId;
         this.workDir = workDir;
+        this.preparation = preparation;
     }
 
     public String region() {
@@ -59,10 +71,16 @@ public final class FunctionRegistry implements AutoCloseable {
         public int timeoutSeconds = 3;
         public int memorySizeMb = 128;
         public Map<String, String> environment = Map.of();
+        /** Whether the request had an Environment (AWS reports one, even empty, only then). */
+        public boolean environmentGiven;
     }
 
-    /** Creates a function; the code is closed if the function cannot be created. */
-    public LambdaFunction create(Spec spec, FunctionCode code) {
+    /**
+     * Creates a function; the code is closed if the function cannot be created. A function created {@code active} has
+     * its code prepared at once (functions deployed with the endpoint); otherwise it is Pending until
+     * {@link #prepare} has run.
+     */
+    public LambdaFunction create(Spec spec, FunctionCode code, boolean active) {
         try {
             FunctionNames.forManagement(spec.name);
             if (!RUNTIMES.contains(spec.runtime)) {
@@ -88,22 +106,10 @@ public final class FunctionRegistry implements AutoCloseable {
             if (functions.containsKey(spec.name)) {
                 throw ApiException.conflict("Function already exist: " + spec.name);
             }
-            Map<String, String> env = new LinkedHashMap<>(spec.environment);
-            env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name);
-            env.put("AWS_LAMBDA_FUNCTION_VERSION", FunctionVersion.LATEST);
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memorySizeMb));
-            env.put("AWS_REGION", region);
-            env.put("AWS_DEFAULT_REGION", region);
-            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime);
-            env.put("LAMBDA_TASK_ROOT", code.taskRoot().toString());
-            env.put("TZ", ":UTC");
-            FunctionRuntime runtime = new FunctionRuntime(spec.name, spec.handler, code, env);
-            FunctionVersion latest = new FunctionVersion(spec.name, FunctionVersion.LATEST, arn(spec.name),
-                    spec.runtime, spec.handler, spec.role, spec.description, spec.timeoutSeconds, spec.memorySizeMb,
-                    spec.environment, runtime);
-            LambdaFunction function = new LambdaFunction(latest);
+            FunctionVersion latest = FunctionVersion.created(arn(spec.name), spec, code);
+            LambdaFunction function = new LambdaFunction(active ? latest.prepared(runtimeOf(latest)) : latest);
             if (functions.putIfAbsent(spec.name, function) != null) {
-                runtime.close();
+                function.close();
                 throw ApiException.conflict("Function already exist: " + spec.name);
             }
             return function;
@@ -111,6 +117,40 @@ public final class FunctionRegistry implements AutoCloseable {
             code.close();
             throw e;
         }
+    }
+
+    /**
+     * Prepares, in the background, the code of the function's $LATEST as it is now (just created, or updated): a new
+     * runtime (new execution environments); then the function is Active and its update Successful.
+     */
+    public void prepare(LambdaFunction function) {
+        FunctionVersion pending = function.latest();
+        preparation.execute(() -> {
+            FunctionRuntime runtime;
+            try {
+                runtime = runtimeOf(pending);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not prepare function " + pending.name(), e);
+                function.failed(pending, "local-lambda could not prepare the code: " + e);
+                return;
+            }
+            if (!function.prepared(pending, runtime)) {
+                runtime.close();
+            }
+        });
+    }
+
+    private FunctionRuntime runtimeOf(FunctionVersion v) {
+        Map<String, String> env = new LinkedHashMap<>(v.spec().environment);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", v.name());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", FunctionVersion.LATEST);
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(v.memorySizeMb()));
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + v.runtimeId());
+        env.put("LAMBDA_TASK_ROOT", v.code().taskRoot().toString());
+        env.put("TZ", ":UTC");
+        return new FunctionRuntime(v.name(), v.handler(), v.code(), env);
     }
 
     public LambdaFunction get(String name) {
@@ -125,21 +165,28 @@ public final class FunctionRegistry implements AutoCloseable {
         return functions.containsKey(name);
     }
 
-    /** Deletes the function with all versions (qualifier null), or one published version. */
+    /**
+     * Deletes the function with all versions (qualifier null), or one published version: deleting a version that does
+     * not exist (of a function that does) succeeds, as on AWS.
+     */
     public void delete(String name, String qualifier) {
         LambdaFunction f = get(name);
         if (qualifier == null) {
             if (functions.remove(name, f)) {
-                f.latest().runtime().close();
+                f.close();
             }
             return;
         }
         if (FunctionVersion.LATEST.equals(qualifier)) {
-            throw ApiException.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+            throw ApiException.lowerCaseMessage(400, "InvalidParameterValueException",
+                    "$LATEST version cannot be deleted without deleting the function.");
         }
-        if (!f.removeVersion(qualifier)) {
-            throw ApiException.notFound("Function not found: " + arn(name) + ":" + qualifier);
-        }
+        f.removeVersion(qualifier);
+    }
+
+    /** Every function, in name order. */
+    public Collection<LambdaFunction> all() {
+        return functions.values();
     }
 
     /** One page of ListFunctions. */
@@ -205,7 +252,7 @@ public final class FunctionRegistry implements AutoCloseable {
     @Override
     public void close() {
         for (LambdaFunction f : functions.values()) {
-            f.latest().runtime().close();
+            f.close();
         }
         functions.clear();
     }
