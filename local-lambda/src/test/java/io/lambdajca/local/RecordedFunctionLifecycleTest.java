@@ -234,6 +234,13 @@ class RecordedFunctionLifecycleTest {
         // recorded: same test, "get_function_result": without a qualifier, the unqualified ARN
         assertThat(client.getFunction(r -> r.functionName("qualified")).configuration().functionArn())
                 .isEqualTo(ARN + "qualified");
+        // recorded: TestLambdaFunction::test_ops_on_nonexisting_version[get_function], "version_not_found_exception"
+        assertThatThrownBy(() -> client.getFunction(r -> r.functionName("qualified").qualifier("1221")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Function not found: " + ARN + "qualified:1221");
+                });
     }
 
     @Test
@@ -277,6 +284,10 @@ class RecordedFunctionLifecycleTest {
         assertThat(client.deleteFunction(r -> r.functionName("deleting").qualifier("1233")).sdkHttpResponse()
                 .statusCode()).isEqualTo(204);
         client.deleteFunction(r -> r.functionName("deleting"));
+        // recorded: TestLambdaFunction::test_function_lifecycle, "delete_postdelete"
+        assertThatThrownBy(() -> client.deleteFunction(r -> r.functionName("deleting")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("Function not found: " + ARN + "deleting"));
         // recorded: same test, "delete_function_response_non_existent_with_qualifier": the unqualified ARN
         assertThatThrownBy(() -> client.deleteFunction(r -> r.functionName("deleting").qualifier("1233")))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {

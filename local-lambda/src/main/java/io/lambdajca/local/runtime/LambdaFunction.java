@@ -145,6 +145,9 @@ public final class LambdaFunction {
     }
 
     private void refuseWhileChanging() {
+        if (closed) {
+            throw ApiException.notFound("Function not found: " + latest.functionArn());
+        }
         if (FunctionVersion.PENDING.equals(latest.state())) {
             throw ApiException.lowerCaseMessage(409, "ResourceConflictException", "The operation cannot be performed "
                     + "at this time. The function is currently in the following state: Pending");
