@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.lambdajca.testfunctions.Handlers;
 import software.amazon.awssdk.core.SdkBytes;
@@ -267,6 +270,31 @@ class RecordedFunctionLifecycleTest {
 
         // the URL is the credential: another token finds nothing
         download(got.code().location().replaceAll("/[^/]+$", "/" + "A".repeat(43)), 404);
+    }
+
+    @Test
+    void codeLocation_ofAFunctionDeployedFromADirectory_downloadsAZipOfItsFiles(@TempDir Path dir) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(TestFunctions.zipBytes()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.isDirectory()) {
+                    Files.createDirectories(dir.resolve(e.getName()).getParent());
+                    Files.copy(in, dir.resolve(e.getName()));
+                }
+            }
+        }
+        lambda.deploy(FunctionDefinition.builder("exploded", Handlers.ECHO, dir).build());
+        GetFunctionResponse got = client.getFunction(r -> r.functionName("exploded"));
+        byte[] downloaded = download(got.code().location(), 200);
+        assertThat(sha256(downloaded)).isEqualTo(got.configuration().codeSha256());
+        assertThat((long) downloaded.length).isEqualTo(got.configuration().codeSize());
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(downloaded))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).contains("io/lambdajca/testfunctions/EchoHandler.class");
+        assertThat(invoke("exploded", null)).isEqualTo("{}");
     }
 
     @Test

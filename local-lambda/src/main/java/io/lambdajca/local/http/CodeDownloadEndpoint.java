@@ -29,9 +29,7 @@ public final class CodeDownloadEndpoint {
 
     /** The URL of a version's package, on the host and port the request came to. */
     static String location(HttpServerExchange exchange, FunctionVersion v) {
-        String token = v.codeDownloadToken();
-        return exchange.getRequestScheme() + "://" + exchange.getHostAndPort() + PATH
-                + (token == null ? "exploded-directory-has-no-package" : token);
+        return exchange.getRequestScheme() + "://" + exchange.getHostAndPort() + PATH + v.codeDownloadToken();
     }
 
     void download(HttpServerExchange exchange, String requestPath) {

@@ -145,7 +145,7 @@ public final class FunctionVersion {
         return code.sha256();
     }
 
-    /** The token of this version's deployment package download, or null when it has none. */
+    /** The token of this version's deployment package download. */
     public String codeDownloadToken() {
         return code.downloadToken();
     }
