@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +17,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +36,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.lambdajca.testfunctions.Handlers;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Architecture;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
@@ -183,6 +194,65 @@ class RecordedFunctionLifecycleTest {
         assertThat(got.configuration().revisionId()).isNotEqualTo(created.revisionId());
         assertThat(got.configuration().environment()).isNull();
         assertThat(invoke("shape", null)).isEqualTo("{}");
+    }
+
+    @Test
+    void configuration_hasExactlyTheRecordedMembers_inEachState_andInLists() throws Exception {
+        preparation.hold();
+        create("members", Handlers.ECHO, TestFunctions.zipBytes(), r -> { });
+        Set<String> common = Set.of("Architectures", "CodeSha256", "CodeSize", "Description", "EphemeralStorage",
+                "FunctionArn", "FunctionName", "Handler", "LastModified", "LoggingConfig", "MemorySize", "PackageType",
+                "RevisionId", "Role", "Runtime", "SnapStart", "Timeout", "TracingConfig", "Version");
+        // recorded: TestLambdaFunction::test_lambda_code_location_zipfile, "create-response-zip-file" (and
+        // TestLambdaVersions::test_publish_with_update, "get_function_version_result", a Pending version read back)
+        assertThat(getJson("/2015-03-31/functions/members").getJsonObject("Configuration").keySet())
+                .containsExactlyInAnyOrderElementsOf(union(common, "RuntimeVersionConfig", "State", "StateReason",
+                        "StateReasonCode"));
+        preparation.release();
+        client.waiter().waitUntilFunctionActiveV2(r -> r.functionName("members"));
+        // recorded: same test, "get-function-response"
+        JsonObject got = getJson("/2015-03-31/functions/members");
+        assertThat(got.keySet()).containsExactlyInAnyOrder("Code", "Configuration");
+        assertThat(got.getJsonObject("Code").keySet()).containsExactlyInAnyOrder("Location", "RepositoryType");
+        assertThat(got.getJsonObject("Configuration").keySet()).containsExactlyInAnyOrderElementsOf(union(common,
+                "RuntimeVersionConfig", "State", "LastUpdateStatus"));
+        // recorded: TestLambdaVersions::test_publish_version_on_create, "list_versions_result"
+        assertThat(getJson("/2015-03-31/functions/members/versions").getJsonArray("Versions").getJsonObject(0)
+                .keySet()).containsExactlyInAnyOrderElementsOf(common);
+        // recorded: TestLambdaFunction::test_list_functions, "list_default" (there with the Environment it was given)
+        JsonObject listed = getJson("/2015-03-31/functions/?MaxItems=50").getJsonArray("Functions")
+                .getValuesAs(JsonObject.class).stream().filter(f -> f.getString("FunctionName").equals("members"))
+                .findFirst().orElseThrow();
+        assertThat(listed.keySet()).containsExactlyInAnyOrderElementsOf(common);
+    }
+
+    private static Set<String> union(Set<String> common, String... more) {
+        Set<String> all = new HashSet<>(common);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** A signed GET through plain HTTP, to read the JSON members themselves rather than the SDK's model of them. */
+    private static JsonObject getJson(String pathAndQuery) throws Exception {
+        URI uri = lambda.endpoint().resolve(pathAndQuery);
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY))
+                .request(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build())
+                .payload(ContentStreamProvider.fromUtf8String(""))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")).request();
+        HttpRequest.Builder http = HttpRequest.newBuilder(uri).GET();
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(v -> http.header(name, v));
+            }
+        });
+        HttpResponse<String> response = HttpClient.newHttpClient().send(http.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
     }
 
     @Test
