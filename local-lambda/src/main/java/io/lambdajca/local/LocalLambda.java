@@ -13,15 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.lambdajca.local.auth.CredentialIssuer;
 import io.lambdajca.local.auth.Identity;
 import io.lambdajca.local.auth.IdentityStore;
 import io.lambdajca.local.auth.SigV4Verifier;
 import io.lambdajca.local.auth.X509Verifier;
+import io.lambdajca.local.http.AccountEndpoint;
+import io.lambdajca.local.http.CodeDownloadEndpoint;
 import io.lambdajca.local.http.FunctionsEndpoint;
 import io.lambdajca.local.http.InvokeEndpoint;
 import io.lambdajca.local.http.LambdaRoutes;
+import io.lambdajca.local.http.LifecycleEndpoint;
 import io.lambdajca.local.http.RolesAnywhereEndpoint;
 import io.lambdajca.local.http.StsEndpoint;
 import io.lambdajca.local.iam.RoleDefinition;
@@ -57,6 +63,7 @@ public final class LocalLambda implements AutoCloseable {
     private int port;
     private Path workDir;
     private boolean ownsWorkDir;
+    private ExecutorService ownedPreparation;
 
     private LocalLambda(Builder config) {
         this.config = config;
@@ -79,7 +86,15 @@ public final class LocalLambda implements AutoCloseable {
         }
         IdentityStore identities = new IdentityStore();
         config.identities.forEach(identities::add);
-        registry = new FunctionRegistry(config.region, config.accountId, workDir);
+        if (config.preparationExecutor == null) {
+            ownedPreparation = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "local-lambda-prepare");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        registry = new FunctionRegistry(config.region, config.accountId, workDir,
+                config.preparationExecutor != null ? config.preparationExecutor : ownedPreparation);
         invoker = new Invoker(config.accountConcurrency, config.retryAfterSeconds);
         try {
             config.functions.forEach(this::deploy);
@@ -88,6 +103,8 @@ public final class LocalLambda implements AutoCloseable {
             LambdaRoutes routes = new LambdaRoutes(new SigV4Verifier(identities, "lambda", clock),
                     new FunctionsEndpoint(registry, new AccountConcurrency(config.accountConcurrency)),
                     new InvokeEndpoint(registry, invoker),
+                    new LifecycleEndpoint(registry), new AccountEndpoint(registry, config.accountConcurrency),
+                    new CodeDownloadEndpoint(workDir),
                     new StsEndpoint(new SigV4Verifier(identities, "sts", clock), issuer, Map.copyOf(config.roles)),
                     new RolesAnywhereEndpoint(new X509Verifier(clock), issuer, Map.copyOf(config.trustAnchors),
                             Map.copyOf(config.rolesAnywhereProfiles), Map.copyOf(config.roles)));
@@ -158,7 +175,7 @@ public final class LocalLambda implements AutoCloseable {
         spec.timeoutSeconds = definition.timeoutSeconds();
         spec.memorySizeMb = definition.memorySizeMb();
         spec.environment = definition.environment();
-        LambdaFunction f = registry.create(spec, FunctionCode.fromPath(definition.code(), workDir));
+        LambdaFunction f = registry.create(spec, FunctionCode.fromPath(definition.code(), workDir), true);
         f.reserveConcurrency(definition.reservedConcurrency());
     }
 
@@ -201,6 +218,9 @@ public final class LocalLambda implements AutoCloseable {
         if (invoker != null) {
             invoker.close();
         }
+        if (ownedPreparation != null) {
+            ownedPreparation.shutdownNow();
+        }
         if (registry != null) {
             registry.close();
         }
@@ -229,6 +249,7 @@ public final class LocalLambda implements AutoCloseable {
         private final Map<String, TrustAnchorDefinition> trustAnchors = new LinkedHashMap<>();
         private final Map<String, RolesAnywhereProfileDefinition> rolesAnywhereProfiles = new LinkedHashMap<>();
         private Duration credentialLifetime;
+        private Executor preparationExecutor;
 
         private Builder() {
             identities.add(Identity.permanent(DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY));
@@ -331,6 +352,16 @@ public final class LocalLambda implements AutoCloseable {
                 throw new IllegalArgumentException("credential lifetime must be positive: " + value);
             }
             this.credentialLifetime = value;
+            return this;
+        }
+
+        /**
+         * Runs the preparation of functions created or updated through the API (their code made ready, after which
+         * they are Active and their update Successful); by default a background thread of the endpoint. A test may
+         * pass an executor that holds the tasks, to observe the Pending and InProgress states.
+         */
+        public Builder preparationExecutor(Executor value) {
+            this.preparationExecutor = Objects.requireNonNull(value);
             return this;
         }
 

@@ -130,12 +130,13 @@ public final class AliasesEndpoint {
      * {@code FunctionArn} (recorded: test_lambda_api.snapshot.json, test_alias_lifecycle, "get_function_alias_1_1").
      */
     static JsonObject configuration(LambdaFunction f, String qualifier, FunctionVersion v) {
-        JsonObject config = v.toJson();
-        if (qualifier == null || qualifier.isEmpty() || qualifier.equals(v.version())) {
-            return config;
+        if (qualifier == null || qualifier.isEmpty()) {
+            return v.toJson();
         }
-        return Jsons.PROVIDER.createObjectBuilder(config)
-                .add("FunctionArn", f.latest().functionArn() + ":" + qualifier).build();
+        // asked for by a version, the ARN is that version's, $LATEST's ending with ":$LATEST"
+        // (recorded: test_lambda_api.snapshot.json, test_publish_version_on_create, "get_function_latest_result")
+        return v.toJson(qualifier.equals(v.version()) ? v.qualifiedArn() : f.latest().functionArn() + ":" + qualifier,
+                true);
     }
 
     /** The function named in the path; a missing one is reported with the version the request named, as Lambda does. */

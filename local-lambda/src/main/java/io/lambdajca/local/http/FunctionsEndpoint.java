@@ -56,6 +56,7 @@ public final class FunctionsEndpoint {
         CreateFunctionLimits.checkEnvironment(spec.environment);
         spec.tenancy = TenancyRequests.ofCreate(req);
         Map<String, String> tags = TagsEndpoint.ofCreate(req);
+        spec.environmentGiven = req.get("Environment") instanceof JsonObject;
         JsonObject code = req.containsKey("Code") && req.get("Code").getValueType() == JsonValue.ValueType.OBJECT
                 ? req.getJsonObject("Code") : JsonValue.EMPTY_JSON_OBJECT;
         String zip = string(code, "ZipFile", null);
@@ -72,10 +73,12 @@ public final class FunctionsEndpoint {
         if (registry.exists(spec.name)) {
             throw ApiException.conflict("Function already exist: " + spec.name);
         }
-        LambdaFunction f = registry.create(spec, FunctionCode.fromZip(bytes, registry.workDir()));
+        LambdaFunction f = registry.create(spec, FunctionCode.fromZip(bytes, registry.workDir()), false);
         f.tags().tag(tags);
-        FunctionVersion answer = req.getBoolean("Publish", false) ? f.publish() : f.latest();
-        Exchanges.json(exchange, 201, answer.toJson());
+        // with Publish, AWS answers the new version (Pending too) under the function's unqualified ARN
+        FunctionVersion answer = req.getBoolean("Publish", false) ? f.publishLatest(null) : f.latest();
+        Exchanges.json(exchange, 201, answer.toJson(f.latest().functionArn(), true));
+        registry.prepare(f);
     }
 
     void get(HttpServerExchange exchange, String name) {
@@ -87,7 +90,7 @@ public final class FunctionsEndpoint {
         JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder()
                 .add("Configuration", AliasesEndpoint.configuration(f, qualifier, v))
                 .add("Code", Jsons.PROVIDER.createObjectBuilder().add("RepositoryType", "S3")
-                        .add("Location", "http://127.0.0.1/local-lambda/code/" + ref.name));
+                        .add("Location", CodeDownloadEndpoint.location(exchange, v)));
         TagsEndpoint.addTo(out, f);
         if (f.reservedConcurrency() != null) {
             out.add("Concurrency", Jsons.PROVIDER.createObjectBuilder()
@@ -112,10 +115,16 @@ public final class FunctionsEndpoint {
         } catch (NumberFormatException e) {
             throw ApiException.invalidParameter("MaxItems must be a number: " + maxItems);
         }
-        FunctionRegistry.Page page = registry.list(query(exchange, "Marker"), max,
-                "ALL".equals(query(exchange, "FunctionVersion")));
+        String functionVersion = query(exchange, "FunctionVersion");
+        if (functionVersion != null && !functionVersion.equals("ALL")) {
+            throw ApiException.validation(functionVersion, "functionVersion",
+                    "Member must satisfy enum value set: [ALL]");
+        }
+        boolean all = functionVersion != null;
+        FunctionRegistry.Page page = registry.list(query(exchange, "Marker"), max, all);
         JsonArrayBuilder functions = Jsons.PROVIDER.createArrayBuilder();
-        page.functions.forEach(v -> functions.add(v.toJson()));
+        // list entries carry no state members; with ALL, $LATEST is named by its qualified ARN
+        page.functions.forEach(v -> functions.add(v.toJson(all ? v.qualifiedArn() : v.functionArn(), false)));
         JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder().add("Functions", functions);
         if (page.nextMarker != null) {
             out.add("NextMarker", page.nextMarker);
@@ -130,9 +139,11 @@ public final class FunctionsEndpoint {
         Exchanges.empty(exchange, 204);
     }
 
-    void publishVersion(HttpServerExchange exchange, String name) {
+    void publishVersion(HttpServerExchange exchange, String name, byte[] body) {
         LambdaFunction f = function(managed(name).name, null);
-        Exchanges.json(exchange, 201, f.publish().toJson());
+        JsonObject req = Jsons.object(body);
+        Exchanges.json(exchange, 201, f.publish(string(req, "CodeSha256", null), string(req, "RevisionId", null),
+                string(req, "Description", null)).toJson());
     }
 
     void putConcurrency(HttpServerExchange exchange, String name, byte[] body) {
@@ -213,7 +224,7 @@ public final class FunctionsEndpoint {
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
-    private static String string(JsonObject o, String key, String fallback) {
+    static String string(JsonObject o, String key, String fallback) {
         JsonValue v = o.get(key);
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             return fallback;
@@ -224,7 +235,7 @@ public final class FunctionsEndpoint {
         return ((JsonString) v).getString();
     }
 
-    private static int integer(JsonObject o, String key, int fallback) {
+    static int integer(JsonObject o, String key, int fallback) {
         JsonValue v = o.get(key);
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             return fallback;
@@ -235,7 +246,7 @@ public final class FunctionsEndpoint {
         return ((JsonNumber) v).intValue();
     }
 
-    private static Map<String, String> environment(JsonObject req) {
+    static Map<String, String> environment(JsonObject req) {
         Map<String, String> env = new LinkedHashMap<>();
         JsonValue e = req.get("Environment");
         if (e != null && e.getValueType() == JsonValue.ValueType.OBJECT) {

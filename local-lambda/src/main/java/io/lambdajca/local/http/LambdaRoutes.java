@@ -24,17 +24,24 @@ public final class LambdaRoutes implements HttpHandler {
     private final SigV4Verifier verifier;
     private final FunctionsEndpoint functions;
     private final InvokeEndpoint invoke;
+    private final LifecycleEndpoint lifecycle;
+    private final AccountEndpoint account;
+    private final CodeDownloadEndpoint downloads;
     private final StsEndpoint sts;
     private final RolesAnywhereEndpoint rolesAnywhere;
     private final AliasesEndpoint aliases;
     private final TagsEndpoint tags;
     private final LongAdder lambdaRequests = new LongAdder();
 
-    public LambdaRoutes(SigV4Verifier verifier, FunctionsEndpoint functions, InvokeEndpoint invoke, StsEndpoint sts,
+    public LambdaRoutes(SigV4Verifier verifier, FunctionsEndpoint functions, InvokeEndpoint invoke,
+            LifecycleEndpoint lifecycle, AccountEndpoint account, CodeDownloadEndpoint downloads, StsEndpoint sts,
             RolesAnywhereEndpoint rolesAnywhere) {
         this.verifier = verifier;
         this.functions = functions;
         this.invoke = invoke;
+        this.lifecycle = lifecycle;
+        this.account = account;
+        this.downloads = downloads;
         this.sts = sts;
         this.rolesAnywhere = rolesAnywhere;
         this.aliases = new AliasesEndpoint(functions.registry());
@@ -78,6 +85,11 @@ public final class LambdaRoutes implements HttpHandler {
             onWorker(exchange, () -> rolesAnywhere.createSession(exchange, body));
             return;
         }
+        if (requestPath.startsWith(CodeDownloadEndpoint.PATH) && exchange.getRequestMethod().equals(Methods.GET)) {
+            // GetFunction's Code.Location: unsigned, as a presigned URL is, its token standing for the signature
+            onWorker(exchange, () -> downloads.download(exchange, requestPath));
+            return;
+        }
         lambdaRequests.increment();
         try {
             verifier.verify(new SignedRequest(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
@@ -90,6 +102,11 @@ public final class LambdaRoutes implements HttpHandler {
             }
             if (path.length == 4 && "2017-03-31".equals(path[1]) && "tags".equals(path[2])) {
                 tags.handle(exchange, path[3], body);
+                return;
+            }
+            if (path.length == 3 && "2016-08-19".equals(path[1]) && "account-settings".equals(path[2])
+                    && exchange.getRequestMethod().equals(Methods.GET)) {
+                account.settings(exchange);
                 return;
             }
             throw new ApiException(404, "UnknownOperationException", "Unknown operation " + exchange.getRequestMethod()
@@ -125,7 +142,13 @@ public final class LambdaRoutes implements HttpHandler {
         } else if ("2015-03-31".equals(version) && sub == null && delete) {
             onWorker(exchange, () -> functions.delete(exchange, name));
         } else if ("2015-03-31".equals(version) && "versions".equals(sub) && post) {
-            functions.publishVersion(exchange, name);
+            functions.publishVersion(exchange, name, body);
+        } else if ("2015-03-31".equals(version) && "versions".equals(sub) && get) {
+            lifecycle.listVersions(exchange, name);
+        } else if ("2015-03-31".equals(version) && "code".equals(sub) && put) {
+            onWorker(exchange, () -> lifecycle.updateCode(exchange, name, body));
+        } else if ("2015-03-31".equals(version) && "configuration".equals(sub) && put) {
+            onWorker(exchange, () -> lifecycle.updateConfiguration(exchange, name, body));
         } else if ("2017-10-31".equals(version) && "concurrency".equals(sub) && put) {
             functions.putConcurrency(exchange, name, body);
         } else if ("2017-10-31".equals(version) && "concurrency".equals(sub) && delete) {

@@ -1,5 +1,6 @@
 package io.lambdajca.local.runtime;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import io.lambdajca.local.ApiException;
 
@@ -28,17 +31,28 @@ public final class FunctionCode implements AutoCloseable {
 
     private static final String UNZIP_FAILED = "Could not unzip uploaded file. Please check your file, then try to "
             + "upload again.";
+    private static final SecureRandom TOKENS = new SecureRandom();
+    /** 1980-01-01T00:00:00Z, the earliest time a ZIP entry holds. */
+    private static final long ZIP_EPOCH = 315_532_800_000L;
 
     private final Path taskRoot;
     private final boolean ownsTaskRoot;
     private final long size;
     private final String sha256;
+    private final String downloadToken;
+    private final Path archive;
 
-    private FunctionCode(Path taskRoot, boolean ownsTaskRoot, long size, String sha256) {
+    private FunctionCode(Path taskRoot, boolean ownsTaskRoot, byte[] zip, Path workDir) throws IOException {
         this.taskRoot = taskRoot;
         this.ownsTaskRoot = ownsTaskRoot;
-        this.size = size;
-        this.sha256 = sha256;
+        this.size = zip.length;
+        this.sha256 = sha256(zip);
+        // kept beside the task roots for GetFunction's Code.Location, named by a token no one can guess
+        byte[] random = new byte[32];
+        TOKENS.nextBytes(random);
+        this.downloadToken = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        this.archive = archive(workDir, downloadToken);
+        Files.write(archive, zip);
     }
 
     /** Lambda's limit on a deployment package once unzipped (250 MB). */
@@ -96,17 +110,20 @@ public final class FunctionCode implements AutoCloseable {
                 deleteTree(root);
                 throw ApiException.invalidParameter(UNZIP_FAILED);
             }
-            return new FunctionCode(root, true, zip.length, sha256(zip));
+            return new FunctionCode(root, true, zip, workDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A deployment ZIP file or an exploded directory (used as is, never deleted). */
+    /**
+     * A deployment ZIP file or an exploded directory (used as is, never deleted; its package, for CodeSha256 and the
+     * download, is a ZIP of its files).
+     */
     public static FunctionCode fromPath(Path code, Path workDir) {
         try {
             if (Files.isDirectory(code)) {
-                return new FunctionCode(code.toAbsolutePath(), false, 0, sha256(code.toString().getBytes()));
+                return new FunctionCode(code.toAbsolutePath(), false, zipOf(code), workDir);
             }
             return fromZip(Files.readAllBytes(code), workDir);
         } catch (IOException e) {
@@ -148,11 +165,41 @@ public final class FunctionCode implements AutoCloseable {
         return sha256;
     }
 
+    /** The token that names this package's download (GetFunction's {@code Code.Location}). */
+    public String downloadToken() {
+        return downloadToken;
+    }
+
+    /** Where the package of a download token is kept (the file may not exist: the token must be checked first). */
+    public static Path archive(Path workDir, String token) {
+        return workDir.resolve("package-" + token + ".zip");
+    }
+
     @Override
     public void close() {
         if (ownsTaskRoot) {
             deleteTree(taskRoot);
         }
+        try {
+            Files.deleteIfExists(archive);
+        } catch (IOException ignored) {
+            // best effort: a temporary file
+        }
+    }
+
+    /** A directory's files as a ZIP, in path order with fixed times: the same files give the same package. */
+    private static byte[] zipOf(Path directory) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out); Stream<Path> files = Files.walk(directory)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                ZipEntry entry = new ZipEntry(directory.relativize(file).toString().replace('\\', '/'));
+                entry.setTime(ZIP_EPOCH);
+                zip.putNextEntry(entry);
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private static String sha256(byte[] bytes) {

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
@@ -19,17 +22,25 @@ public final class FunctionRegistry implements AutoCloseable {
     /** Lambda returns at most 50 functions a page, whatever MaxItems asks for. */
     public static final int MAX_PAGE = 50;
 
+    private static final Logger LOG = Logger.getLogger(FunctionRegistry.class.getName());
+
     private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
 
     private final String region;
     private final String accountId;
     private final Path workDir;
     private final ConcurrentSkipListMap<String, LambdaFunction> functions = new ConcurrentSkipListMap<>();
+    private final Executor preparation;
 
-    public FunctionRegistry(String region, String accountId, Path workDir) {
+    /**
+     * @param preparation runs the preparation of a created or updated function's code, after which it is Active and
+     *        its update Successful
+     */
+    public FunctionRegistry(String region, String accountId, Path workDir, Executor preparation) {
         this.region = region;
         this.accountId = accountId;
         this.workDir = workDir;
+        this.preparation = preparation;
     }
 
     public String region() {
@@ -59,48 +70,47 @@ public final class FunctionRegistry implements AutoCloseable {
         public int memorySizeMb = 128;
         public Map<String, String> environment = Map.of();
         public Tenancy tenancy = Tenancy.NONE;
-    }
+        /** Whether the request had an Environment (AWS reports one, even empty, only then). */
+        public boolean environmentGiven;
 
-    /** Creates a function; the code is closed if the function cannot be created. */
-    public LambdaFunction create(Spec spec, FunctionCode code) {
-        try {
-            FunctionNames.checkCreatable(FunctionNames.checked(FunctionNames.functionName(spec.name), null));
-            Runtimes.check(spec.runtime);
-            if (spec.handler == null || spec.handler.isBlank() || spec.handler.length() > 128) {
-                throw ApiException.validation(String.valueOf(spec.handler), "handler",
+        /** Checks the settings against Lambda's rules, as CreateFunction and the update operations do. */
+        public void check() {
+            Runtimes.check(runtime);
+            if (handler == null || handler.isBlank() || handler.length() > 128) {
+                throw ApiException.validation(String.valueOf(handler), "handler",
                         "Member must satisfy regular expression pattern: [^\\s]+ and have length at most 128");
             }
-            if (spec.role == null || !ROLE.matcher(spec.role).matches()) {
-                throw ApiException.validation(String.valueOf(spec.role), "role",
+            if (role == null || !ROLE.matcher(role).matches()) {
+                throw ApiException.validation(String.valueOf(role), "role",
                         "Member must satisfy regular expression pattern: " + ROLE.pattern());
             }
-            if (spec.timeoutSeconds < 1 || spec.timeoutSeconds > 900) {
-                throw ApiException.validation(Integer.toString(spec.timeoutSeconds), "timeout",
+            if (timeoutSeconds < 1 || timeoutSeconds > 900) {
+                throw ApiException.validation(Integer.toString(timeoutSeconds), "timeout",
                         "Member must have value between 1 and 900");
             }
-            if (spec.memorySizeMb < 128 || spec.memorySizeMb > 10240) {
-                throw ApiException.validation(Integer.toString(spec.memorySizeMb), "memorySize",
+            if (memorySizeMb < 128 || memorySizeMb > 10240) {
+                throw ApiException.validation(Integer.toString(memorySizeMb), "memorySize",
                         "Member must have value between 128 and 10240");
             }
+        }
+    }
+
+    /**
+     * Creates a function; the code is closed if the function cannot be created. A function created {@code active} has
+     * its code prepared at once (functions deployed with the endpoint); otherwise it is Pending until
+     * {@link #prepare} has run.
+     */
+    public LambdaFunction create(Spec spec, FunctionCode code, boolean active) {
+        try {
+            FunctionNames.checkCreatable(FunctionNames.checked(FunctionNames.functionName(spec.name), null));
+            spec.check();
             if (functions.containsKey(spec.name)) {
                 throw ApiException.conflict("Function already exist: " + spec.name);
             }
-            Map<String, String> env = new LinkedHashMap<>(spec.environment);
-            env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name);
-            env.put("AWS_LAMBDA_FUNCTION_VERSION", FunctionVersion.LATEST);
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memorySizeMb));
-            env.put("AWS_REGION", region);
-            env.put("AWS_DEFAULT_REGION", region);
-            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime);
-            env.put("LAMBDA_TASK_ROOT", code.taskRoot().toString());
-            env.put("TZ", ":UTC");
-            FunctionRuntime runtime = new FunctionRuntime(spec.name, spec.handler, code, env, spec.tenancy);
-            FunctionVersion latest = new FunctionVersion(spec.name, FunctionVersion.LATEST, arn(spec.name),
-                    spec.runtime, spec.handler, spec.role, spec.description, spec.timeoutSeconds, spec.memorySizeMb,
-                    spec.environment, runtime);
-            LambdaFunction function = new LambdaFunction(latest);
+            FunctionVersion latest = FunctionVersion.created(arn(spec.name), spec, code);
+            LambdaFunction function = new LambdaFunction(active ? latest.prepared(runtimeOf(latest)) : latest);
             if (functions.putIfAbsent(spec.name, function) != null) {
-                runtime.close();
+                function.close();
                 throw ApiException.conflict("Function already exist: " + spec.name);
             }
             return function;
@@ -108,6 +118,40 @@ public final class FunctionRegistry implements AutoCloseable {
             code.close();
             throw e;
         }
+    }
+
+    /**
+     * Prepares, in the background, the code of the function's $LATEST as it is now (just created, or updated): a new
+     * runtime (new execution environments); then the function is Active and its update Successful.
+     */
+    public void prepare(LambdaFunction function) {
+        FunctionVersion pending = function.latest();
+        preparation.execute(() -> {
+            FunctionRuntime runtime;
+            try {
+                runtime = runtimeOf(pending);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not prepare function " + pending.name(), e);
+                function.failed(pending, "local-lambda could not prepare the code: " + e);
+                return;
+            }
+            if (!function.prepared(pending, runtime)) {
+                runtime.close();
+            }
+        });
+    }
+
+    private FunctionRuntime runtimeOf(FunctionVersion v) {
+        Map<String, String> env = new LinkedHashMap<>(v.spec().environment);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", v.name());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", FunctionVersion.LATEST);
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(v.memorySizeMb()));
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + v.runtimeId());
+        env.put("LAMBDA_TASK_ROOT", v.code().taskRoot().toString());
+        env.put("TZ", ":UTC");
+        return new FunctionRuntime(v.name(), v.handler(), v.code(), env, v.tenancy());
     }
 
     public LambdaFunction get(String name) {
@@ -132,25 +176,27 @@ public final class FunctionRegistry implements AutoCloseable {
         return functions.containsKey(name);
     }
 
-    /** Deletes the function with all versions (qualifier null), or one published version. */
+    /**
+     * Deletes the function with all versions (qualifier null), or one published version: deleting a version that does
+     * not exist (of a function that does) succeeds, as on AWS.
+     */
     public void delete(String name, String qualifier) {
         LambdaFunction f = get(name);
         if (qualifier == null) {
             if (functions.remove(name, f)) {
-                f.latest().runtime().close();
+                f.close();
             }
             return;
         }
         if (FunctionVersion.LATEST.equals(qualifier)) {
-            throw ApiException.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+            throw ApiException.lowerCaseMessage(400, "InvalidParameterValueException",
+                    "$LATEST version cannot be deleted without deleting the function.");
         }
         if (!qualifier.chars().allMatch(Character::isDigit)) {
             // recorded: test_lambda_api.snapshot.json, test_function_name_and_qualifier_validation
             throw ApiException.invalidParameter("Deletion of aliases is not currently supported.");
         }
-        if (!f.removeVersion(qualifier)) {
-            throw ApiException.notFound("Function not found: " + arn(name) + ":" + qualifier);
-        }
+        f.removeVersion(qualifier);
     }
 
     /** One page of ListFunctions. */
@@ -216,7 +262,7 @@ public final class FunctionRegistry implements AutoCloseable {
     @Override
     public void close() {
         for (LambdaFunction f : functions.values()) {
-            f.latest().runtime().close();
+            f.close();
         }
         functions.clear();
     }

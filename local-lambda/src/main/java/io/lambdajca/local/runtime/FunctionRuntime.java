@@ -9,7 +9,9 @@ import jakarta.json.bind.JsonbBuilder;
 
 /**
  * A function's loaded code: its class loader, its JSON-B instance and its handler, resolved on first use (a bad handler
- * fails the invocation, as on Lambda, not the deployment). Shared by every version of the function.
+ * fails the invocation, as on Lambda, not the deployment). Shared by the versions published from one configuration;
+ * an update of the function's code or configuration makes a new one (new execution environments). Its code is closed
+ * by the function, which may share it between runtimes.
  */
 final class FunctionRuntime implements AutoCloseable {
 
@@ -68,8 +70,7 @@ final class FunctionRuntime implements AutoCloseable {
         try {
             loader.close();
         } catch (java.io.IOException ignored) {
-            // the task root is deleted next anyway
+            // the task root is deleted with its code, which may serve other runtimes of the function
         }
-        code.close();
     }
 }

@@ -25,9 +25,11 @@ public final class Invocation {
     }
 
     /**
-     * Builds an invocation; {@code clientContextJson} is the decoded {@code X-Amz-Client-Context}, or null.
+     * Builds an invocation of {@code version} (for $LATEST, of its newest prepared configuration);
+     * {@code clientContextJson} is the decoded {@code X-Amz-Client-Context}, or null.
      *
      * @throws jakarta.json.JsonException when the client context is not a JSON object
+     * @throws io.lambdajca.local.ApiException 409 when the version's code is not ready (Pending)
      */
     public static Invocation of(LambdaFunction function, FunctionVersion version, byte[] payload, String requestId,
             String invokedArn, String clientContextJson) {
@@ -37,7 +39,7 @@ public final class Invocation {
     /** As {@link #of(LambdaFunction, FunctionVersion, byte[], String, String, String)}, for one tenant (or null). */
     public static Invocation of(LambdaFunction function, FunctionVersion version, byte[] payload, String requestId,
             String invokedArn, String clientContextJson, String tenantId) {
-        return new Invocation(function, version, payload, requestId, invokedArn,
+        return new Invocation(function, function.invocable(version), payload, requestId, invokedArn,
                 clientContextJson == null ? null : LocalClientContext.parse(clientContextJson), tenantId);
     }
 }

@@ -7,15 +7,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.lambdajca.local.ApiException;
 
 /** A function: its {@code $LATEST}, its published versions, its reserved concurrency and its counters. */
 public final class LambdaFunction {
 
-    private final FunctionVersion latest;
+    /** $LATEST as the API reports it. */
+    private volatile FunctionVersion latest;
+    /** The $LATEST invocations run: the newest prepared one (during an update, the one before); null while Pending. */
+    private volatile FunctionVersion serving;
     private final TreeMap<Integer, FunctionVersion> published = new TreeMap<>();
     private int lastVersion;
+    /** Every code package and runtime the function's versions used, closed with the function. */
+    private final List<FunctionCode> ownedCodes = new ArrayList<>();
+    private final List<FunctionRuntime> ownedRuntimes = new ArrayList<>();
+    private boolean closed;
     private volatile Concurrency concurrency = Concurrency.UNRESERVED;
     private final Aliases aliases = new Aliases(this);
     private final FunctionTags tags = new FunctionTags();
@@ -27,6 +35,11 @@ public final class LambdaFunction {
 
     LambdaFunction(FunctionVersion latest) {
         this.latest = latest;
+        this.serving = latest.runtime() == null ? null : latest;
+        ownedCodes.add(latest.code());
+        if (latest.runtime() != null) {
+            ownedRuntimes.add(latest.runtime());
+        }
     }
 
     public String name() {
@@ -59,7 +72,22 @@ public final class LambdaFunction {
 
     /** The function's tenant isolation, set when it was created. */
     public Tenancy tenancy() {
-        return latest.runtime().tenancy();
+        return latest.tenancy();
+    }
+
+    /**
+     * The version an invocation of {@code v} runs: $LATEST runs its newest prepared configuration (the previous one
+     * while an update is in progress); a version whose code is not ready cannot run.
+     *
+     * @throws ApiException 409 ResourceConflictException while the version is Pending (or Failed)
+     */
+    FunctionVersion invocable(FunctionVersion v) {
+        FunctionVersion runnable = FunctionVersion.LATEST.equals(v.version()) ? serving : v;
+        if (runnable == null || runnable.runtime() == null) {
+            throw ApiException.lowerCaseMessage(409, "ResourceConflictException", "The operation cannot be performed "
+                    + "at this time. The function is currently in the following state: " + v.state());
+        }
+        return runnable;
     }
 
     public synchronized List<FunctionVersion> allVersions() {
@@ -69,11 +97,109 @@ public final class LambdaFunction {
         return all;
     }
 
-    public synchronized FunctionVersion publish() {
+    /**
+     * PublishVersion: a new version from $LATEST, or the newest published one when $LATEST has not changed since.
+     *
+     * @param codeSha256 when not null, must be $LATEST's CodeSha256
+     * @param revisionId when not null, must be $LATEST's RevisionId
+     */
+    public synchronized FunctionVersion publish(String codeSha256, String revisionId, String description) {
+        refuseWhileChanging();
+        if (revisionId != null && !revisionId.equals(latest.revisionId())) {
+            throw revisionMismatch();
+        }
+        if (codeSha256 != null && !codeSha256.equals(latest.codeSha256())) {
+            throw ApiException.lowerCaseMessage(400, "InvalidParameterValueException", "CodeSHA256 (" + codeSha256
+                    + ") is different from current CodeSHA256 in $LATEST (" + latest.codeSha256()
+                    + "). Please try again with the CodeSHA256 in $LATEST.");
+        }
+        FunctionVersion newest = published.isEmpty() ? null : published.lastEntry().getValue();
+        if (newest != null && newest.generation() == latest.generation()) {
+            return newest;
+        }
+        return publishLatest(description);
+    }
+
+    /** Publishes $LATEST as it is, even while its code is being prepared (CreateFunction or UpdateFunctionCode). */
+    public synchronized FunctionVersion publishLatest(String description) {
         lastVersion++;
-        FunctionVersion v = latest.publish(Integer.toString(lastVersion));
+        FunctionVersion v = latest.publish(Integer.toString(lastVersion), description);
         published.put(lastVersion, v);
         return v;
+    }
+
+    /**
+     * Starts an update of $LATEST: {@code change} turns its settings into the new ones (and may refuse them by
+     * throwing), {@code newCode} replaces its code when not null; InProgress until {@link #prepared}. The caller still
+     * owns {@code newCode} when this throws.
+     *
+     * @throws ApiException 409 while the function is Pending or another update is in progress, 412 when
+     *         {@code revisionId} is given and is not $LATEST's
+     */
+    public synchronized FunctionVersion update(String revisionId, Consumer<FunctionRegistry.Spec> change,
+            FunctionCode newCode) {
+        refuseWhileChanging();
+        if (revisionId != null && !revisionId.equals(latest.revisionId())) {
+            throw revisionMismatch();
+        }
+        FunctionRegistry.Spec spec = latest.spec();
+        change.accept(spec);
+        if (newCode != null) {
+            ownedCodes.add(newCode);
+        }
+        latest = latest.updated(spec, newCode == null ? latest.code() : newCode);
+        return latest;
+    }
+
+    /** Checks, without changing anything, that an update could start now (before its code is unpacked). */
+    public synchronized void checkUpdatable(String revisionId) {
+        refuseWhileChanging();
+        if (revisionId != null && !revisionId.equals(latest.revisionId())) {
+            throw revisionMismatch();
+        }
+    }
+
+    private void refuseWhileChanging() {
+        if (closed) {
+            throw ApiException.notFound("Function not found: " + latest.functionArn());
+        }
+        if (FunctionVersion.PENDING.equals(latest.state())) {
+            throw ApiException.lowerCaseMessage(409, "ResourceConflictException", "The operation cannot be performed "
+                    + "at this time. The function is currently in the following state: Pending");
+        }
+        if (latest.updating()) {
+            throw ApiException.lowerCaseMessage(409, "ResourceConflictException", "The operation cannot be performed "
+                    + "at this time. An update is in progress for resource: " + latest.functionArn());
+        }
+    }
+
+    private static ApiException revisionMismatch() {
+        return ApiException.lowerCaseMessage(412, "PreconditionFailedException", "The Revision Id provided does not "
+                + "match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+    }
+
+    /**
+     * Completes the creation or update that produced {@code pending}: it becomes Active and Successful with its
+     * runtime, as do the versions published from it meanwhile. False when the function is gone (the caller closes the
+     * runtime).
+     */
+    synchronized boolean prepared(FunctionVersion pending, FunctionRuntime runtime) {
+        if (closed || latest != pending) {
+            return false;
+        }
+        ownedRuntimes.add(runtime);
+        latest = pending.prepared(runtime);
+        serving = latest;
+        published.replaceAll((number, v) -> v.runtime() == null && v.generation() == pending.generation()
+                ? v.prepared(runtime) : v);
+        return true;
+    }
+
+    /** Records that the code of {@code pending} could not be prepared. */
+    synchronized void failed(FunctionVersion pending, String reason) {
+        if (!closed && latest == pending) {
+            latest = pending.failed(reason);
+        }
     }
 
     /**
@@ -93,6 +219,26 @@ public final class LambdaFunction {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** The code packages of this function's versions, each counted once. */
+    public synchronized List<FunctionCode> codes() {
+        List<FunctionCode> codes = new ArrayList<>();
+        for (FunctionVersion v : allVersions()) {
+            if (codes.stream().noneMatch(c -> c == v.code())) {
+                codes.add(v.code());
+            }
+        }
+        return codes;
+    }
+
+    /** Releases the runtimes and code packages of every version; the function answers nothing afterwards. */
+    synchronized void close() {
+        closed = true;
+        ownedRuntimes.forEach(FunctionRuntime::close);
+        ownedCodes.forEach(FunctionCode::close);
+        ownedRuntimes.clear();
+        ownedCodes.clear();
     }
 
     public Integer reservedConcurrency() {

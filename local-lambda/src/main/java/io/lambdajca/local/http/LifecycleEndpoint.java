@@ -1,0 +1,143 @@
+package io.lambdajca.local.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import io.lambdajca.local.ApiException;
+import io.lambdajca.local.Jsons;
+import io.lambdajca.local.runtime.FunctionCode;
+import io.lambdajca.local.runtime.FunctionNames;
+import io.lambdajca.local.runtime.FunctionRegistry;
+import io.lambdajca.local.runtime.FunctionVersion;
+import io.lambdajca.local.runtime.LambdaFunction;
+import io.undertow.server.HttpServerExchange;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * A function's versions and updates: ListVersionsByFunction, UpdateFunctionCode and UpdateFunctionConfiguration. An
+ * update answers {@code LastUpdateStatus: InProgress} and is Successful once its code is prepared in the background;
+ * until then $LATEST's invocations run the configuration before it, and other updates are refused.
+ */
+public final class LifecycleEndpoint {
+
+    private final FunctionRegistry registry;
+
+    public LifecycleEndpoint(FunctionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** ListVersionsByFunction: $LATEST (under its qualified ARN) then the published versions, 50 at most a page. */
+    void listVersions(HttpServerExchange exchange, String name) {
+        LambdaFunction f = function(FunctionNames.namespaced(name));
+        String maxItems = FunctionsEndpoint.query(exchange, "MaxItems");
+        int size = FunctionRegistry.MAX_PAGE;
+        if (maxItems != null) {
+            int max;
+            try {
+                max = Integer.parseInt(maxItems);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalidParameter("MaxItems must be a number: " + maxItems);
+            }
+            if (max < 1 || max > 10000) {
+                throw ApiException.validation(maxItems, "maxItems", "Member must have value between 1 and 10000");
+            }
+            size = Math.min(max, size);
+        }
+        String marker = FunctionsEndpoint.query(exchange, "Marker");
+        String after = marker == null ? null : decodeMarker(marker);
+        List<FunctionVersion> all = f.allVersions();
+        int from = 0;
+        if (after != null) {
+            while (from < all.size() && !all.get(from).version().equals(after)) {
+                from++;
+            }
+            from++; // a marker whose version was deleted since ends the list
+        }
+        JsonArrayBuilder versions = Jsons.PROVIDER.createArrayBuilder();
+        int to = Math.min(all.size(), from + size);
+        for (FunctionVersion v : all.subList(Math.min(from, all.size()), to)) {
+            versions.add(v.toJson(v.qualifiedArn(), false));
+        }
+        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder().add("Versions", versions);
+        if (to < all.size()) {
+            out.add("NextMarker", Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(all.get(to - 1).version().getBytes(StandardCharsets.UTF_8)));
+        }
+        Exchanges.json(exchange, 200, out.build());
+    }
+
+    /** UpdateFunctionCode from {@code ZipFile}, with {@code Publish}, {@code DryRun} and {@code RevisionId}. */
+    void updateCode(HttpServerExchange exchange, String name, byte[] body) {
+        LambdaFunction f = function(FunctionNames.functionName(name));
+        JsonObject req = Jsons.object(body);
+        String revisionId = FunctionsEndpoint.string(req, "RevisionId", null);
+        String zip = FunctionsEndpoint.string(req, "ZipFile", null);
+        if (zip == null) {
+            throw ApiException.invalidParameter("local-lambda accepts code as ZipFile only (no S3 or image)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(zip);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("ZipFile is not valid base64");
+        }
+        CreateFunctionLimits.checkZipped(bytes);
+        f.checkUpdatable(revisionId); // before unpacking: a refused update costs nothing
+        if (req.getBoolean("DryRun", false)) {
+            Exchanges.json(exchange, 200, f.latest().toJson());
+            return;
+        }
+        FunctionCode code = FunctionCode.fromZip(bytes, registry.workDir());
+        FunctionVersion updated;
+        try {
+            updated = f.update(revisionId, spec -> { }, code);
+        } catch (RuntimeException e) {
+            code.close();
+            throw e;
+        }
+        // with Publish, AWS answers the new version, Pending until the code is ready
+        FunctionVersion answer = req.getBoolean("Publish", false) ? f.publishLatest(null) : updated;
+        Exchanges.json(exchange, 200, answer.toJson());
+        registry.prepare(f);
+    }
+
+    /**
+     * UpdateFunctionConfiguration: Role, Handler, Description, Timeout, MemorySize, Environment, Runtime, with
+     * {@code RevisionId}; other members are accepted and ignored.
+     */
+    void updateConfiguration(HttpServerExchange exchange, String name, byte[] body) {
+        LambdaFunction f = function(FunctionNames.functionName(name));
+        JsonObject req = Jsons.object(body);
+        FunctionVersion updated = f.update(FunctionsEndpoint.string(req, "RevisionId", null), spec -> {
+            spec.role = FunctionsEndpoint.string(req, "Role", spec.role);
+            spec.handler = FunctionsEndpoint.string(req, "Handler", spec.handler);
+            spec.description = FunctionsEndpoint.string(req, "Description", spec.description);
+            spec.timeoutSeconds = FunctionsEndpoint.integer(req, "Timeout", spec.timeoutSeconds);
+            spec.memorySizeMb = FunctionsEndpoint.integer(req, "MemorySize", spec.memorySizeMb);
+            spec.runtime = FunctionsEndpoint.string(req, "Runtime", spec.runtime);
+            if (req.get("Environment") instanceof JsonObject) {
+                spec.environment = FunctionsEndpoint.environment(req);
+                spec.environmentGiven = true;
+            }
+            spec.check();
+            CreateFunctionLimits.checkEnvironment(spec.environment);
+        }, null);
+        Exchanges.json(exchange, 200, updated.toJson());
+        registry.prepare(f);
+    }
+
+    private LambdaFunction function(FunctionNames.Ref ref) {
+        return registry.get(FunctionNames.checked(ref, null).checkReachable(registry.region(), registry.accountId()).name);
+    }
+
+    private static String decodeMarker(String marker) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("Invalid marker: " + marker);
+        }
+    }
+}
