@@ -91,7 +91,7 @@ public final class LambdaOperations {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return info(page.next());
+                return FunctionInfos.of(page.next());
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED
@@ -101,7 +101,7 @@ public final class LambdaOperations {
     public Optional<FunctionInfo> getFunction(String functionName) {
         RequestValidator.invokeName(functionName);
         try {
-            return Optional.of(info(call(Operation.GET_FUNCTION, functionName,
+            return Optional.of(FunctionInfos.of(call(Operation.GET_FUNCTION, functionName,
                     within -> client.getFunction(b -> b.functionName(functionName).overrideConfiguration(within)))
                     .configuration()));
         } catch (FunctionNotFoundException e) {
@@ -222,20 +222,5 @@ public final class LambdaOperations {
         } catch (Retrier.Exhausted e) {
             throw ExceptionMapper.map(operation, functionName, e.last(), e.attempts);
         }
-    }
-
-    private static FunctionInfo info(FunctionConfiguration c) {
-        return FunctionInfo.builder()
-                .name(c.functionName())
-                .arn(c.functionArn())
-                .runtime(c.runtimeAsString())
-                .handler(c.handler())
-                .description(c.description())
-                .memorySizeMb(c.memorySize() == null ? 0 : c.memorySize())
-                .timeoutSeconds(c.timeout() == null ? 0 : c.timeout())
-                .codeSizeBytes(c.codeSize() == null ? 0 : c.codeSize())
-                .lastModified(c.lastModified())
-                .version(c.version())
-                .build();
     }
 }
