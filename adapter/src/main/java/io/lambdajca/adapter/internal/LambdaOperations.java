@@ -99,7 +99,7 @@ public final class LambdaOperations {
     }
 
     public Optional<FunctionInfo> getFunction(String functionName) {
-        RequestValidator.invokeName(functionName);
+        RequestValidator.functionName(functionName);
         try {
             return Optional.of(FunctionInfos.of(call(Operation.GET_FUNCTION, functionName,
                     within -> client.getFunction(b -> b.functionName(functionName).overrideConfiguration(within)))
@@ -112,7 +112,7 @@ public final class LambdaOperations {
     public InvocationResult invoke(InvocationRequest request) {
         RequestValidator.notNull(null, "request", request);
         String name = request.functionName();
-        RequestValidator.invokeName(name);
+        RequestValidator.functionName(name);
         RequestValidator.qualifier(name, request.qualifier());
         InvocationType type = RequestValidator.notNull(name, "invocationType", request.invocationType());
         byte[] payload;
@@ -196,7 +196,7 @@ public final class LambdaOperations {
     }
 
     public boolean deleteFunction(String functionName, String qualifier) {
-        RequestValidator.manageName(functionName);
+        RequestValidator.functionName(functionName);
         RequestValidator.qualifier(functionName, qualifier);
         try {
             call(Operation.DELETE_FUNCTION, functionName,
