@@ -161,7 +161,7 @@ public final class FunctionInfo implements Serializable {
 
     /**
      * The function's tenant isolation mode, {@code PER_TENANT} for a function created with tenant isolation (its
-     * invocations then carry a tenant id); null for a function without one.
+     * invocations then carry a {@link InvocationRequest#tenantId() tenant id}); null for a function without one.
      */
     public String tenantIsolationMode() {
         return tenantIsolationMode;

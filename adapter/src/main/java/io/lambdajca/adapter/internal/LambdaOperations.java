@@ -114,6 +114,8 @@ public final class LambdaOperations {
         String name = request.functionName();
         RequestValidator.functionName(name);
         RequestValidator.qualifier(name, request.qualifier());
+        RequestValidator.tenantId(name, request.tenantId());
+        RequestValidator.durableExecutionName(name, request.durableExecutionName());
         InvocationType type = RequestValidator.notNull(name, "invocationType", request.invocationType());
         byte[] payload;
         if (request.input() != null) {
@@ -137,6 +139,8 @@ public final class LambdaOperations {
                         .invocationType(type.wireName())
                         .logType(request.tailLog() ? LogType.TAIL : LogType.NONE)
                         .clientContext(clientContext)
+                        .tenantId(request.tenantId())
+                        .durableExecutionName(request.durableExecutionName())
                         .payload(body)
                         .overrideConfiguration(within))));
         if (request.afterCommit() && AfterCommit.defer(name, send::get, request.deferredFailureHandler(), counted)) {
@@ -166,7 +170,8 @@ public final class LambdaOperations {
                 : FunctionErrorParser.parse(r.functionError(), responsePayload);
         String logTail = r.logResult() == null ? null
                 : new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
-        return new InvocationResult(r.statusCode(), responsePayload, r.executedVersion(), logTail, error, duration);
+        return new InvocationResult(r.statusCode(), responsePayload, r.executedVersion(), logTail, error, duration,
+                r.durableExecutionArn());
     }
 
     /**
