@@ -80,10 +80,22 @@ public final class RequestValidator {
      * every such name (all its other parts are optional and hold a colon), so the scan decides exactly as it would.
      */
     static boolean isPlainName(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+        return onlyWordCharsAnd(name, '.');
+    }
+
+    /**
+     * Whether the qualifier has only the characters of {@code [a-zA-Z0-9-_$]}, which the pattern's second alternative
+     * accepts as they come (only {@code $LATEST.PUBLISHED} needs the pattern).
+     */
+    static boolean isPlainQualifier(String qualifier) {
+        return onlyWordCharsAnd(qualifier, '$');
+    }
+
+    private static boolean onlyWordCharsAnd(String s, char extra) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '.')) {
+                    || c == extra)) {
                 return false;
             }
         }
@@ -92,6 +104,10 @@ public final class RequestValidator {
 
     /** The Qualifier of Invoke, GetFunction and DeleteFunction; null is none. */
     public static void qualifier(String functionName, String qualifier) {
+        if (qualifier != null && !qualifier.isEmpty() && qualifier.length() <= MAX_QUALIFIER
+                && isPlainQualifier(qualifier)) {
+            return; // as the pattern decides, without it: a qualifier goes with many invocations
+        }
         optional(functionName, "qualifier", qualifier, MAX_QUALIFIER, QUALIFIER, QUALIFIER_PATTERN,
                 " (a version number, an alias, $LATEST or $LATEST.PUBLISHED)");
     }

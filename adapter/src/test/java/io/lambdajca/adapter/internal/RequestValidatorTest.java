@@ -84,6 +84,31 @@ class RequestValidatorTest {
         }
     }
 
+    @Test
+    void thePlainQualifierScan_decidesAsThePatternDoes() {
+        Pattern model = Pattern.compile(RequestValidator.QUALIFIER_PATTERN);
+        List<String> qualifiers = new ArrayList<>();
+        ModelTable.ACCEPTED_QUALIFIERS.forEach(r -> qualifiers.add(r.value()));
+        ModelTable.REFUSED_QUALIFIERS.forEach(r -> qualifiers.add(r.value()));
+        Random random = new Random(15);
+        String alphabet = "aZ09-_$. !é";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 1 + random.nextInt(10); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            qualifiers.add(b.toString());
+        }
+        for (String q : qualifiers) {
+            if (!q.isEmpty() && q.indexOf('.') < 0) {
+                // without a dot only the character-class alternative can match
+                assertThat(RequestValidator.isPlainQualifier(q)).as("'%s'", q).isEqualTo(model.matcher(q).matches());
+            } else if (!q.isEmpty() && RequestValidator.isPlainQualifier(q)) {
+                assertThat(model.matcher(q).matches()).as("'%s' passes the scan", q).isTrue();
+            }
+        }
+    }
+
     static List<ModelTable.Row> acceptedQualifiers() {
         return ModelTable.ACCEPTED_QUALIFIERS;
     }
