@@ -1,9 +1,15 @@
 package io.lambdajca.api;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
-/** The configuration of one function, as Lambda reports it. */
+/**
+ * The configuration of one function, as Lambda reports it. Immutable. What Lambda does not report is null (empty for
+ * {@link #architectures()}, 0 for the numbers): ListFunctions, for one, reports no state. The enumerations of
+ * Lambda's model (state, last update status, package type, architectures, tenant isolation mode) are kept as Lambda's
+ * own strings, so that a value newer than this adapter still comes through.
+ */
 public final class FunctionInfo implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -18,6 +24,17 @@ public final class FunctionInfo implements Serializable {
     private final long codeSizeBytes;
     private final String lastModified;
     private final String version;
+    private final String role;
+    private final String codeSha256;
+    private final String state;
+    private final String stateReason;
+    private final String stateReasonCode;
+    private final String lastUpdateStatus;
+    private final String lastUpdateStatusReason;
+    private final String lastUpdateStatusReasonCode;
+    private final String packageType;
+    private final List<String> architectures;
+    private final String tenantIsolationMode;
 
     private FunctionInfo(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -30,6 +47,17 @@ public final class FunctionInfo implements Serializable {
         this.codeSizeBytes = b.codeSizeBytes;
         this.lastModified = b.lastModified;
         this.version = b.version;
+        this.role = b.role;
+        this.codeSha256 = b.codeSha256;
+        this.state = b.state;
+        this.stateReason = b.stateReason;
+        this.stateReasonCode = b.stateReasonCode;
+        this.lastUpdateStatus = b.lastUpdateStatus;
+        this.lastUpdateStatusReason = b.lastUpdateStatusReason;
+        this.lastUpdateStatusReasonCode = b.lastUpdateStatusReasonCode;
+        this.packageType = b.packageType;
+        this.tenantIsolationMode = b.tenantIsolationMode;
+        this.architectures = b.architectures == null ? List.of() : List.copyOf(b.architectures);
     }
 
     public static Builder builder() {
@@ -78,6 +106,67 @@ public final class FunctionInfo implements Serializable {
         return version;
     }
 
+    /** The execution role's ARN. */
+    public String role() {
+        return role;
+    }
+
+    /** The SHA-256 of the deployment package, base64-encoded as Lambda reports it. */
+    public String codeSha256() {
+        return codeSha256;
+    }
+
+    /**
+     * {@code Pending}, {@code Active}, {@code Inactive}, {@code Failed}, ... (Lambda's State); null when Lambda does
+     * not report it, as ListFunctions does not.
+     */
+    public String state() {
+        return state;
+    }
+
+    /** Why the function is in its state (for example why it failed), or null. */
+    public String stateReason() {
+        return stateReason;
+    }
+
+    /** Lambda's code for the state's reason, such as {@code Creating} or {@code InternalError}, or null. */
+    public String stateReasonCode() {
+        return stateReasonCode;
+    }
+
+    /** {@code Successful}, {@code Failed} or {@code InProgress}: how the last update went; null when not reported. */
+    public String lastUpdateStatus() {
+        return lastUpdateStatus;
+    }
+
+    /** Why the last update is in its status, or null. */
+    public String lastUpdateStatusReason() {
+        return lastUpdateStatusReason;
+    }
+
+    /** Lambda's code for the last update's reason, or null. */
+    public String lastUpdateStatusReasonCode() {
+        return lastUpdateStatusReasonCode;
+    }
+
+    /** {@code Zip} or {@code Image}; null when not reported. */
+    public String packageType() {
+        return packageType;
+    }
+
+    /** The instruction set architectures, such as {@code x86_64} or {@code arm64}; empty when not reported. */
+    public List<String> architectures() {
+        return architectures;
+    }
+
+    /**
+     * The function's tenant isolation mode, {@code PER_TENANT} for a function created with tenant isolation (its
+     * invocations then carry a {@link InvocationRequest#tenantId() tenant id}); null for a function without one.
+     */
+    public String tenantIsolationMode() {
+        return tenantIsolationMode;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -91,19 +180,30 @@ public final class FunctionInfo implements Serializable {
                 && codeSizeBytes == other.codeSizeBytes && name.equals(other.name) && Objects.equals(arn, other.arn)
                 && Objects.equals(runtime, other.runtime) && Objects.equals(handler, other.handler)
                 && Objects.equals(description, other.description) && Objects.equals(lastModified, other.lastModified)
-                && Objects.equals(version, other.version);
+                && Objects.equals(version, other.version) && Objects.equals(role, other.role)
+                && Objects.equals(codeSha256, other.codeSha256) && Objects.equals(state, other.state)
+                && Objects.equals(stateReason, other.stateReason)
+                && Objects.equals(stateReasonCode, other.stateReasonCode)
+                && Objects.equals(lastUpdateStatus, other.lastUpdateStatus)
+                && Objects.equals(lastUpdateStatusReason, other.lastUpdateStatusReason)
+                && Objects.equals(lastUpdateStatusReasonCode, other.lastUpdateStatusReasonCode)
+                && Objects.equals(packageType, other.packageType) && architectures.equals(other.architectures)
+                && Objects.equals(tenantIsolationMode, other.tenantIsolationMode);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, arn, runtime, handler, description, memorySizeMb, timeoutSeconds, codeSizeBytes,
-                lastModified, version);
+                lastModified, version, role, codeSha256, state, stateReason, stateReasonCode, lastUpdateStatus,
+                lastUpdateStatusReason, lastUpdateStatusReasonCode, packageType, architectures, tenantIsolationMode);
     }
 
     @Override
     public String toString() {
         return "FunctionInfo[name=" + name + ", runtime=" + runtime + ", memorySizeMb=" + memorySizeMb
-                + ", lastModified=" + lastModified + "]";
+                + ", lastModified=" + lastModified + (state == null ? "" : ", state=" + state)
+                + (lastUpdateStatus == null ? "" : ", lastUpdateStatus=" + lastUpdateStatus)
+                + (tenantIsolationMode == null ? "" : ", tenantIsolationMode=" + tenantIsolationMode) + "]";
     }
 
     /** Builds a {@link FunctionInfo}; used by the adapter. */
@@ -118,6 +218,17 @@ public final class FunctionInfo implements Serializable {
         private long codeSizeBytes;
         private String lastModified;
         private String version;
+        private String role;
+        private String codeSha256;
+        private String state;
+        private String stateReason;
+        private String stateReasonCode;
+        private String lastUpdateStatus;
+        private String lastUpdateStatusReason;
+        private String lastUpdateStatusReasonCode;
+        private String packageType;
+        private List<String> architectures;
+        private String tenantIsolationMode;
 
         private Builder() {
         }
@@ -169,6 +280,62 @@ public final class FunctionInfo implements Serializable {
 
         public Builder version(String value) {
             this.version = value;
+            return this;
+        }
+
+        public Builder role(String value) {
+            this.role = value;
+            return this;
+        }
+
+        public Builder codeSha256(String value) {
+            this.codeSha256 = value;
+            return this;
+        }
+
+        public Builder state(String value) {
+            this.state = value;
+            return this;
+        }
+
+        public Builder stateReason(String value) {
+            this.stateReason = value;
+            return this;
+        }
+
+        public Builder stateReasonCode(String value) {
+            this.stateReasonCode = value;
+            return this;
+        }
+
+        public Builder lastUpdateStatus(String value) {
+            this.lastUpdateStatus = value;
+            return this;
+        }
+
+        public Builder lastUpdateStatusReason(String value) {
+            this.lastUpdateStatusReason = value;
+            return this;
+        }
+
+        public Builder lastUpdateStatusReasonCode(String value) {
+            this.lastUpdateStatusReasonCode = value;
+            return this;
+        }
+
+        public Builder packageType(String value) {
+            this.packageType = value;
+            return this;
+        }
+
+        /** The architectures (copied); null is none. */
+        public Builder architectures(List<String> value) {
+            this.architectures = value == null ? null : List.copyOf(value);
+            return this;
+        }
+
+        public Builder tenantIsolationMode(String value) {
+            this.tenantIsolationMode = value;
             return this;
         }
 

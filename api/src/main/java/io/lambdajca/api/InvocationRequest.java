@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * What to invoke and how. Immutable; build one with {@link #builder(String)}. The adapter validates it (name and
- * qualifier patterns, payload is JSON and within the size limit of its invocation type, client context size) before
- * any network call.
+ * What to invoke and how. Immutable; build one with {@link #builder(String)}. The adapter validates it (name,
+ * qualifier, tenant id and durable execution name against Lambda's patterns and lengths, payload is JSON and within
+ * the size limit of its invocation type, client context size) before any network call.
  */
 public final class InvocationRequest {
 
@@ -18,6 +18,8 @@ public final class InvocationRequest {
     private final Object input;
     private final boolean tailLog;
     private final String clientContext;
+    private final String tenantId;
+    private final String durableExecutionName;
     private final boolean afterCommit;
     private final Consumer<LambdaException> deferredFailureHandler;
 
@@ -29,6 +31,8 @@ public final class InvocationRequest {
         this.input = b.input;
         this.tailLog = b.tailLog;
         this.clientContext = b.clientContext;
+        this.tenantId = b.tenantId;
+        this.durableExecutionName = b.durableExecutionName;
         this.afterCommit = b.afterCommit;
         this.deferredFailureHandler = b.deferredFailureHandler;
     }
@@ -71,6 +75,16 @@ public final class InvocationRequest {
         return clientContext;
     }
 
+    /** The tenant the invocation runs for (header {@code X-Amz-Tenant-Id}), or null for none. */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /** The name of the durable execution to start (header {@code X-Amz-Durable-Execution-Name}), or null. */
+    public String durableExecutionName() {
+        return durableExecutionName;
+    }
+
     /** Whether an Event invocation made in a JTA transaction waits for the commit (and is dropped on rollback). */
     public boolean afterCommit() {
         return afterCommit;
@@ -85,6 +99,8 @@ public final class InvocationRequest {
     public String toString() {
         return "InvocationRequest[function=" + functionName + ", qualifier=" + qualifier + ", type=" + invocationType
                 + ", payloadBytes=" + (payload == null ? "n/a" : payload.length) + ", tailLog=" + tailLog
+                + (tenantId == null ? "" : ", tenantId=" + tenantId)
+                + (durableExecutionName == null ? "" : ", durableExecutionName=" + durableExecutionName)
                 + ", afterCommit=" + afterCommit + "]";
     }
 
@@ -97,6 +113,8 @@ public final class InvocationRequest {
         private Object input;
         private boolean tailLog;
         private String clientContext;
+        private String tenantId;
+        private String durableExecutionName;
         private boolean afterCommit;
         private Consumer<LambdaException> deferredFailureHandler;
 
@@ -141,6 +159,27 @@ public final class InvocationRequest {
         /** Client context JSON, for example {@code {"custom":{"tenant":"a"}}}; at most 3,583 bytes once base64-encoded. */
         public Builder clientContext(String json) {
             this.clientContext = json;
+            return this;
+        }
+
+        /**
+         * The tenant to invoke the function for, sent as {@code X-Amz-Tenant-Id}: a function created with tenant
+         * isolation ({@link FunctionInfo#tenantIsolationMode()} {@code PER_TENANT}) runs each tenant's invocations in
+         * execution environments of that tenant only, and needs one. 1 to 256 characters: letters, digits, spaces and
+         * {@code . _ : / = + - @}; null (the default) sends none.
+         */
+        public Builder tenantId(String value) {
+            this.tenantId = value;
+            return this;
+        }
+
+        /**
+         * The name of the durable execution this invocation starts, sent as {@code X-Amz-Durable-Execution-Name}
+         * (for durable functions; Lambda answers its ARN, see {@link InvocationResult#durableExecutionArn()}). 1 to 64
+         * characters of {@code [a-zA-Z0-9-_]}; null (the default) sends none.
+         */
+        public Builder durableExecutionName(String value) {
+            this.durableExecutionName = value;
             return this;
         }
 

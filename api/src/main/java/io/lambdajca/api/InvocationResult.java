@@ -14,16 +14,24 @@ public final class InvocationResult {
     private final String logTail;
     private final FunctionError functionError;
     private final Duration duration;
+    private final String durableExecutionArn;
     private final boolean deferred;
 
     public InvocationResult(int statusCode, byte[] payload, String executedVersion, String logTail,
             FunctionError functionError, Duration duration) {
+        this(statusCode, payload, executedVersion, logTail, functionError, duration, null);
+    }
+
+    /** A result with the ARN of the durable execution the invocation started (null for none). */
+    public InvocationResult(int statusCode, byte[] payload, String executedVersion, String logTail,
+            FunctionError functionError, Duration duration, String durableExecutionArn) {
         this.statusCode = statusCode;
         this.payload = payload == null ? new byte[0] : payload.clone();
         this.executedVersion = executedVersion;
         this.logTail = logTail;
         this.functionError = functionError;
         this.duration = Objects.requireNonNull(duration, "duration");
+        this.durableExecutionArn = durableExecutionArn;
         this.deferred = false;
     }
 
@@ -34,6 +42,7 @@ public final class InvocationResult {
         this.logTail = null;
         this.functionError = null;
         this.duration = Duration.ZERO;
+        this.durableExecutionArn = null;
         this.deferred = true;
     }
 
@@ -86,9 +95,18 @@ public final class InvocationResult {
         return duration;
     }
 
+    /**
+     * The ARN of the durable execution the invocation started (header {@code X-Amz-Durable-Execution-Arn}), when
+     * Lambda answered one: for durable functions only.
+     */
+    public Optional<String> durableExecutionArn() {
+        return Optional.ofNullable(durableExecutionArn);
+    }
+
     @Override
     public String toString() {
         return "InvocationResult[" + (deferred ? "deferred until commit, " : "") + "status=" + statusCode + ", payloadBytes=" + payload.length + ", executedVersion="
-                + executedVersion + ", functionError=" + functionError + ", duration=" + duration + "]";
+                + executedVersion + ", functionError=" + functionError + ", duration=" + duration
+                + (durableExecutionArn == null ? "" : ", durableExecutionArn=" + durableExecutionArn) + "]";
     }
 }

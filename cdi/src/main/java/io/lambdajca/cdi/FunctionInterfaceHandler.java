@@ -48,7 +48,8 @@ final class FunctionInterfaceHandler implements InvocationHandler {
         if (fm == null) {
             return objectMethod(proxy, method, args);
         }
-        Object input = args == null || args.length == 0 ? null : args[0];
+        Object input = fm.input(args);
+        String tenantId = fm.tenantId(args);
         LambdaConnectionFactory f = factory;
         if (f == null) {
             f = LambdaFactoryProducer.lookup(jndiName);
@@ -61,14 +62,14 @@ final class FunctionInterfaceHandler implements InvocationHandler {
                 executor = e;
             }
             LambdaConnectionFactory target = f;
-            return e.supplyAsync(() -> call(target, fm, input));
+            return e.supplyAsync(() -> call(target, fm, input, tenantId));
         }
-        return call(f, fm, input);
+        return call(f, fm, input, tenantId);
     }
 
-    private Object call(LambdaConnectionFactory factory, FunctionMethod fm, Object input) {
+    private Object call(LambdaConnectionFactory factory, FunctionMethod fm, Object input, String tenantId) {
         InvocationRequest.Builder request = InvocationRequest.builder(fm.functionName).qualifier(fm.qualifier)
-                .invocationType(fm.type).afterCommit(fm.afterCommit)
+                .invocationType(fm.type).tenantId(tenantId).afterCommit(fm.afterCommit)
                 .onDeferredFailure(e -> beanManager.getEvent().select(LambdaDeliveryFailure.class)
                         .fire(new LambdaDeliveryFailure(fm.functionName, e)));
         if (input != null) {

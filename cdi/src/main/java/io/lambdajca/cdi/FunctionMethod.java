@@ -1,6 +1,7 @@
 package io.lambdajca.cdi;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -22,10 +23,15 @@ final class FunctionMethod {
     final boolean afterCommit;
     final boolean async;
     final boolean optional;
+    /** The index of the parameter that is the function's input, or -1 for none. */
+    final int inputParameter;
+    /** The index of the {@link TenantId} parameter, or -1 for none. */
+    final int tenantParameter;
     /** What the result maps to: the return type without its CompletionStage and Optional (void for none). */
     final Type resultType;
 
-    private FunctionMethod(Method method, LambdaFunction f, boolean async, boolean optional, Type resultType) {
+    private FunctionMethod(Method method, LambdaFunction f, int inputParameter, int tenantParameter, boolean async,
+            boolean optional, Type resultType) {
         this.method = method;
         this.functionName = f.name();
         this.qualifier = f.qualifier().isEmpty() ? null : f.qualifier();
@@ -33,7 +39,19 @@ final class FunctionMethod {
         this.afterCommit = f.afterCommit();
         this.async = async;
         this.optional = optional;
+        this.inputParameter = inputParameter;
+        this.tenantParameter = tenantParameter;
         this.resultType = resultType;
+    }
+
+    /** The function's input among a call's arguments, or null when the method takes none. */
+    Object input(Object[] args) {
+        return inputParameter < 0 ? null : args[inputParameter];
+    }
+
+    /** The tenant id among a call's arguments, or null when the method has no {@link TenantId} parameter. */
+    String tenantId(Object[] args) {
+        return tenantParameter < 0 ? null : (String) args[tenantParameter];
     }
 
     /** Describes the method, or adds to {@code problems} what is wrong with it and returns null. */
@@ -45,9 +63,26 @@ final class FunctionMethod {
                     + "@LambdaFunction(name = \"...\")");
             return null;
         }
-        if (m.getParameterCount() > 1) {
-            problems.add("LAMBDAJCA2002: " + where + " takes " + m.getParameterCount() + " parameters, which JSON-B "
-                    + "cannot map to one function input: take a single parameter (a record or a class holding them)");
+        int input = -1;
+        int tenant = -1;
+        Parameter[] parameters = m.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            if (!parameters[i].isAnnotationPresent(TenantId.class)) {
+                input = i;
+            } else if (tenant >= 0 || parameters[i].getType() != String.class) {
+                problems.add("LAMBDAJCA2008: " + where + " has " + (tenant >= 0 ? "more than one @TenantId parameter"
+                        : "a @TenantId parameter of type " + parameters[i].getType().getName()) + ": the tenant id is "
+                        + "one String parameter annotated @TenantId");
+                return null;
+            } else {
+                tenant = i;
+            }
+        }
+        int inputs = parameters.length - (tenant < 0 ? 0 : 1);
+        if (inputs > 1) {
+            problems.add("LAMBDAJCA2002: " + where + " takes " + inputs + " parameters" + (tenant < 0 ? "" : " besides "
+                    + "its @TenantId") + ", which JSON-B cannot map to one function input: take a single parameter (a "
+                    + "record or a class holding them)");
             return null;
         }
         Type returned = m.getGenericReturnType();
@@ -78,7 +113,7 @@ final class FunctionMethod {
                     + "void method");
             return null;
         }
-        return new FunctionMethod(m, f, async, optional, returned);
+        return new FunctionMethod(m, f, input, tenant, async, optional, returned);
     }
 
     private static Class<?> raw(Type t) {

@@ -10,7 +10,8 @@ import io.lambdajca.api.InvocationType;
 
 /**
  * Maps one method of a {@link LambdaFunctions} interface to one function. The method takes at most one parameter (the
- * input, mapped to JSON with JSON-B) and returns the result type (mapped from JSON), {@code Optional<T>},
+ * input, mapped to JSON with JSON-B), and besides it may take the invocation's tenant id as a {@link TenantId}
+ * parameter; it returns the result type (mapped from JSON), {@code Optional<T>},
  * {@code CompletionStage<T>} (the call runs on the container's managed executor) or {@code void}.
  */
 @Documented

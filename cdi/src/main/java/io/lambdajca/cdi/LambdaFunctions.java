@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an application interface whose methods call Lambda functions. Inject it with {@code @Inject}; each method needs
- * a {@link LambdaFunction}. Mistakes (a method without a function name, more than one parameter, an unknown connection
- * definition) fail the deployment with a message naming the interface and method.
+ * a {@link LambdaFunction}. Mistakes (a method without a function name, more than one parameter besides a
+ * {@link TenantId}, an unknown connection definition) fail the deployment with a message naming the interface and
+ * method.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

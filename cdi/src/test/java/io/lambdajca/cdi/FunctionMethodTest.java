@@ -47,6 +47,15 @@ class FunctionMethodTest {
 
         @LambdaFunction(name = "price", type = InvocationType.DRY_RUN)
         void check(Order in);
+
+        @LambdaFunction(name = "price")
+        Order forTenant(@TenantId String tenant, Order in);
+
+        @LambdaFunction(name = "price")
+        CompletionStage<Order> inputThenTenant(Order in, @TenantId String tenant);
+
+        @LambdaFunction(name = "price")
+        Order tenantOnly(@TenantId String tenant);
     }
 
     interface Mistakes {
@@ -81,6 +90,15 @@ class FunctionMethodTest {
         @SuppressWarnings("rawtypes")
         @LambdaFunction(name = "price")
         CompletionStage<Optional> rawOptionalInStage(Order in);
+
+        @LambdaFunction(name = "price")
+        Order twoTenants(@TenantId String a, @TenantId String b);
+
+        @LambdaFunction(name = "price")
+        Order tenantNotAString(@TenantId Integer tenant, Order in);
+
+        @LambdaFunction(name = "price")
+        Order twoInputsBesidesTheTenant(Order a, @TenantId String tenant, Order b);
     }
 
     @Test
@@ -174,6 +192,44 @@ class FunctionMethodTest {
                 + " returns a raw java.util.Optional: give its type argument");
         assertThat(problem("rawOptionalInStage")).isEqualTo("LAMBDAJCA2006: " + where("rawOptionalInStage")
                 + " returns a raw java.util.Optional: give its type argument");
+    }
+
+    @Test
+    void tenantIdParameter_isTheTenant_andTheOtherParameterTheInput() {
+        Order order = new Order("o-1");
+        FunctionMethod first = valid("forTenant");
+        assertThat(first.tenantId(new Object[] {"tenant-a", order})).isEqualTo("tenant-a");
+        assertThat(first.input(new Object[] {"tenant-a", order})).isSameAs(order);
+        assertThat(first.tenantId(new Object[] {null, order})).as("a null tenant sends none").isNull();
+
+        FunctionMethod last = valid("inputThenTenant");
+        assertThat(last.async).isTrue();
+        assertThat(last.input(new Object[] {order, "t"})).isSameAs(order);
+        assertThat(last.tenantId(new Object[] {order, "t"})).isEqualTo("t");
+
+        FunctionMethod only = valid("tenantOnly");
+        assertThat(only.input(new Object[] {"t"})).as("no input besides the tenant").isNull();
+        assertThat(only.tenantId(new Object[] {"t"})).isEqualTo("t");
+
+        FunctionMethod none = valid("plain");
+        assertThat(none.tenantId(new Object[] {order})).isNull();
+        assertThat(none.input(new Object[] {order})).isSameAs(order);
+        assertThat(valid("laterMaybeMany").input(null)).as("no parameters at all").isNull();
+    }
+
+    @Test
+    void tenantIdOnOtherThanOneStringParameter_isLAMBDAJCA2008() {
+        assertThat(problem("twoTenants")).isEqualTo("LAMBDAJCA2008: " + where("twoTenants") + " has more than one "
+                + "@TenantId parameter: the tenant id is one String parameter annotated @TenantId");
+        assertThat(problem("tenantNotAString")).isEqualTo("LAMBDAJCA2008: " + where("tenantNotAString") + " has a "
+                + "@TenantId parameter of type java.lang.Integer: the tenant id is one String parameter annotated "
+                + "@TenantId");
+    }
+
+    @Test
+    void twoInputsBesidesTheTenant_isLAMBDAJCA2002() {
+        assertThat(problem("twoInputsBesidesTheTenant")).startsWith("LAMBDAJCA2002: "
+                + where("twoInputsBesidesTheTenant") + " takes 2 parameters besides its @TenantId, which JSON-B");
     }
 
     private static FunctionMethod valid(String name) {

@@ -20,7 +20,7 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 
 /**
  * The extension's deployment checks, driven through its observer methods with hand-made container events: every
- * problem of every interface becomes a definition error with its id (LAMBDAJCA2001-2007), valid interfaces become
+ * problem of every interface becomes a definition error with its id (LAMBDAJCA2001-2008), valid interfaces become
  * beans, and a connection factory that is not bound fails validation (LAMBDAJCA2003).
  */
 class LambdaCdiExtensionTest {

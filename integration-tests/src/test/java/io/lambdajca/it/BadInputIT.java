@@ -48,7 +48,6 @@ import jakarta.annotation.Resource;
 class BadInputIT {
 
     static final int ROWS_AT_LEAST = 25;
-    private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:";
 
     @Deployment
     static WebArchive app() {
@@ -74,17 +73,17 @@ class BadInputIT {
         String big = "{\"x\":\"" + "a".repeat(6_291_456) + "\"}";
         String event = "{\"x\":\"" + "a".repeat(1_048_576) + "\"}";
         return List.of(
-                api("empty function name", c -> c.invoke(req("").build()), "''", "Lambda accepts 1 to 170"),
-                api("function name too long", c -> c.invoke(req("f".repeat(171)).build()), "171 characters",
-                        "1 to 170"),
+                api("empty function name", c -> c.invoke(req("").build()), "''", "Lambda accepts 1 to 256"),
+                api("function name too long", c -> c.invoke(req("f".repeat(257)).build()), "257 characters",
+                        "1 to 256"),
                 api("malformed function name", c -> c.invoke(req("bad name!").build()), "'bad name!'",
                         "is not a function name, partial ARN or ARN"),
                 api("malformed ARN (short account)", c -> c.invoke(req("arn:aws:lambda:us-east-1:12345:function:f")
                         .build()), "arn:aws:lambda:us-east-1:12345:function:f", "must match"),
-                api("bare name over 64", c -> c.invoke(req(ARN + "n".repeat(65)).build()), "65 characters",
-                        "at most 64"),
+                api("lowercase $latest in the name", c -> c.invoke(req("echo:$latest").build()),
+                        "'echo:$latest'", "must match"),
                 api("qualifier with a space", c -> c.invoke(req("echo").qualifier("v 1").build()), "'v 1'",
-                        "[a-zA-Z0-9$_-]"),
+                        "must match", "[a-zA-Z0-9-_$]+"),
                 api("qualifier too long", c -> c.invoke(req("echo").qualifier("q".repeat(129)).build()),
                         "qualifier", "1 to 128"),
                 api("empty qualifier", c -> c.invoke(req("echo").qualifier("").build()), "qualifier ''"),
@@ -106,8 +105,8 @@ class BadInputIT {
                 api("afterCommit on a sync call", c -> c.invoke(req("echo").payload("{}").afterCommit(true).build()),
                         "afterCommit applies to Event invocations only", "RequestResponse"),
                 api("getFunction of a malformed name", c -> c.getFunction("no/slash"), "'no/slash'"),
-                api("deleteFunction with a dot (not allowed when managing)", c -> c.deleteFunction("my.function"),
-                        "'my.function'", "must match"),
+                api("deleteFunction of a name with two qualifiers", c -> c.deleteFunction("function:f:$LATEST:x"),
+                        "'function:f:$LATEST:x'", "must match"),
                 api("null list prefix", c -> c.listFunctions(null), "namePrefix must not be null"),
                 row("null connection spec", f -> f.getConnection(null), "connection spec must not be null"),
                 row("blank credential profile", f -> LambdaConnectionSpec.credentialProfile(" "),

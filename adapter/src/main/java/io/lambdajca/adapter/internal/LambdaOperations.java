@@ -91,7 +91,7 @@ public final class LambdaOperations {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return info(page.next());
+                return FunctionInfos.of(page.next());
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED
@@ -99,9 +99,9 @@ public final class LambdaOperations {
     }
 
     public Optional<FunctionInfo> getFunction(String functionName) {
-        RequestValidator.invokeName(functionName);
+        RequestValidator.functionName(functionName);
         try {
-            return Optional.of(info(call(Operation.GET_FUNCTION, functionName,
+            return Optional.of(FunctionInfos.of(call(Operation.GET_FUNCTION, functionName,
                     within -> client.getFunction(b -> b.functionName(functionName).overrideConfiguration(within)))
                     .configuration()));
         } catch (FunctionNotFoundException e) {
@@ -112,8 +112,10 @@ public final class LambdaOperations {
     public InvocationResult invoke(InvocationRequest request) {
         RequestValidator.notNull(null, "request", request);
         String name = request.functionName();
-        RequestValidator.invokeName(name);
+        RequestValidator.functionName(name);
         RequestValidator.qualifier(name, request.qualifier());
+        RequestValidator.tenantId(name, request.tenantId());
+        RequestValidator.durableExecutionName(name, request.durableExecutionName());
         InvocationType type = RequestValidator.notNull(name, "invocationType", request.invocationType());
         byte[] payload;
         if (request.input() != null) {
@@ -137,6 +139,8 @@ public final class LambdaOperations {
                         .invocationType(type.wireName())
                         .logType(request.tailLog() ? LogType.TAIL : LogType.NONE)
                         .clientContext(clientContext)
+                        .tenantId(request.tenantId())
+                        .durableExecutionName(request.durableExecutionName())
                         .payload(body)
                         .overrideConfiguration(within))));
         if (request.afterCommit() && AfterCommit.defer(name, send::get, request.deferredFailureHandler(), counted)) {
@@ -166,7 +170,8 @@ public final class LambdaOperations {
                 : FunctionErrorParser.parse(r.functionError(), responsePayload);
         String logTail = r.logResult() == null ? null
                 : new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
-        return new InvocationResult(r.statusCode(), responsePayload, r.executedVersion(), logTail, error, duration);
+        return new InvocationResult(r.statusCode(), responsePayload, r.executedVersion(), logTail, error, duration,
+                r.durableExecutionArn());
     }
 
     /**
@@ -196,7 +201,7 @@ public final class LambdaOperations {
     }
 
     public boolean deleteFunction(String functionName, String qualifier) {
-        RequestValidator.manageName(functionName);
+        RequestValidator.functionName(functionName);
         RequestValidator.qualifier(functionName, qualifier);
         try {
             call(Operation.DELETE_FUNCTION, functionName,
@@ -222,20 +227,5 @@ public final class LambdaOperations {
         } catch (Retrier.Exhausted e) {
             throw ExceptionMapper.map(operation, functionName, e.last(), e.attempts);
         }
-    }
-
-    private static FunctionInfo info(FunctionConfiguration c) {
-        return FunctionInfo.builder()
-                .name(c.functionName())
-                .arn(c.functionArn())
-                .runtime(c.runtimeAsString())
-                .handler(c.handler())
-                .description(c.description())
-                .memorySizeMb(c.memorySize() == null ? 0 : c.memorySize())
-                .timeoutSeconds(c.timeout() == null ? 0 : c.timeout())
-                .codeSizeBytes(c.codeSize() == null ? 0 : c.codeSize())
-                .lastModified(c.lastModified())
-                .version(c.version())
-                .build();
     }
 }

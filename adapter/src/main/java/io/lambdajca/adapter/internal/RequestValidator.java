@@ -12,20 +12,36 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 
 /**
- * Lambda's rules for names, qualifiers, payloads and client context, checked before any network call so that a bad
- * request fails at once with a message naming the value and the rule. The rules are those of the Lambda API
- * reference.
+ * Lambda's rules for names, qualifiers, tenant ids, durable execution names, payloads and client context, checked
+ * before any network call so that a bad request fails at once with a message naming the value and the rule. The
+ * rules are the shapes of the current service model (botocore 1.43's Lambda model): every value the model accepts is
+ * sent, and Lambda answers for it.
  */
 public final class RequestValidator {
 
-    /** Invoke accepts a name, partial ARN or full ARN of 1-170 characters. */
-    static final int MAX_INVOKE_NAME = 170;
-    /** DeleteFunction and GetFunction accept 1-140 characters. */
-    static final int MAX_MANAGE_NAME = 140;
-    /** A bare function name is at most 64 characters. */
-    static final int MAX_BARE_NAME = 64;
-    /** Qualifiers are 1-128 characters. */
+    /**
+     * {@code NamespacedFunctionName}, the FunctionName of Invoke, GetFunction and DeleteFunction: a name, partial ARN
+     * or full ARN of 1-256 characters. A bare name over 64 characters is not refused: no function can have one, and
+     * Lambda answers such a request with not-found, which the application sees as it sees any other absent function.
+     */
+    static final int MAX_FUNCTION_NAME = 256;
+    /**
+     * The model's {@code NamespacedFunctionName} pattern, with the {@code (eusc-)?} region prefix of the European
+     * Sovereign Cloud that Lambda's own answers quote (the model does not have it yet): never stricter than the
+     * service.
+     */
+    static final String FUNCTION_NAME_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?"
+            + "((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)"
+            + "(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?";
+    /** {@code NumericLatestPublishedOrAliasQualifier}, the Qualifier of Invoke, GetFunction and DeleteFunction. */
     static final int MAX_QUALIFIER = 128;
+    static final String QUALIFIER_PATTERN = "\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+";
+    /** {@code TenantId}, Invoke's {@code X-Amz-Tenant-Id} header. */
+    static final int MAX_TENANT_ID = 256;
+    static final String TENANT_ID_PATTERN = "[a-zA-Z0-9\\._:\\/=+\\-@ ]+";
+    /** {@code DurableExecutionName}, Invoke's {@code X-Amz-Durable-Execution-Name} header. */
+    static final int MAX_DURABLE_EXECUTION_NAME = 64;
+    static final String DURABLE_EXECUTION_NAME_PATTERN = "[a-zA-Z0-9-_]+";
     /** Synchronous request payloads must be smaller than 6,291,456 bytes. */
     public static final int MAX_SYNC_PAYLOAD = 6_291_456;
     /** Asynchronous (Event) payloads must be smaller than 1 MB (1,048,576 bytes) since October 2025. */
@@ -33,54 +49,92 @@ public final class RequestValidator {
     /** The base64-encoded client context is at most 3,583 bytes. */
     public static final int MAX_CLIENT_CONTEXT = 3583;
 
-    static final String INVOKE_NAME_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?"
-            + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
-    static final String MANAGE_NAME_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?"
-            + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
-    private static final Pattern INVOKE_NAME = Pattern.compile(INVOKE_NAME_PATTERN);
-    private static final Pattern MANAGE_NAME = Pattern.compile(MANAGE_NAME_PATTERN);
-    private static final Pattern QUALIFIER = Pattern.compile("[a-zA-Z0-9$_-]+");
+    private static final Pattern FUNCTION_NAME = Pattern.compile(FUNCTION_NAME_PATTERN);
+    private static final Pattern QUALIFIER = Pattern.compile(QUALIFIER_PATTERN);
+    private static final Pattern TENANT_ID = Pattern.compile(TENANT_ID_PATTERN);
+    private static final Pattern DURABLE_EXECUTION_NAME = Pattern.compile(DURABLE_EXECUTION_NAME_PATTERN);
     /** Looked up once: the lookup scans the class path and is far costlier than parsing a small payload. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private RequestValidator() {
     }
 
-    public static void invokeName(String name) {
-        name(name, INVOKE_NAME, INVOKE_NAME_PATTERN, MAX_INVOKE_NAME);
-    }
-
-    public static void manageName(String name) {
-        name(name, MANAGE_NAME, MANAGE_NAME_PATTERN, MAX_MANAGE_NAME);
-    }
-
-    private static void name(String name, Pattern pattern, String patternText, int maxLength) {
+    /** The FunctionName of Invoke, GetFunction and DeleteFunction ({@code NamespacedFunctionName}). */
+    public static void functionName(String name) {
         if (name == null) {
             throw new InvalidRequestException(null, "functionName must not be null");
         }
-        if (name.isEmpty() || name.length() > maxLength) {
+        if (name.isEmpty() || name.length() > MAX_FUNCTION_NAME) {
             throw new InvalidRequestException(name, "functionName '" + abbreviate(name) + "' has " + name.length()
-                    + " characters; Lambda accepts 1 to " + maxLength);
+                    + " characters; Lambda accepts 1 to " + MAX_FUNCTION_NAME);
         }
-        var m = pattern.matcher(name);
-        if (!m.matches()) {
+        // runs on every invocation: a plain name is checked by a scan, ten times cheaper than the pattern
+        if (!isPlainName(name) && !FUNCTION_NAME.matcher(name).matches()) {
             throw new InvalidRequestException(name, "functionName '" + abbreviate(name) + "' is not a function name, "
-                    + "partial ARN or ARN: it must match " + patternText);
-        }
-        String bare = m.group(7);
-        if (bare.length() > MAX_BARE_NAME) {
-            throw new InvalidRequestException(name, "function name '" + abbreviate(bare) + "' has " + bare.length()
-                    + " characters; Lambda function names are at most " + MAX_BARE_NAME);
+                    + "partial ARN or ARN: it must match " + FUNCTION_NAME_PATTERN);
         }
     }
 
+    /**
+     * Whether the name has only the characters of a bare function name ({@code [a-zA-Z0-9-_.]}): the pattern accepts
+     * every such name (all its other parts are optional and hold a colon), so the scan decides exactly as it would.
+     */
+    static boolean isPlainName(String name) {
+        return onlyWordCharsAnd(name, '.');
+    }
+
+    /**
+     * Whether the qualifier has only the characters of {@code [a-zA-Z0-9-_$]}, which the pattern's second alternative
+     * accepts as they come (only {@code $LATEST.PUBLISHED} needs the pattern).
+     */
+    static boolean isPlainQualifier(String qualifier) {
+        return onlyWordCharsAnd(qualifier, '$');
+    }
+
+    private static boolean onlyWordCharsAnd(String s, char extra) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == extra)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The Qualifier of Invoke, GetFunction and DeleteFunction; null is none. */
     public static void qualifier(String functionName, String qualifier) {
-        if (qualifier == null) {
+        if (qualifier != null && !qualifier.isEmpty() && qualifier.length() <= MAX_QUALIFIER
+                && isPlainQualifier(qualifier)) {
+            return; // as the pattern decides, without it: a qualifier goes with many invocations
+        }
+        optional(functionName, "qualifier", qualifier, MAX_QUALIFIER, QUALIFIER, QUALIFIER_PATTERN,
+                " (a version number, an alias, $LATEST or $LATEST.PUBLISHED)");
+    }
+
+    /** Invoke's tenant id (for functions with tenant isolation); null is none. */
+    public static void tenantId(String functionName, String tenantId) {
+        optional(functionName, "tenantId", tenantId, MAX_TENANT_ID, TENANT_ID, TENANT_ID_PATTERN, "");
+    }
+
+    /** Invoke's durable execution name (for durable functions); null is none. */
+    public static void durableExecutionName(String functionName, String name) {
+        optional(functionName, "durableExecutionName", name, MAX_DURABLE_EXECUTION_NAME, DURABLE_EXECUTION_NAME,
+                DURABLE_EXECUTION_NAME_PATTERN, "");
+    }
+
+    private static void optional(String functionName, String what, String value, int maxLength, Pattern pattern,
+            String patternText, String hint) {
+        if (value == null) {
             return;
         }
-        if (qualifier.isEmpty() || qualifier.length() > MAX_QUALIFIER || !QUALIFIER.matcher(qualifier).matches()) {
-            throw new InvalidRequestException(functionName, "qualifier '" + abbreviate(qualifier) + "' must be 1 to "
-                    + MAX_QUALIFIER + " characters of [a-zA-Z0-9$_-] (a version number, an alias or $LATEST)");
+        if (value.isEmpty() || value.length() > maxLength) {
+            throw new InvalidRequestException(functionName, what + " '" + abbreviate(value) + "' has " + value.length()
+                    + " characters; Lambda accepts 1 to " + maxLength);
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw new InvalidRequestException(functionName, what + " '" + abbreviate(value) + "' must match "
+                    + patternText + hint);
         }
     }
 

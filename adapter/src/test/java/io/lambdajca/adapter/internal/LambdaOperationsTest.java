@@ -18,6 +18,7 @@ import io.lambdajca.api.FunctionErrorException;
 import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationResult;
 import io.lambdajca.api.InvocationType;
 import io.lambdajca.api.ResultMappingException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -159,6 +160,34 @@ class LambdaOperationsTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("request");
         assertThatThrownBy(() -> operations.invoke(InvocationRequest.builder("bad name!").build(), Quote.class))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("bad name!");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void tenantIdAndDurableExecutionName_areSent_andTheDurableExecutionArnIsAnswered() {
+        String arn = "arn:aws:lambda:eu-west-1:123456789012:function:orders:1/durable-execution/order-42/run-1";
+        answer = r -> InvokeResponse.builder().statusCode(200).payload(SdkBytes.fromUtf8String("{}"))
+                .executedVersion("1").durableExecutionArn(arn).build();
+        InvocationResult result = operations.invoke(InvocationRequest.builder("orders").qualifier("1")
+                .tenantId("tenant a/1").durableExecutionName("order-42").payload("{}").build());
+        assertThat(sent.get(0).tenantId()).isEqualTo("tenant a/1");
+        assertThat(sent.get(0).durableExecutionName()).isEqualTo("order-42");
+        assertThat(result.durableExecutionArn()).contains(arn);
+
+        answer = r -> answer(200, "{}");
+        InvocationResult plain = operations.invoke(InvocationRequest.builder("orders").build());
+        assertThat(sent.get(1).tenantId()).as("no tenant id: no header").isNull();
+        assertThat(sent.get(1).durableExecutionName()).isNull();
+        assertThat(plain.durableExecutionArn()).isEmpty();
+    }
+
+    @Test
+    void badTenantIdOrDurableExecutionName_isRefusedBeforeSending() {
+        assertThatThrownBy(() -> operations.invoke(InvocationRequest.builder("orders").tenantId("a;b").build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("tenantId 'a;b' must match");
+        assertThatThrownBy(() -> operations.invoke(InvocationRequest.builder("orders").durableExecutionName("")
+                .build())).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("durableExecutionName '' has 0 characters; Lambda accepts 1 to 64");
         assertThat(sent).isEmpty();
     }
 

@@ -1,13 +1,21 @@
 package io.lambdajca.adapter.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.InvalidRequestException;
@@ -15,54 +23,176 @@ import io.lambdajca.api.InvocationType;
 
 class RequestValidatorTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"echo", "my-function_1", "arn:aws:lambda:us-east-1:123456789012:function:echo",
-            "arn:aws-cn:lambda:cn-north-1:123456789012:function:echo:prod", "123456789012:function:echo",
-            "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:echo:$LATEST", "with.dot"})
-    void invokeName_acceptsNamesAndArns(String name) {
-        assertThatCode(() -> RequestValidator.invokeName(name)).doesNotThrowAnyException();
+    static List<ModelTable.Row> acceptedNames() {
+        return ModelTable.ACCEPTED_NAMES;
+    }
+
+    static List<ModelTable.Row> refusedNames() {
+        return ModelTable.REFUSED_NAMES;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedNames")
+    void functionName_acceptsWhatTheModelAccepts(ModelTable.Row row) {
+        assertThatCode(() -> RequestValidator.functionName(row.value())).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refusedNames")
+    void functionName_refusesWhatTheModelRefuses_namingTheValueAndTheRule(ModelTable.Row row) {
+        InvalidRequestException e = (InvalidRequestException) catchThrowable(() -> RequestValidator.functionName(
+                row.value()));
+        assertThat(e).isNotNull();
+        assertThat(e.functionName()).isEqualTo(row.value());
+        assertThat(e.getMessage()).contains("functionName '" + abbreviated(row.value()) + "'").contains(row.why());
+        if (row.why().equals("must match")) {
+            assertThat(e.getMessage()).contains(RequestValidator.FUNCTION_NAME_PATTERN);
+        } else {
+            assertThat(e.getMessage()).contains("has " + row.value().length() + " characters");
+        }
     }
 
     @Test
-    void invokeName_whenNull_namesTheArgument() {
-        assertThatThrownBy(() -> RequestValidator.invokeName(null)).isInstanceOf(InvalidRequestException.class)
+    void functionName_whenNull_namesTheArgument() {
+        assertThatThrownBy(() -> RequestValidator.functionName(null)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("functionName must not be null");
     }
 
     @Test
-    void invokeName_whenEmptyOrTooLong_givesLengthRule() {
-        assertThatThrownBy(() -> RequestValidator.invokeName("")).hasMessageContaining("1 to 170");
-        String longName = "arn:aws:lambda:us-east-1:123456789012:function:" + "a".repeat(130);
-        assertThatThrownBy(() -> RequestValidator.invokeName(longName)).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("has 177 characters");
+    void thePlainNameScan_decidesAsThePatternDoes() {
+        Pattern model = Pattern.compile(RequestValidator.FUNCTION_NAME_PATTERN);
+        List<String> names = new ArrayList<>();
+        ModelTable.ACCEPTED_NAMES.forEach(r -> names.add(r.value()));
+        ModelTable.REFUSED_NAMES.forEach(r -> names.add(r.value()));
+        Random random = new Random(15);
+        String alphabet = "aZ09-_.:$ !/é";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 1 + random.nextInt(12); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            names.add(b.toString());
+        }
+        for (String name : names) {
+            if (!name.isEmpty() && name.indexOf(':') < 0) {
+                // without a colon only the pattern's name part can match, so the scan must decide as the pattern
+                assertThat(RequestValidator.isPlainName(name)).as("'%s'", name)
+                        .isEqualTo(model.matcher(name).matches());
+            } else if (!name.isEmpty() && RequestValidator.isPlainName(name)) {
+                assertThat(model.matcher(name).matches()).as("'%s' passes the scan", name).isTrue();
+            }
+        }
     }
 
     @Test
-    void invokeName_whenBareNameOver64_givesNameRule() {
-        assertThatThrownBy(() -> RequestValidator.invokeName("a".repeat(65)))
-                .hasMessageContaining("at most 64");
+    void thePlainQualifierScan_decidesAsThePatternDoes() {
+        Pattern model = Pattern.compile(RequestValidator.QUALIFIER_PATTERN);
+        List<String> qualifiers = new ArrayList<>();
+        ModelTable.ACCEPTED_QUALIFIERS.forEach(r -> qualifiers.add(r.value()));
+        ModelTable.REFUSED_QUALIFIERS.forEach(r -> qualifiers.add(r.value()));
+        Random random = new Random(15);
+        String alphabet = "aZ09-_$. !é";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 1 + random.nextInt(10); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            qualifiers.add(b.toString());
+        }
+        for (String q : qualifiers) {
+            if (!q.isEmpty() && q.indexOf('.') < 0) {
+                // without a dot only the character-class alternative can match
+                assertThat(RequestValidator.isPlainQualifier(q)).as("'%s'", q).isEqualTo(model.matcher(q).matches());
+            } else if (!q.isEmpty() && RequestValidator.isPlainQualifier(q)) {
+                assertThat(model.matcher(q).matches()).as("'%s' passes the scan", q).isTrue();
+            }
+        }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"bad name", "semi;colon", "arn:aws:s3:::bucket", "é"})
-    void invokeName_whenMalformed_quotesValueAndPattern(String name) {
-        assertThatThrownBy(() -> RequestValidator.invokeName(name)).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("'" + name + "'").hasMessageContaining("must match");
+    static List<ModelTable.Row> acceptedQualifiers() {
+        return ModelTable.ACCEPTED_QUALIFIERS;
+    }
+
+    static List<ModelTable.Row> refusedQualifiers() {
+        return ModelTable.REFUSED_QUALIFIERS;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedQualifiers")
+    void qualifier_acceptsWhatTheModelAccepts(ModelTable.Row row) {
+        assertThatCode(() -> RequestValidator.qualifier("f", row.value())).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refusedQualifiers")
+    void qualifier_refusesWhatTheModelRefuses(ModelTable.Row row) {
+        assertRefused(() -> RequestValidator.qualifier("f", row.value()), "qualifier", row,
+                RequestValidator.QUALIFIER_PATTERN);
     }
 
     @Test
-    void manageName_rejectsDots_whichOnlyInvokeAccepts() {
-        assertThatThrownBy(() -> RequestValidator.manageName("with.dot")).hasMessageContaining("must match");
-        assertThatThrownBy(() -> RequestValidator.manageName("a".repeat(141))).hasMessageContaining("1 to 140");
+    void noQualifier_tenantOrDurableName_isNone() {
+        assertThatCode(() -> {
+            RequestValidator.qualifier("f", null);
+            RequestValidator.tenantId("f", null);
+            RequestValidator.durableExecutionName("f", null);
+        }).doesNotThrowAnyException();
     }
 
-    @Test
-    void qualifier_rules() {
-        assertThatCode(() -> RequestValidator.qualifier("f", "$LATEST")).doesNotThrowAnyException();
-        assertThatCode(() -> RequestValidator.qualifier("f", null)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> RequestValidator.qualifier("f", "")).hasMessageContaining("1 to 128");
-        assertThatThrownBy(() -> RequestValidator.qualifier("f", "v 1")).hasMessageContaining("'v 1'");
-        assertThatThrownBy(() -> RequestValidator.qualifier("f", "a".repeat(129))).hasMessageContaining("1 to 128");
+    static List<ModelTable.Row> acceptedTenantIds() {
+        return ModelTable.ACCEPTED_TENANT_IDS;
+    }
+
+    static List<ModelTable.Row> refusedTenantIds() {
+        return ModelTable.REFUSED_TENANT_IDS;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedTenantIds")
+    void tenantId_acceptsWhatTheModelAccepts(ModelTable.Row row) {
+        assertThatCode(() -> RequestValidator.tenantId("f", row.value())).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refusedTenantIds")
+    void tenantId_refusesWhatTheModelRefuses(ModelTable.Row row) {
+        assertRefused(() -> RequestValidator.tenantId("f", row.value()), "tenantId", row,
+                RequestValidator.TENANT_ID_PATTERN);
+    }
+
+    static List<ModelTable.Row> acceptedDurableNames() {
+        return ModelTable.ACCEPTED_DURABLE_NAMES;
+    }
+
+    static List<ModelTable.Row> refusedDurableNames() {
+        return ModelTable.REFUSED_DURABLE_NAMES;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedDurableNames")
+    void durableExecutionName_acceptsWhatTheModelAccepts(ModelTable.Row row) {
+        assertThatCode(() -> RequestValidator.durableExecutionName("f", row.value())).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refusedDurableNames")
+    void durableExecutionName_refusesWhatTheModelRefuses(ModelTable.Row row) {
+        assertRefused(() -> RequestValidator.durableExecutionName("f", row.value()), "durableExecutionName", row,
+                RequestValidator.DURABLE_EXECUTION_NAME_PATTERN);
+    }
+
+    private static void assertRefused(ThrowingCallable call, String what, ModelTable.Row row, String pattern) {
+        InvalidRequestException e = (InvalidRequestException) catchThrowable(call);
+        assertThat(e).as(row.value()).isNotNull();
+        assertThat(e.functionName()).isEqualTo("f");
+        assertThat(e.getMessage()).startsWith(what + " '" + abbreviated(row.value()) + "'").contains(row.why());
+        if (row.why().equals("must match")) {
+            assertThat(e.getMessage()).contains(pattern);
+        }
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
     @Test

@@ -1,0 +1,42 @@
+package io.lambdajca.adapter.internal;
+
+import io.lambdajca.api.FunctionInfo;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/**
+ * Lambda's FunctionConfiguration (as GetFunction and ListFunctions answer it) as the connector's {@link FunctionInfo}.
+ * Enumerations are taken as Lambda sent them ({@code ...AsString()}), so a value newer than the SDK still comes
+ * through; what Lambda left out stays null (an empty list, 0 for the numbers).
+ */
+final class FunctionInfos {
+
+    private FunctionInfos() {
+    }
+
+    static FunctionInfo of(FunctionConfiguration c) {
+        return FunctionInfo.builder()
+                .name(c.functionName())
+                .arn(c.functionArn())
+                .runtime(c.runtimeAsString())
+                .handler(c.handler())
+                .description(c.description())
+                .memorySizeMb(c.memorySize() == null ? 0 : c.memorySize())
+                .timeoutSeconds(c.timeout() == null ? 0 : c.timeout())
+                .codeSizeBytes(c.codeSize() == null ? 0 : c.codeSize())
+                .lastModified(c.lastModified())
+                .version(c.version())
+                .role(c.role())
+                .codeSha256(c.codeSha256())
+                .state(c.stateAsString())
+                .stateReason(c.stateReason())
+                .stateReasonCode(c.stateReasonCodeAsString())
+                .lastUpdateStatus(c.lastUpdateStatusAsString())
+                .lastUpdateStatusReason(c.lastUpdateStatusReason())
+                .lastUpdateStatusReasonCode(c.lastUpdateStatusReasonCodeAsString())
+                .packageType(c.packageTypeAsString())
+                // an absent list is the SDK's auto-construct list, empty, as an empty one would be
+                .architectures(c.architecturesAsStrings())
+                .tenantIsolationMode(c.tenancyConfig() == null ? null : c.tenancyConfig().tenantIsolationModeAsString())
+                .build();
+    }
+}

@@ -1,0 +1,120 @@
+package io.lambdajca.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+import io.lambdajca.api.InvalidRequestException;
+import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationResult;
+import io.lambdajca.api.LambdaConnection;
+import jakarta.resource.ResourceException;
+
+/**
+ * Invoke's tenant id and durable execution name as a real connection sends them, seen on the wire by a recording
+ * endpoint (the local endpoint does not model tenancy or durable executions yet), and the durable execution ARN it
+ * answers: the headers of the model's Invoke ({@code X-Amz-Tenant-Id}, {@code X-Amz-Durable-Execution-Name},
+ * {@code X-Amz-Durable-Execution-Arn}).
+ */
+class InvokeHeadersOnTheWireTest {
+
+    private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:orders:$LATEST"
+            + "/durable-execution/order-42/6f1c";
+
+    private static final List<Headers> received = new CopyOnWriteArrayList<>();
+    private static HttpServer endpoint;
+    private static LambdaResourceAdapter ra;
+    private static LambdaManagedConnection managed;
+    private static LambdaConnection connection;
+
+    @BeforeAll
+    static void connect() throws IOException, ResourceException {
+        endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        endpoint.createContext("/", exchange -> {
+            received.add(exchange.getRequestHeaders());
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("X-Amz-Executed-Version", "$LATEST");
+            if (exchange.getRequestHeaders().containsKey("X-Amz-Durable-Execution-Name")) {
+                exchange.getResponseHeaders().add("X-Amz-Durable-Execution-Arn", ARN);
+            }
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        endpoint.start();
+        ra = new LambdaResourceAdapter();
+        LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        mcf.setRegion("us-east-1");
+        mcf.setEndpointOverride("http://127.0.0.1:" + endpoint.getAddress().getPort());
+        mcf.setAccessKeyId("AKIAWIREWIREWIREWIRE");
+        mcf.setSecretAccessKey("wire-test-secret");
+        mcf.setMaxRetries(0);
+        managed = (LambdaManagedConnection) mcf.createManagedConnection(null, LambdaConnectionRequestInfo.OWN);
+        connection = (LambdaConnection) managed.getConnection(null, null);
+    }
+
+    @AfterAll
+    static void close() throws ResourceException {
+        if (connection != null) {
+            connection.close();
+            managed.destroy();
+        }
+        if (ra != null) {
+            ra.stop();
+        }
+        if (endpoint != null) {
+            endpoint.stop(0);
+        }
+    }
+
+    @BeforeEach
+    void clear() {
+        received.clear();
+    }
+
+    @Test
+    void tenantIdAndDurableExecutionName_areSentAsTheirHeaders_andTheArnComesBack() {
+        InvocationResult result = connection.invoke(InvocationRequest.builder("orders").payload("{}")
+                .tenantId("Acme Corp/eu=1").durableExecutionName("order-42").build());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).get("X-Amz-Tenant-Id")).containsExactly("Acme Corp/eu=1");
+        assertThat(received.get(0).get("X-Amz-Durable-Execution-Name")).containsExactly("order-42");
+        assertThat(result.durableExecutionArn()).contains(ARN);
+    }
+
+    @Test
+    void withoutThem_neitherHeaderIsSent_andNoArnComesBack() {
+        InvocationResult result = connection.invoke(InvocationRequest.builder("orders").payload("{}").build());
+        assertThat(received).hasSize(1);
+        // Headers looks names up ignoring case
+        assertThat(received.get(0).containsKey("X-Amz-Tenant-Id")).isFalse();
+        assertThat(received.get(0).containsKey("X-Amz-Durable-Execution-Name")).isFalse();
+        assertThat(result.durableExecutionArn()).isEmpty();
+    }
+
+    @Test
+    void aTenantIdTheModelRefuses_neverLeaves() {
+        assertThatThrownBy(() -> connection.invoke(InvocationRequest.builder("orders").payload("{}")
+                .tenantId("tenant;1").build())).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("tenantId 'tenant;1' must match");
+        assertThat(received).isEmpty();
+    }
+}

@@ -1,0 +1,136 @@
+package io.lambdajca.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.lambdajca.adapter.internal.ModelTable;
+import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.InvalidRequestException;
+import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.LambdaConnection;
+import io.lambdajca.local.LocalLambda;
+import jakarta.resource.ResourceException;
+
+/**
+ * The model's name and qualifier table through a real connection against the local endpoint, for Invoke, GetFunction
+ * and DeleteFunction: every value the model accepts reaches the network, and every value it refuses is refused before
+ * the network. What answers an accepted value is the endpoint's business: AWS answers not-found for a function that
+ * does not exist; an endpoint with older rules may answer a ValidationException (HTTP 400) instead, which is its own
+ * answer and not the adapter refusing.
+ */
+class ModelShapesThroughConnectionTest {
+
+    private static LocalLambda lambda;
+    private static LambdaResourceAdapter ra;
+    private static LambdaManagedConnection managed;
+    private static LambdaConnection connection;
+
+    @BeforeAll
+    static void connect() throws ResourceException {
+        lambda = LocalLambda.builder().port(0).build().start();
+        ra = new LambdaResourceAdapter();
+        LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        mcf.setRegion(lambda.region());
+        mcf.setEndpointOverride(lambda.endpoint().toString());
+        mcf.setAccessKeyId(LocalLambda.DEFAULT_ACCESS_KEY);
+        mcf.setSecretAccessKey(LocalLambda.DEFAULT_SECRET_KEY);
+        mcf.setMaxRetries(0);
+        managed = (LambdaManagedConnection) mcf.createManagedConnection(null, LambdaConnectionRequestInfo.OWN);
+        connection = (LambdaConnection) managed.getConnection(null, null);
+    }
+
+    @AfterAll
+    static void close() throws ResourceException {
+        if (connection != null) {
+            connection.close();
+            managed.destroy();
+        }
+        if (ra != null) {
+            ra.stop();
+        }
+        if (lambda != null) {
+            lambda.close();
+        }
+    }
+
+    static List<ModelTable.Row> acceptedNames() {
+        return ModelTable.ACCEPTED_NAMES;
+    }
+
+    static List<ModelTable.Row> refusedNames() {
+        return ModelTable.REFUSED_NAMES;
+    }
+
+    static List<ModelTable.Row> acceptedQualifiers() {
+        return ModelTable.ACCEPTED_QUALIFIERS;
+    }
+
+    static List<ModelTable.Row> refusedQualifiers() {
+        return ModelTable.REFUSED_QUALIFIERS;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedNames")
+    void anAcceptedName_reachesTheEndpoint_whichAnswersNotFound(ModelTable.Row row) {
+        String name = row.value();
+        long before = lambda.lambdaRequests();
+        assertNotFoundOrTheEndpointsAnswer("invoke " + name, catchThrowable(() -> connection.invoke(
+                InvocationRequest.builder(name).payload("{}").build())));
+        assertNotFoundOrTheEndpointsAnswer("getFunction " + name, catchThrowable(() -> assertThat(
+                connection.getFunction(name)).isEmpty()));
+        assertNotFoundOrTheEndpointsAnswer("deleteFunction " + name, catchThrowable(() -> assertThat(
+                connection.deleteFunction(name)).isFalse()));
+        assertThat(lambda.lambdaRequests() - before).as("requests that reached the endpoint").isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedQualifiers")
+    void anAcceptedQualifier_reachesTheEndpoint(ModelTable.Row row) {
+        long before = lambda.lambdaRequests();
+        assertNotFoundOrTheEndpointsAnswer("invoke", catchThrowable(() -> connection.invoke(
+                InvocationRequest.builder("absent").qualifier(row.value()).payload("{}").build())));
+        assertNotFoundOrTheEndpointsAnswer("deleteFunction", catchThrowable(() -> assertThat(
+                connection.deleteFunction("absent", row.value())).isFalse()));
+        assertThat(lambda.lambdaRequests() - before).as("requests that reached the endpoint").isEqualTo(2);
+    }
+
+    /** Not-found (thrown, or as an empty answer: nothing thrown), or a refusal the endpoint answered over HTTP. */
+    private static void assertNotFoundOrTheEndpointsAnswer(String call, Throwable thrown) {
+        if (thrown != null && !(thrown instanceof FunctionNotFoundException)) {
+            assertThat(thrown).as(call).isInstanceOf(InvalidRequestException.class).hasMessageContaining("(HTTP 400)");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refusedNames")
+    void aRefusedName_neverReachesTheEndpoint(ModelTable.Row row) {
+        String name = row.value();
+        long before = lambda.lambdaRequests();
+        for (Throwable t : List.of(
+                catchThrowable(() -> connection.invoke(InvocationRequest.builder(name).payload("{}").build())),
+                catchThrowable(() -> connection.getFunction(name)),
+                catchThrowable(() -> connection.deleteFunction(name)))) {
+            assertThat(t).isInstanceOf(InvalidRequestException.class).hasMessageContaining(row.why());
+        }
+        assertThat(lambda.lambdaRequests()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refusedQualifiers")
+    void aRefusedQualifier_neverReachesTheEndpoint(ModelTable.Row row) {
+        long before = lambda.lambdaRequests();
+        assertThat(catchThrowable(() -> connection.invoke(InvocationRequest.builder("absent").qualifier(row.value())
+                .payload("{}").build()))).isInstanceOf(InvalidRequestException.class).hasMessageContaining(row.why());
+        assertThat(catchThrowable(() -> connection.deleteFunction("absent", row.value())))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining(row.why());
+        assertThat(lambda.lambdaRequests()).isEqualTo(before);
+    }
+}
