@@ -26,7 +26,7 @@ import jakarta.resource.ResourceException;
 
 /**
  * Invoke's tenant id and durable execution name as a real connection sends them, seen on the wire by a recording
- * endpoint (the local endpoint does not model tenancy or durable executions yet), and the durable execution ARN it
+ * endpoint (the local endpoint has no durable functions, so it never answers a durable execution ARN), and the ARN it
  * answers: the headers of the model's Invoke ({@code X-Amz-Tenant-Id}, {@code X-Amz-Durable-Execution-Name},
  * {@code X-Amz-Durable-Execution-Arn}).
  */
