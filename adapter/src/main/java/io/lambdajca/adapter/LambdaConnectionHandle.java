@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.lambdajca.adapter.internal.LambdaOperations;
 import io.lambdajca.api.FunctionInfo;
+import io.lambdajca.api.FunctionManagement;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
 import io.lambdajca.api.LambdaConnection;
@@ -20,6 +21,7 @@ public class LambdaConnectionHandle implements LambdaConnection {
 
     private volatile LambdaManagedConnection managed;
     private volatile boolean closed;
+    private final FunctionManagement functions = new FunctionManagementView(this);
 
     LambdaConnectionHandle(LambdaManagedConnection managed) {
         this.managed = managed;
@@ -38,7 +40,7 @@ public class LambdaConnectionHandle implements LambdaConnection {
         managed = null;
     }
 
-    private LambdaOperations operations() {
+    LambdaOperations operations() {
         LambdaManagedConnection mc = managed;
         if (closed || mc == null) {
             throw new LambdaException(null, "This Lambda connection is closed; get a new one from the "
@@ -102,6 +104,12 @@ public class LambdaConnectionHandle implements LambdaConnection {
     @Override
     public boolean deleteFunction(String functionName, String qualifier) {
         return operations().deleteFunction(functionName, qualifier);
+    }
+
+    @Override
+    public FunctionManagement functions() {
+        operations(); // fails at once on a closed handle
+        return functions;
     }
 
     @Override

@@ -103,6 +103,11 @@ public final class AdapterLog {
         LOG.fine(() -> "LAMBDAJCA1103: Closed " + count + " credentials provider(s)");
     }
 
+    /** A management call changed a function (its versions, aliases, concurrency or tags). */
+    public static void functionChanged(String operation, String function, String what) {
+        LOG.fine(() -> "LAMBDAJCA1301: " + operation + " of " + function + ": " + what);
+    }
+
     public static void metricsNotRegistered(String function, Exception e) {
         LOG.fine(() -> "LAMBDAJCA1201: The metrics of function " + function + " are not visible in JMX: " + e);
     }

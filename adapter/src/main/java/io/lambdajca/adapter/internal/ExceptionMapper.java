@@ -12,6 +12,8 @@ import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaException;
 import io.lambdajca.api.LambdaServiceException;
+import io.lambdajca.api.PreconditionFailedException;
+import io.lambdajca.api.ResourceConflictException;
 import io.lambdajca.api.ThrottledException;
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -79,6 +81,13 @@ final class ExceptionMapper {
             }
             if (code != null && INVALID_CODES.contains(code)) {
                 return new InvalidRequestException(functionName, detail, cause);
+            }
+            if ("ResourceConflictException".equals(code)) {
+                return new ResourceConflictException(functionName, detail, e.statusCode(), code, cause);
+            }
+            if ("PreconditionFailedException".equals(code)) {
+                return new PreconditionFailedException(functionName, detail + ". Read it again for its current "
+                        + "revision id.", e.statusCode(), code, cause);
             }
             return new LambdaServiceException(functionName, detail, e.statusCode(), code, cause);
         }

@@ -1,7 +1,14 @@
 package io.lambdajca.adapter.internal;
 
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import io.lambdajca.api.FunctionInfo;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
 
 /**
  * Lambda's FunctionConfiguration (as GetFunction and ListFunctions answer it) as the connector's {@link FunctionInfo}.
@@ -11,6 +18,29 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 final class FunctionInfos {
 
     private FunctionInfos() {
+    }
+
+    /** The members of a FunctionConfiguration, by name. */
+    private static final Map<String, SdkField<?>> CONFIGURATION_FIELDS = FunctionConfiguration.builder().sdkFields()
+            .stream().collect(Collectors.toMap(SdkField::memberName, Function.identity()));
+
+    /**
+     * PublishVersion's answer, which is a FunctionConfiguration under another SDK type: its members are copied by name
+     * into one, so that a version is read exactly as GetFunction's configuration is.
+     */
+    static FunctionInfo ofPublished(PublishVersionResponse published) {
+        return of(asConfiguration(published));
+    }
+
+    static FunctionConfiguration asConfiguration(SdkPojo answer) {
+        FunctionConfiguration.Builder b = FunctionConfiguration.builder();
+        for (SdkField<?> field : answer.sdkFields()) {
+            SdkField<?> same = CONFIGURATION_FIELDS.get(field.memberName());
+            if (same != null) {
+                same.set(b, field.getValueOrDefault(answer));
+            }
+        }
+        return b.build();
     }
 
     static FunctionInfo of(FunctionConfiguration c) {

@@ -49,6 +49,7 @@ public final class LambdaOperations {
     private final Retrier retrier;
     private final JsonMapper json;
     private final InvocationMetrics metrics;
+    private final ManagementOperations management;
 
     public LambdaOperations(LambdaClient client, RetryPolicy retry, JsonMapper json, InvocationMetrics metrics) {
         this.client = client;
@@ -56,6 +57,12 @@ public final class LambdaOperations {
         this.retrier = new Retrier(retry, callTimeout);
         this.json = json;
         this.metrics = metrics;
+        this.management = new ManagementOperations(client, callTimeout, retrier);
+    }
+
+    /** The management calls (versions, aliases, concurrency, tags), with this one's client and retry policy. */
+    public ManagementOperations management() {
+        return management;
     }
 
     public List<FunctionInfo> listFunctions(String namePrefix) {

@@ -1,0 +1,167 @@
+package io.lambdajca.adapter.internal;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.lambdajca.api.AliasRequest;
+import io.lambdajca.api.InvalidRequestException;
+
+/**
+ * Lambda's rules for the parameters of the management calls (versions, aliases, concurrency, tags), checked before
+ * any network call. The rules are the shapes of the service model (botocore 1.43's Lambda model) and never stricter:
+ * what the model accepts is sent, and Lambda answers for it.
+ */
+final class ManagementValidator {
+
+    /**
+     * {@code FunctionName}, the FunctionName of the alias, concurrency and PublishVersion operations: a name, partial
+     * ARN or ARN of 1-140 characters (no dot, unlike {@code NamespacedFunctionName}), with the {@code (eusc-)?} region
+     * prefix that Lambda's answers quote, as {@link RequestValidator#FUNCTION_NAME_PATTERN} has.
+     */
+    static final int MAX_FUNCTION_NAME = 140;
+    static final String FUNCTION_NAME_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?"
+            + "((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)"
+            + "(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
+    /** {@code Alias}: 1-128 characters, not all digits (a number is a version). */
+    static final int MAX_ALIAS = 128;
+    static final String ALIAS_PATTERN = "(?!^[0-9]+$)([a-zA-Z0-9-_]+)";
+    /** {@code VersionWithLatestPublished}, the FunctionVersion of CreateAlias and UpdateAlias. */
+    static final int MAX_VERSION = 1024;
+    static final String VERSION_PATTERN = "(\\$LATEST(\\.PUBLISHED)?|[0-9]+)";
+    /** {@code AdditionalVersion}, a key of an alias's routing. */
+    static final String ADDITIONAL_VERSION_PATTERN = "[0-9]+";
+    /** {@code Description}: at most 256 characters, empty allowed. */
+    static final int MAX_DESCRIPTION = 256;
+    /** {@code TaggableResource}: the ARN of a function (or code signing config, event source mapping...). */
+    static final int MAX_TAGGABLE = 256;
+    static final String TAGGABLE_PATTERN = "arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+"
+            + "-\\d{1}:\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|code-signing-config:csc-"
+            + "[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+            + "[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)";
+
+    private static final Pattern FUNCTION_NAME = Pattern.compile(FUNCTION_NAME_PATTERN);
+    private static final Pattern ALIAS = Pattern.compile(ALIAS_PATTERN);
+    private static final Pattern VERSION = Pattern.compile(VERSION_PATTERN);
+    private static final Pattern ADDITIONAL_VERSION = Pattern.compile(ADDITIONAL_VERSION_PATTERN);
+    private static final Pattern TAGGABLE = Pattern.compile(TAGGABLE_PATTERN);
+
+    private ManagementValidator() {
+    }
+
+    /** The FunctionName of the alias, concurrency and PublishVersion operations ({@code FunctionName}). */
+    static void functionName(String name) {
+        if (name == null) {
+            throw new InvalidRequestException(null, "functionName must not be null");
+        }
+        check(name, "functionName", name, MAX_FUNCTION_NAME, FUNCTION_NAME, FUNCTION_NAME_PATTERN,
+                " (a function name, partial ARN or ARN)");
+    }
+
+    static void aliasName(String functionName, String alias) {
+        RequestValidator.notNull(functionName, "aliasName", alias);
+        check(functionName, "aliasName", alias, MAX_ALIAS, ALIAS, ALIAS_PATTERN,
+                " (letters, digits, '-' and '_', not only digits)");
+    }
+
+    /** The alias's version: required to create one, optional in an update. */
+    static void functionVersion(String functionName, String version, boolean required) {
+        if (version == null) {
+            if (required) {
+                throw new InvalidRequestException(functionName, "functionVersion must not be null: an alias points "
+                        + "to a version");
+            }
+            return;
+        }
+        check(functionName, "functionVersion", version, MAX_VERSION, VERSION, VERSION_PATTERN,
+                " (a version number or $LATEST)");
+    }
+
+    static void description(String functionName, String description) {
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new InvalidRequestException(functionName, "description has " + description.length()
+                    + " characters; Lambda accepts at most " + MAX_DESCRIPTION);
+        }
+    }
+
+    /** The routing weights: version numbers to shares between 0.0 and 1.0; null is no routing given. */
+    static void weights(String functionName, Map<String, Double> weights) {
+        if (weights == null) {
+            return;
+        }
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            String version = e.getKey();
+            if (version == null) {
+                throw new InvalidRequestException(functionName, "additionalVersionWeights has a null version");
+            }
+            check(functionName, "additional version", version, MAX_VERSION, ADDITIONAL_VERSION,
+                    ADDITIONAL_VERSION_PATTERN, " (a published version number)");
+            Double weight = e.getValue();
+            if (weight == null || weight.isNaN() || weight < 0.0 || weight > 1.0) {
+                throw new InvalidRequestException(functionName, "the weight " + weight + " of version " + version
+                        + " is not between 0.0 and 1.0 (the share of the alias's invocations it gets)");
+            }
+        }
+    }
+
+    static void alias(AliasRequest request, boolean create) {
+        RequestValidator.notNull(null, "request", request);
+        String name = request.functionName();
+        functionName(name);
+        aliasName(name, request.aliasName());
+        functionVersion(name, request.functionVersion(), create);
+        description(name, request.description());
+        weights(name, request.additionalVersionWeights());
+    }
+
+    static void reservedConcurrency(String functionName, int reserved) {
+        if (reserved < 0) {
+            throw new InvalidRequestException(functionName, "reserved concurrency " + reserved + " is negative; "
+                    + "Lambda accepts 0 (no invocations) or more");
+        }
+    }
+
+    /** A tag operation's resource ({@code TaggableResource}): an ARN, as Lambda's tag operations take no names. */
+    static void taggable(String arn) {
+        if (arn == null) {
+            throw new InvalidRequestException(null, "functionArn must not be null");
+        }
+        check(arn, "functionArn", arn, MAX_TAGGABLE, TAGGABLE, TAGGABLE_PATTERN,
+                " (the tag operations take a function's ARN, FunctionInfo.arn(), not its name)");
+    }
+
+    static void tags(String arn, Map<String, String> tags) {
+        RequestValidator.notNull(arn, "tags", tags);
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new InvalidRequestException(arn, "tags must have no null key or value (key " + e.getKey()
+                        + ")");
+            }
+        }
+    }
+
+    static void tagKeys(String arn, Collection<String> keys) {
+        RequestValidator.notNull(arn, "keys", keys);
+        for (String key : keys) {
+            if (key == null) {
+                throw new InvalidRequestException(arn, "keys must have no null key");
+            }
+        }
+    }
+
+    private static void check(String functionName, String what, String value, int maxLength, Pattern pattern,
+            String patternText, String hint) {
+        if (value.isEmpty() || value.length() > maxLength) {
+            throw new InvalidRequestException(functionName, what + " '" + abbreviate(value) + "' has "
+                    + value.length() + " characters; Lambda accepts 1 to " + maxLength);
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw new InvalidRequestException(functionName, what + " '" + abbreviate(value) + "' must match "
+                    + patternText + hint);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}
