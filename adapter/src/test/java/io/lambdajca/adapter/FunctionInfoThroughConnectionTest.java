@@ -19,10 +19,7 @@ import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.local.LocalLambda;
 import io.lambdajca.local.testing.Poll;
 import jakarta.resource.ResourceException;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Architecture;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -39,39 +36,25 @@ class FunctionInfoThroughConnectionTest {
 
     private static LocalLambda lambda;
     private static LambdaClient sdk;
-    private static LambdaResourceAdapter ra;
-    private static LambdaManagedConnection managed;
+    private static DirectConnection direct;
     private static LambdaConnection connection;
 
     @BeforeAll
     static void connect() throws ResourceException, IOException {
         lambda = LocalLambda.builder().port(0).build().start();
-        sdk = LambdaClient.builder().endpointOverride(lambda.endpoint()).region(Region.of(lambda.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY))).build();
+        sdk = DirectConnection.sdk(lambda);
         byte[] code = zip();
         sdk.createFunction(r -> r.functionName("catalog").runtime(Runtime.JAVA21).role(ROLE)
                 .handler("example.Catalog::handleRequest").description("the catalog").memorySize(256).timeout(20)
                 .architectures(Architecture.X86_64).code(c -> c.zipFile(SdkBytes.fromByteArray(code))));
-        ra = new LambdaResourceAdapter();
-        LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
-        mcf.setResourceAdapter(ra);
-        mcf.setRegion(lambda.region());
-        mcf.setEndpointOverride(lambda.endpoint().toString());
-        mcf.setAccessKeyId(LocalLambda.DEFAULT_ACCESS_KEY);
-        mcf.setSecretAccessKey(LocalLambda.DEFAULT_SECRET_KEY);
-        managed = (LambdaManagedConnection) mcf.createManagedConnection(null, LambdaConnectionRequestInfo.OWN);
-        connection = (LambdaConnection) managed.getConnection(null, null);
+        direct = DirectConnection.to(lambda, mcf -> { });
+        connection = direct.connection();
     }
 
     @AfterAll
     static void close() throws ResourceException {
-        if (connection != null) {
-            connection.close();
-            managed.destroy();
-        }
-        if (ra != null) {
-            ra.stop();
+        if (direct != null) {
+            direct.close();
         }
         if (sdk != null) {
             sdk.close();

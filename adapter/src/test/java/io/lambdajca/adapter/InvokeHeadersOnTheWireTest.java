@@ -37,8 +37,7 @@ class InvokeHeadersOnTheWireTest {
 
     private static final List<Headers> received = new CopyOnWriteArrayList<>();
     private static HttpServer endpoint;
-    private static LambdaResourceAdapter ra;
-    private static LambdaManagedConnection managed;
+    private static DirectConnection direct;
     private static LambdaConnection connection;
 
     @BeforeAll
@@ -59,26 +58,20 @@ class InvokeHeadersOnTheWireTest {
             }
         });
         endpoint.start();
-        ra = new LambdaResourceAdapter();
-        LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
-        mcf.setResourceAdapter(ra);
-        mcf.setRegion("us-east-1");
-        mcf.setEndpointOverride("http://127.0.0.1:" + endpoint.getAddress().getPort());
-        mcf.setAccessKeyId("AKIAWIREWIREWIREWIRE");
-        mcf.setSecretAccessKey("wire-test-secret");
-        mcf.setMaxRetries(0);
-        managed = (LambdaManagedConnection) mcf.createManagedConnection(null, LambdaConnectionRequestInfo.OWN);
-        connection = (LambdaConnection) managed.getConnection(null, null);
+        direct = DirectConnection.with(mcf -> {
+            mcf.setRegion("us-east-1");
+            mcf.setEndpointOverride("http://127.0.0.1:" + endpoint.getAddress().getPort());
+            mcf.setAccessKeyId("AKIAWIREWIREWIREWIRE");
+            mcf.setSecretAccessKey("wire-test-secret");
+            mcf.setMaxRetries(0);
+        });
+        connection = direct.connection();
     }
 
     @AfterAll
     static void close() throws ResourceException {
-        if (connection != null) {
-            connection.close();
-            managed.destroy();
-        }
-        if (ra != null) {
-            ra.stop();
+        if (direct != null) {
+            direct.close();
         }
         if (endpoint != null) {
             endpoint.stop(0);

@@ -33,8 +33,7 @@ class ManagementShapesThroughConnectionTest {
     private static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:";
 
     private static LocalLambda lambda;
-    private static LambdaResourceAdapter ra;
-    private static LambdaManagedConnection managed;
+    private static DirectConnection direct;
     private static LambdaConnection connection;
     private static FunctionManagement functions;
 
@@ -49,27 +48,15 @@ class ManagementShapesThroughConnectionTest {
     @BeforeAll
     static void connect() throws ResourceException {
         lambda = LocalLambda.builder().port(0).build().start();
-        ra = new LambdaResourceAdapter();
-        LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
-        mcf.setResourceAdapter(ra);
-        mcf.setRegion(lambda.region());
-        mcf.setEndpointOverride(lambda.endpoint().toString());
-        mcf.setAccessKeyId(LocalLambda.DEFAULT_ACCESS_KEY);
-        mcf.setSecretAccessKey(LocalLambda.DEFAULT_SECRET_KEY);
-        mcf.setMaxRetries(0);
-        managed = (LambdaManagedConnection) mcf.createManagedConnection(null, LambdaConnectionRequestInfo.OWN);
-        connection = (LambdaConnection) managed.getConnection(null, null);
+        direct = DirectConnection.to(lambda, mcf -> mcf.setMaxRetries(0));
+        connection = direct.connection();
         functions = connection.functions();
     }
 
     @AfterAll
     static void close() throws ResourceException {
-        if (connection != null) {
-            connection.close();
-            managed.destroy();
-        }
-        if (ra != null) {
-            ra.stop();
+        if (direct != null) {
+            direct.close();
         }
         if (lambda != null) {
             lambda.close();

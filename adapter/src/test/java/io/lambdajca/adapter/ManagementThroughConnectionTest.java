@@ -34,10 +34,7 @@ import io.lambdajca.api.ResourceConflictException;
 import io.lambdajca.local.LocalLambda;
 import io.lambdajca.local.testing.Poll;
 import jakarta.resource.ResourceException;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 
@@ -55,37 +52,23 @@ class ManagementThroughConnectionTest {
     private static final Preparation preparation = new Preparation();
     private static LocalLambda lambda;
     private static LambdaClient sdk;
-    private static LambdaResourceAdapter ra;
-    private static LambdaManagedConnection managed;
+    private static DirectConnection direct;
     private static LambdaConnection connection;
     private static FunctionManagement functions;
 
     @BeforeAll
     static void connect() throws ResourceException {
         lambda = LocalLambda.builder().port(0).preparationExecutor(preparation).build().start();
-        sdk = LambdaClient.builder().endpointOverride(lambda.endpoint()).region(Region.of(lambda.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY))).build();
-        ra = new LambdaResourceAdapter();
-        LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
-        mcf.setResourceAdapter(ra);
-        mcf.setRegion(lambda.region());
-        mcf.setEndpointOverride(lambda.endpoint().toString());
-        mcf.setAccessKeyId(LocalLambda.DEFAULT_ACCESS_KEY);
-        mcf.setSecretAccessKey(LocalLambda.DEFAULT_SECRET_KEY);
-        managed = (LambdaManagedConnection) mcf.createManagedConnection(null, LambdaConnectionRequestInfo.OWN);
-        connection = (LambdaConnection) managed.getConnection(null, null);
+        sdk = DirectConnection.sdk(lambda);
+        direct = DirectConnection.to(lambda, mcf -> { });
+        connection = direct.connection();
         functions = connection.functions();
     }
 
     @AfterAll
     static void close() throws ResourceException {
-        if (connection != null) {
-            connection.close();
-            managed.destroy();
-        }
-        if (ra != null) {
-            ra.stop();
+        if (direct != null) {
+            direct.close();
         }
         if (sdk != null) {
             sdk.close();
@@ -260,7 +243,7 @@ class ManagementThroughConnectionTest {
 
     @Test
     void theView_isUsableOnlyWhileItsConnectionIsOpen() throws ResourceException {
-        LambdaConnection other = (LambdaConnection) managed.getConnection(null, null);
+        LambdaConnection other = direct.newHandle();
         FunctionManagement view = other.functions();
         assertThat(view.getFunction("absent", null)).isEmpty();
         other.close();

@@ -27,33 +27,20 @@ import jakarta.resource.ResourceException;
 class ModelShapesThroughConnectionTest {
 
     private static LocalLambda lambda;
-    private static LambdaResourceAdapter ra;
-    private static LambdaManagedConnection managed;
+    private static DirectConnection direct;
     private static LambdaConnection connection;
 
     @BeforeAll
     static void connect() throws ResourceException {
         lambda = LocalLambda.builder().port(0).build().start();
-        ra = new LambdaResourceAdapter();
-        LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
-        mcf.setResourceAdapter(ra);
-        mcf.setRegion(lambda.region());
-        mcf.setEndpointOverride(lambda.endpoint().toString());
-        mcf.setAccessKeyId(LocalLambda.DEFAULT_ACCESS_KEY);
-        mcf.setSecretAccessKey(LocalLambda.DEFAULT_SECRET_KEY);
-        mcf.setMaxRetries(0);
-        managed = (LambdaManagedConnection) mcf.createManagedConnection(null, LambdaConnectionRequestInfo.OWN);
-        connection = (LambdaConnection) managed.getConnection(null, null);
+        direct = DirectConnection.to(lambda, mcf -> mcf.setMaxRetries(0));
+        connection = direct.connection();
     }
 
     @AfterAll
     static void close() throws ResourceException {
-        if (connection != null) {
-            connection.close();
-            managed.destroy();
-        }
-        if (ra != null) {
-            ra.stop();
+        if (direct != null) {
+            direct.close();
         }
         if (lambda != null) {
             lambda.close();

@@ -40,6 +40,7 @@ import io.lambdajca.local.runtime.Invoker;
 import io.lambdajca.local.runtime.LambdaFunction;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.HttpContinueReadHandler;
 
 /**
  * A local AWS Lambda endpoint, embeddable in tests: {@code LocalLambda.builder().port(0).build().start()}, then point an
@@ -127,7 +128,9 @@ public final class LocalLambda implements AutoCloseable {
                 .setWorkerThreads(Math.max(8, cores * 8))
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 80L * 1024 * 1024)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setHandler(routes)
+                // answers "Expect: 100-continue" as AWS does, when the body is read: without it the SDK's Apache
+                // client waits 3 s before it sends the body of each PUT
+                .setHandler(new HttpContinueReadHandler(routes))
                 .build();
         server.start();
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
