@@ -45,7 +45,6 @@ public final class LambdaOperations {
 
     private final LambdaClient client;
     /** The client's own call timeout (null: none), which bounds each whole call, retries included. */
-    private final Duration callTimeout;
     private final Retrier retrier;
     private final JsonMapper json;
     private final InvocationMetrics metrics;
@@ -53,11 +52,11 @@ public final class LambdaOperations {
 
     public LambdaOperations(LambdaClient client, RetryPolicy retry, JsonMapper json, InvocationMetrics metrics) {
         this.client = client;
-        this.callTimeout = client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout().orElse(null);
+        Duration callTimeout = client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout().orElse(null);
         this.retrier = new Retrier(retry, callTimeout);
         this.json = json;
         this.metrics = metrics;
-        this.management = new ManagementOperations(client, callTimeout, retrier);
+        this.management = new ManagementOperations(client, retrier);
     }
 
     /** The management calls (versions, aliases, concurrency, tags), with this one's client and retry policy. */
@@ -228,11 +227,6 @@ public final class LambdaOperations {
      * without).
      */
     private <T> T call(Operation operation, String functionName, Function<AwsRequestOverrideConfiguration, T> call) {
-        try {
-            return retrier.call(operation, functionName, left -> call.apply(left == null || left.equals(callTimeout)
-                    ? null : AwsRequestOverrideConfiguration.builder().apiCallTimeout(left).build()));
-        } catch (Retrier.Exhausted e) {
-            throw ExceptionMapper.map(operation, functionName, e.last(), e.attempts);
-        }
+        return retrier.sdkCall(operation, functionName, call);
     }
 }

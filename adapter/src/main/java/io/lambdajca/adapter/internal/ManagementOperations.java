@@ -1,6 +1,5 @@
 package io.lambdajca.adapter.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,12 +36,10 @@ public final class ManagementOperations {
     static final int PAGE = 50;
 
     private final LambdaClient client;
-    private final Duration callTimeout;
     private final Retrier retrier;
 
-    ManagementOperations(LambdaClient client, Duration callTimeout, Retrier retrier) {
+    ManagementOperations(LambdaClient client, Retrier retrier) {
         this.client = client;
-        this.callTimeout = callTimeout;
         this.retrier = retrier;
     }
 
@@ -211,11 +208,6 @@ public final class ManagementOperations {
 
     /** One call under the retry policy, as {@link LambdaOperations} makes them. */
     private <T> T call(Operation operation, String functionName, Function<AwsRequestOverrideConfiguration, T> call) {
-        try {
-            return retrier.call(operation, functionName, left -> call.apply(left == null || left.equals(callTimeout)
-                    ? null : AwsRequestOverrideConfiguration.builder().apiCallTimeout(left).build()));
-        } catch (Retrier.Exhausted e) {
-            throw ExceptionMapper.map(operation, functionName, e.last(), e.attempts);
-        }
+        return retrier.sdkCall(operation, functionName, call);
     }
 }

@@ -5,8 +5,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -91,6 +92,21 @@ final class Retrier {
                 }
                 waited += delay;
             }
+        }
+    }
+
+    /**
+     * One SDK call under the policy, as the connection's operations make them: an attempt with less than the whole
+     * call timeout left carries what is left as its own API call timeout (a first attempt carries none: the client's
+     * own is the same, and a per-request override costs the SDK a merge of its configuration), and the last failure is
+     * mapped to the connector's exceptions.
+     */
+    <T> T sdkCall(Operation operation, String functionName, Function<AwsRequestOverrideConfiguration, T> call) {
+        try {
+            return call(operation, functionName, left -> call.apply(left == null || left.equals(callTimeout)
+                    ? null : AwsRequestOverrideConfiguration.builder().apiCallTimeout(left).build()));
+        } catch (Exhausted e) {
+            throw ExceptionMapper.map(operation, functionName, e.last(), e.attempts);
         }
     }
 
