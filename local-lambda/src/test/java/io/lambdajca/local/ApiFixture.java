@@ -34,7 +34,12 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture() {
         lambda = LocalLambda.builder().port(0).build().start();
-        client = LambdaClient.builder()
+        client = noRetryClient(lambda);
+    }
+
+    /** The SDK's client for the endpoint, with the test keys and no retries: every answer is seen as sent. */
+    static LambdaClient noRetryClient(LocalLambda lambda) {
+        return LambdaClient.builder()
                 .endpointOverride(lambda.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(

@@ -38,12 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.lambdajca.local.testing.LargeResponseHandler;
 import io.lambdajca.testfunctions.Handlers;
 import jakarta.json.JsonObject;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -90,14 +85,7 @@ class RecordedValidationTest {
                 .function(FunctionDefinition.builder("large", LargeResponseHandler.class.getName(), testClasses)
                         .build())
                 .build().start();
-        client = LambdaClient.builder()
-                .endpointOverride(lambda.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        client = ApiFixture.noRetryClient(lambda);
         create("echo");
     }
 
