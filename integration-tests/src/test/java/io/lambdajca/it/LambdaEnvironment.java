@@ -151,6 +151,7 @@ public class LambdaEnvironment implements ServerSetupTask {
         b.function(FunctionDefinition.builder("storm", Handlers.SLOW, zip).reservedConcurrency(2).build());
         b.function(FunctionDefinition.builder("long", Handlers.SLOW, zip).timeoutSeconds(120).build());
         b.function(FunctionDefinition.builder("throttled", Handlers.ECHO, zip).reservedConcurrency(0).build());
+        b.function(FunctionDefinition.builder("tenanted", Handlers.COUNTING, zip).tenantIsolation().build());
         for (int i = 0; i < PAGED_FUNCTIONS; i++) {
             b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());
         }

@@ -20,6 +20,7 @@ public final class FunctionDefinition {
     private final Map<String, String> environment;
     private final Integer reservedConcurrency;
     private final String description;
+    private final boolean tenantIsolation;
 
     private FunctionDefinition(Builder b) {
         this.name = b.name;
@@ -31,6 +32,7 @@ public final class FunctionDefinition {
         this.environment = Map.copyOf(b.environment);
         this.reservedConcurrency = b.reservedConcurrency;
         this.description = b.description;
+        this.tenantIsolation = b.tenantIsolation;
     }
 
     public static Builder builder(String name, String handler, Path code) {
@@ -74,6 +76,11 @@ public final class FunctionDefinition {
         return description;
     }
 
+    /** Whether the function has tenant isolation ({@code TenancyConfig {TenantIsolationMode: PER_TENANT}}). */
+    public boolean tenantIsolation() {
+        return tenantIsolation;
+    }
+
     /** Builder for {@link FunctionDefinition}. Defaults are Lambda's: java21, 3 s, 128 MB. */
     public static final class Builder {
         private final String name;
@@ -85,6 +92,7 @@ public final class FunctionDefinition {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Integer reservedConcurrency;
         private String description = "";
+        private boolean tenantIsolation;
 
         private Builder(String name, String handler, Path code) {
             this.name = Objects.requireNonNull(name, "name");
@@ -119,6 +127,15 @@ public final class FunctionDefinition {
 
         public Builder description(String value) {
             this.description = value;
+            return this;
+        }
+
+        /**
+         * Gives the function tenant isolation, as {@code TenancyConfig {TenantIsolationMode: PER_TENANT}} does: every
+         * invocation must name a tenant, and each handler instance serves one tenant only.
+         */
+        public Builder tenantIsolation() {
+            this.tenantIsolation = true;
             return this;
         }
 

@@ -38,6 +38,7 @@ import io.lambdajca.local.runtime.FunctionCode;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.Invoker;
 import io.lambdajca.local.runtime.LambdaFunction;
+import io.lambdajca.local.runtime.Tenancy;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.HttpContinueReadHandler;
@@ -178,6 +179,7 @@ public final class LocalLambda implements AutoCloseable {
         spec.timeoutSeconds = definition.timeoutSeconds();
         spec.memorySizeMb = definition.memorySizeMb();
         spec.environment = definition.environment();
+        spec.tenancy = definition.tenantIsolation() ? Tenancy.PER_TENANT : Tenancy.NONE;
         LambdaFunction f = registry.create(spec, FunctionCode.fromPath(definition.code(), workDir), true);
         f.reserveConcurrency(definition.reservedConcurrency());
     }

@@ -27,6 +27,7 @@ public final class Main {
             "                           name=NAME,handler=HANDLER,code=ZIP_OR_DIRECTORY",
             "                           [,runtime=java17|java21|java25][,timeout=SECONDS][,memory=MB]",
             "                           [,concurrency=RESERVED][,description=TEXT][,env.KEY=VALUE...]",
+            "                           [,tenancy=PER_TENANT]",
             "  --role SPEC              an IAM role that STS AssumeRole and Roles Anywhere may issue credentials for",
             "                           (repeatable); SPEC is ROLE_ARN[,external-id=ID][,max-session=SECONDS]",
             "  --trust-anchor ARN=FILE  a Roles Anywhere trust anchor and its CA certificate (PEM or DER file)",
@@ -155,6 +156,13 @@ public final class Main {
                 case "memory": d.memorySizeMb(number("--function memory", v)); break;
                 case "concurrency": d.reservedConcurrency(number("--function concurrency", v)); break;
                 case "description": d.description(v); break;
+                case "tenancy":
+                    if (!"PER_TENANT".equals(v)) {
+                        throw new IllegalArgumentException("--function " + name + ": tenancy must be PER_TENANT, not '"
+                                + v + "'");
+                    }
+                    d.tenantIsolation();
+                    break;
                 default:
                     if (!k.startsWith("env.") || k.length() == 4) {
                         throw new IllegalArgumentException("--function " + name + ": unknown field '" + k + "'");

@@ -2,9 +2,11 @@ package io.lambdajca.ct;
 
 import static io.lambdajca.ct.Failures.thrown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lambdajca.api.FunctionErrorException;
+import io.lambdajca.api.InvalidRequestException;
 import jakarta.inject.Inject;
 
 /**
  * CDI on every server: a typed function interface and a plain {@code @Inject LambdaConnectionFactory} on the default
- * connection factory (found without any server-specific name in the application), and a factory chosen by name.
+ * connection factory (found without any server-specific name in the application), a factory chosen by name, and a
+ * {@code @TenantId} parameter.
  */
 @ExtendWith(ArquillianExtension.class)
 @Order(3)
@@ -50,5 +54,21 @@ class CdiIT {
         assertTrue(plain.contains("\"message\":\"default\""), plain);
         String assumed = client.echoWithAssumeRole("assumed");
         assertTrue(assumed.contains("\"message\":\"assumed\""), assumed);
+    }
+
+    @Test
+    void tenantIdParameter_reachesTheFunctionsContext_andTenantsNeverShareAnInstance() {
+        TenantAnswer blue = functions.countFor("blue", Map.of());
+        TenantAnswer green = functions.countFor("green", Map.of());
+        TenantAnswer blueAgain = functions.countFor("blue", Map.of());
+        assertEquals(List.of("blue", "green", "blue"), List.of(blue.tenantId(), green.tenantId(),
+                blueAgain.tenantId()));
+        assertNotEquals(blue.instance(), green.instance(), "blue and green share no instance");
+        assertEquals(blue.instance(), blueAgain.instance());
+        assertEquals(blue.count() + 1, blueAgain.count());
+        // a null tenant sends none, which a function with tenant isolation refuses
+        InvalidRequestException e = thrown(InvalidRequestException.class, () -> functions.countFor(null, Map.of()));
+        assertTrue(e.getMessage().contains("'tenanted'") && e.getMessage().contains("Tenant ID configuration not "
+                + "specified"), e.getMessage());
     }
 }

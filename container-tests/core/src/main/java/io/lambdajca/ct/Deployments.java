@@ -50,7 +50,8 @@ public final class Deployments {
      */
     public static WebArchive app(String name, String moreWebXml, Class<?>... classes) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name)
-                .addClasses(Failures.class, Jndi.class, PurchaseOrder.class, PurchaseOrder.Line.class, Quote.class)
+                .addClasses(Failures.class, Jndi.class, PurchaseOrder.class, PurchaseOrder.Line.class, Quote.class,
+                        TenantAnswer.class)
                 .addClasses(classes)
                 .addAsLibrary(cdiModule())
                 .addAsWebInfResource(new StringAsset(BEANS_ALL), "beans.xml")

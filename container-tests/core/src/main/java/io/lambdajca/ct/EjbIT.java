@@ -3,6 +3,7 @@ package io.lambdajca.ct;
 import static io.lambdajca.ct.Failures.thrown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -31,6 +32,7 @@ import io.lambdajca.api.FunctionError;
 import io.lambdajca.api.FunctionErrorException;
 import io.lambdajca.api.FunctionInfo;
 import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
 import io.lambdajca.api.InvocationType;
@@ -41,7 +43,7 @@ import jakarta.ejb.EJB;
 /**
  * The portable core through an EJB: connection factories from {@code @Resource(lookup = ...)}, list (every page),
  * get, invoke in the three types with qualifier, log tail and client context, typed invoke, function errors, not
- * found, delete, bad input refused before the network, wrong credentials and pool exhaustion.
+ * found, delete, bad input refused before the network, wrong credentials, pool exhaustion and tenant isolation.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -190,5 +192,31 @@ class EjbIT {
         try (LambdaConnection c = caller.smallPool().getConnection()) {
             assertTrue(c.getFunction("echo").isPresent());
         }
+    }
+
+    @Test
+    @Order(14)
+    void tenantId_reachesTheFunctionsContext_tenantsNeverShareAnInstance_andIsRequiredWithIsolation() {
+        TenantAnswer blue = tenanted("blue");
+        TenantAnswer green = tenanted("green");
+        TenantAnswer blueAgain = tenanted("blue");
+        TenantAnswer greenAgain = tenanted("green");
+        assertEquals(List.of("blue", "green", "blue", "green"), List.of(blue.tenantId(), green.tenantId(),
+                blueAgain.tenantId(), greenAgain.tenantId()));
+        assertNotEquals(blue.instance(), green.instance(), "blue and green share no instance");
+        // one caller at a time: each tenant's warm instance serves it again, and only it
+        assertEquals(blue.instance(), blueAgain.instance());
+        assertEquals(blue.count() + 1, blueAgain.count());
+        assertEquals(green.instance(), greenAgain.instance());
+        assertEquals(green.count() + 1, greenAgain.count());
+        InvalidRequestException e = thrown(InvalidRequestException.class, () -> tenanted(null));
+        assertEquals("tenanted", e.functionName());
+        assertTrue(e.getMessage().contains("'tenanted'") && e.getMessage().contains("InvalidParameterValueException")
+                && e.getMessage().contains("Tenant ID configuration not specified"), e.getMessage());
+    }
+
+    private TenantAnswer tenanted(String tenant) {
+        return caller.withLambda(c -> c.invoke(InvocationRequest.builder("tenanted").tenantId(tenant).payload("{}")
+                .build(), TenantAnswer.class));
     }
 }

@@ -1,7 +1,10 @@
 package io.lambdajca.ct;
 
+import java.util.Map;
+
 import io.lambdajca.cdi.LambdaFunction;
 import io.lambdajca.cdi.LambdaFunctions;
+import io.lambdajca.cdi.TenantId;
 
 /** A typed function interface on the default connection factory, as an application declares one. */
 @LambdaFunctions
@@ -12,4 +15,8 @@ public interface PricingFunctions {
 
     @LambdaFunction(name = "failing")
     Quote fail(PurchaseOrder order);
+
+    /** The counting function, which has tenant isolation, invoked for one tenant. */
+    @LambdaFunction(name = "tenanted")
+    TenantAnswer countFor(@TenantId String tenant, Map<String, Object> input);
 }

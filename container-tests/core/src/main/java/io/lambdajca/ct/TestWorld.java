@@ -64,6 +64,7 @@ public final class TestWorld {
         b.function(FunctionDefinition.builder("reporter", Handlers.REPORTER, zip)
                 .environment("GREETING", "Bonjour").build());
         b.function(FunctionDefinition.builder("doomed", Handlers.ECHO, zip).build());
+        b.function(FunctionDefinition.builder("tenanted", Handlers.COUNTING, zip).tenantIsolation().build());
         for (int i = 0; i < PAGED_FUNCTIONS; i++) {
             b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());
         }

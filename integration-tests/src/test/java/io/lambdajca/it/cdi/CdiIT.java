@@ -37,12 +37,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lambdajca.api.FunctionErrorException;
+import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.ResultMappingException;
 import io.lambdajca.it.Deployments;
 import io.lambdajca.it.Item;
 import io.lambdajca.it.LambdaEnvironment;
 import io.lambdajca.ct.PurchaseOrder;
 import io.lambdajca.ct.Quote;
+import io.lambdajca.ct.TenantAnswer;
 import io.lambdajca.local.testing.Poll;
 import jakarta.inject.Inject;
 
@@ -60,7 +62,8 @@ class CdiIT {
     @Deployment(name = "app")
     static WebArchive app() {
         return withCdiJar(Deployments.appUsingStandaloneRar("cdi-it.war", CdiIT.class, PricingFunctions.class,
-                OrderService.class, FailureCounter.class, QuoteResource.class, RestApplication.class, Poll.class));
+                OrderService.class, FailureCounter.class, QuoteResource.class, RestApplication.class, Poll.class,
+                TenantAnswer.class));
     }
 
     @Deployment(name = "no-name", managed = false, testable = false)
@@ -110,6 +113,24 @@ class CdiIT {
         assertEquals(nested, functions.echoNested(nested));
         assertEquals(Optional.of(new Item("m", 7)), functions.echoMaybe(new Item("m", 7)));
         assertEquals(Optional.empty(), functions.echoNothing());
+    }
+
+    @Test
+    @OperateOnDeployment("app")
+    void tenantIdParameter_reachesTheFunctionsContext_andTenantsNeverShareAnInstance() {
+        TenantAnswer blue = functions.countFor("blue", Map.of());
+        TenantAnswer green = functions.countFor("green", Map.of());
+        TenantAnswer blueAgain = functions.countFor("blue", Map.of());
+        assertEquals("blue", blue.tenantId());
+        assertEquals("green", green.tenantId());
+        assertEquals("blue", blueAgain.tenantId());
+        assertFalse(blue.instance().equals(green.instance()), "blue and green share no instance");
+        assertEquals(blue.instance(), blueAgain.instance());
+        assertEquals(blue.count() + 1, blueAgain.count());
+        // a null tenant sends none, which a function with tenant isolation refuses
+        InvalidRequestException e = thrown(InvalidRequestException.class, () -> functions.countFor(null, Map.of()));
+        assertTrue(e.getMessage().contains("'tenanted'") && e.getMessage().contains("Tenant ID configuration not "
+                + "specified"), e.getMessage());
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.util.concurrent.CompletionStage;
 import io.lambdajca.api.InvocationType;
 import io.lambdajca.cdi.LambdaFunction;
 import io.lambdajca.cdi.LambdaFunctions;
+import io.lambdajca.cdi.TenantId;
 import io.lambdajca.it.Item;
 import io.lambdajca.ct.PurchaseOrder;
 import io.lambdajca.ct.Quote;
+import io.lambdajca.ct.TenantAnswer;
 
 /** A typed function interface as an application declares one. */
 @LambdaFunctions
@@ -45,4 +47,7 @@ public interface PricingFunctions {
 
     @LambdaFunction(name = "ghost", type = InvocationType.EVENT, afterCommit = true)
     void ghostAfterCommit(Map<String, Object> input);
+
+    @LambdaFunction(name = "tenanted")
+    TenantAnswer countFor(@TenantId String tenant, Map<String, Object> input);
 }
