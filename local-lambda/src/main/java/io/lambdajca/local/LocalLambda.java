@@ -179,6 +179,41 @@ public final class LocalLambda implements AutoCloseable {
         f.reserveConcurrency(definition.reservedConcurrency());
     }
 
+    /**
+     * Publishes a function's $LATEST as PublishVersion does (none when nothing changed since the last version) and
+     * returns the version's number.
+     */
+    public String publishVersion(String functionName, String description) {
+        return registry.get(functionName).publish(null, null, description).version();
+    }
+
+    /**
+     * Gives a function's $LATEST these environment variables in place of its own, as UpdateFunctionConfiguration
+     * does, and returns once the update is done (new execution environments run it); published versions keep theirs.
+     *
+     * @throws IllegalStateException when the update is not done within 30 seconds
+     */
+    public void updateEnvironment(String functionName, Map<String, String> environment) {
+        LambdaFunction f = registry.get(functionName);
+        f.update(null, spec -> {
+            spec.environment = Map.copyOf(environment);
+            spec.environmentGiven = true;
+        }, null);
+        registry.prepare(f);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (f.latest().updating()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the update of " + functionName + " is not done after 30 s");
+            }
+            try {
+                Thread.sleep(10); // the polling interval; the deadline bounds the wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while updating " + functionName, e);
+            }
+        }
+    }
+
     /** Sets (or, with null, removes) a function's reserved concurrency, as PutFunctionConcurrency does. */
     public void reserveConcurrency(String functionName, Integer reserved) {
         registry.get(functionName).reserveConcurrency(reserved);
