@@ -40,6 +40,7 @@ import io.lambdajca.local.runtime.Invoker;
 import io.lambdajca.local.runtime.LambdaFunction;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.HttpContinueAcceptingHandler;
 
 /**
  * A local AWS Lambda endpoint, embeddable in tests: {@code LocalLambda.builder().port(0).build().start()}, then point an
@@ -127,7 +128,9 @@ public final class LocalLambda implements AutoCloseable {
                 .setWorkerThreads(Math.max(8, cores * 8))
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 80L * 1024 * 1024)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setHandler(routes)
+                // a PUT from the SDK's Apache client asks "Expect: 100-continue" and, unanswered, waits 3 s before
+                // it sends the body; Lambda answers 100 Continue at once, and so does this
+                .setHandler(new HttpContinueAcceptingHandler(routes))
                 .build();
         server.start();
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
