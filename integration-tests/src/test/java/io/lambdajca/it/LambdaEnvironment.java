@@ -155,7 +155,10 @@ public class LambdaEnvironment implements ServerSetupTask {
         for (int i = 0; i < PAGED_FUNCTIONS; i++) {
             b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());
         }
-        return b.build().start();
+        ManagementFunctions.deploy(b, zip);
+        LocalLambda started = b.build().start();
+        ManagementFunctions.prepare(started);
+        return started;
     }
 
     /** Runs src/main/scripts/configure-lambda-adapter.sh with static keys, as an administrator would. */

@@ -41,7 +41,7 @@ import io.lambdajca.local.runtime.LambdaFunction;
 import io.lambdajca.local.runtime.Tenancy;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import io.undertow.server.handlers.HttpContinueReadHandler;
+import io.undertow.server.handlers.HttpContinueAcceptingHandler;
 
 /**
  * A local AWS Lambda endpoint, embeddable in tests: {@code LocalLambda.builder().port(0).build().start()}, then point an
@@ -129,9 +129,9 @@ public final class LocalLambda implements AutoCloseable {
                 .setWorkerThreads(Math.max(8, cores * 8))
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 80L * 1024 * 1024)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                // answers "Expect: 100-continue" as AWS does, when the body is read: without it the SDK's Apache
-                // client waits 3 s before it sends the body of each PUT
-                .setHandler(new HttpContinueReadHandler(routes))
+                // a PUT from the SDK's Apache client asks "Expect: 100-continue" and, unanswered, waits 3 s before
+                // it sends the body; Lambda answers 100 Continue at once, and so does this
+                .setHandler(new HttpContinueAcceptingHandler(routes))
                 .build();
         server.start();
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
@@ -182,6 +182,41 @@ public final class LocalLambda implements AutoCloseable {
         spec.tenancy = definition.tenantIsolation() ? Tenancy.PER_TENANT : Tenancy.NONE;
         LambdaFunction f = registry.create(spec, FunctionCode.fromPath(definition.code(), workDir), true);
         f.reserveConcurrency(definition.reservedConcurrency());
+    }
+
+    /**
+     * Publishes a function's $LATEST as PublishVersion does (none when nothing changed since the last version) and
+     * returns the version's number.
+     */
+    public String publishVersion(String functionName, String description) {
+        return registry.get(functionName).publish(null, null, description).version();
+    }
+
+    /**
+     * Gives a function's $LATEST these environment variables in place of its own, as UpdateFunctionConfiguration
+     * does, and returns once the update is done (new execution environments run it); published versions keep theirs.
+     *
+     * @throws IllegalStateException when the update is not done within 30 seconds
+     */
+    public void updateEnvironment(String functionName, Map<String, String> environment) {
+        LambdaFunction f = registry.get(functionName);
+        f.update(null, spec -> {
+            spec.environment = Map.copyOf(environment);
+            spec.environmentGiven = true;
+        }, null);
+        registry.prepare(f);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (f.latest().updating()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the update of " + functionName + " is not done after 30 s");
+            }
+            try {
+                Thread.sleep(10); // the polling interval; the deadline bounds the wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while updating " + functionName, e);
+            }
+        }
     }
 
     /** Sets (or, with null, removes) a function's reserved concurrency, as PutFunctionConcurrency does. */

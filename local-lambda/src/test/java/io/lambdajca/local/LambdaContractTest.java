@@ -452,22 +452,6 @@ class LambdaContractTest {
     }
 
     @Test
-    void expect100Continue_isAnsweredBeforeTheBodyIsSent() throws Exception {
-        // the SDK's Apache client asks for it on PUT (e.g. UpdateAlias, PutFunctionConcurrency) and, unanswered,
-        // waits 3 s before it sends the body; AWS answers "100 Continue"
-        try (java.net.Socket socket = new java.net.Socket(lambda.endpoint().getHost(), lambda.endpoint().getPort())) {
-            socket.setSoTimeout(2000);
-            socket.getOutputStream().write(("PUT /2017-10-31/functions/echo/concurrency HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            byte[] status = new byte["HTTP/1.1 100 Continue".length()];
-            new java.io.DataInputStream(socket.getInputStream()).readFully(status);
-            assertThat(new String(status, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 100 Continue");
-        }
-    }
-
-    @Test
     void manyConcurrentClients_overKeepAliveConnections_allSucceed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {

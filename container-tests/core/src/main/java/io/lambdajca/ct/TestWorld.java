@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,7 +69,12 @@ public final class TestWorld {
         for (int i = 0; i < PAGED_FUNCTIONS; i++) {
             b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());
         }
+        b.function(FunctionDefinition.builder(ManagementIT.RELEASE, Handlers.GREETING, zip)
+                .environment("GREETING", "Blue").build());
         lambda = b.build().start();
+        // as a release pipeline leaves it: version 1 greets "Blue", $LATEST (version 2 once published) "Green"
+        lambda.publishVersion(ManagementIT.RELEASE, "blue");
+        lambda.updateEnvironment(ManagementIT.RELEASE, Map.of("GREETING", "Green"));
         Runtime.getRuntime().addShutdownHook(new Thread(lambda::close, "local-lambda-stop"));
         resources = new Resources(this);
     }
