@@ -14,6 +14,8 @@ import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaException;
 import io.lambdajca.api.LambdaServiceException;
+import io.lambdajca.api.PreconditionFailedException;
+import io.lambdajca.api.ResourceConflictException;
 import io.lambdajca.api.ThrottledException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -104,6 +106,30 @@ class ExceptionMapperTest {
             assertThat(s.statusCode()).isEqualTo(500);
             assertThat(s.errorCode()).isEqualTo("ServiceException");
         });
+    }
+
+    @Test
+    void aConflict_isResourceConflict_stillALambdaServiceException_withStatusAndCode() {
+        LambdaException e = ExceptionMapper.map(Operation.CREATE_ALIAS, "f",
+                service(software.amazon.awssdk.services.lambda.model.ResourceConflictException.builder(), 409,
+                        "ResourceConflictException", "Alias already exists: arn:aws:lambda:::function:f:live"), 1);
+        assertThat(e).isInstanceOfSatisfying(ResourceConflictException.class, c -> {
+            assertThat(c.statusCode()).isEqualTo(409);
+            assertThat(c.errorCode()).isEqualTo("ResourceConflictException");
+            assertThat(c.functionName()).isEqualTo("f");
+        }).isInstanceOf(LambdaServiceException.class)
+                .hasMessageContaining("CreateAlias of function 'f' failed").hasMessageContaining("Alias already exists");
+    }
+
+    @Test
+    void aStaleRevision_isPreconditionFailed_sayingToReadItAgain() {
+        LambdaException e = ExceptionMapper.map(Operation.UPDATE_ALIAS_IF_REVISION, "f",
+                service(software.amazon.awssdk.services.lambda.model.PreconditionFailedException.builder(), 412,
+                        "PreconditionFailedException", "The Revision Id provided does not match"), 1);
+        assertThat(e).isInstanceOfSatisfying(PreconditionFailedException.class, c -> {
+            assertThat(c.statusCode()).isEqualTo(412);
+            assertThat(c.errorCode()).isEqualTo("PreconditionFailedException");
+        }).hasMessageContaining("Revision Id provided").hasMessageContaining("Read it again");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -122,6 +124,33 @@ class RetrierTest {
             throw error;
         })).isInstanceOf(Retrier.Exhausted.class);
         assertThat(calls).hasValue(1);
+    }
+
+    /**
+     * The management changes: a server error (the change may have been made) is resent only where a resend leaves
+     * the same result; throttling (nothing was done) is resent for all of them.
+     */
+    @ParameterizedTest(name = "{0}: {1} call(s)")
+    @CsvSource({"PUBLISH_VERSION, 4", "CREATE_ALIAS, 1", "UPDATE_ALIAS, 4", "UPDATE_ALIAS_IF_REVISION, 1",
+            "DELETE_ALIAS, 4", "PUT_CONCURRENCY, 4", "DELETE_CONCURRENCY, 4", "TAG, 4", "UNTAG, 4",
+            "LIST_VERSIONS, 4", "LIST_ALIASES, 4", "GET_ALIAS, 4", "GET_CONCURRENCY, 4", "LIST_TAGS, 4"})
+    void aServerErrorOfAManagementCall_isResentOnlyWhereThatIsSafe(Operation operation, int expectedCalls) {
+        AtomicInteger calls = new AtomicInteger();
+        ServiceException error = ServiceException.builder().statusCode(500).build();
+        assertThatThrownBy(() -> retrier.call(operation, "f", left -> {
+            calls.incrementAndGet();
+            throw error;
+        })).isInstanceOf(Retrier.Exhausted.class);
+        assertThat(calls).hasValue(expectedCalls);
+
+        AtomicInteger throttledCalls = new AtomicInteger();
+        String result = retrier.call(operation, "f", left -> {
+            if (throttledCalls.incrementAndGet() == 1) {
+                throw throttled(null);
+            }
+            return "done";
+        });
+        assertThat(result).isEqualTo("done");
     }
 
     @Test
