@@ -191,6 +191,7 @@ class SamplePageIT {
         }
         publish("Published version 2.");
         wait.until(d -> rows("versions", "version").equals(List.of("$LATEST", "1", "2")));
+        scrollTo("versions");
         screenshot("7-versions");
     }
 
@@ -210,6 +211,7 @@ class SamplePageIT {
         share.sendKeys("30");
         browser.findElement(By.id("shift")).click();
         wait.until(d -> aliasRouting("live").equals("→ version 1, 30% to version 2"));
+        scrollTo("shift-form");
         screenshot("8-alias-shifted");
     }
 
@@ -231,6 +233,7 @@ class SamplePageIT {
         assertTrue(onVersion2 >= 2 && onVersion2 <= 30, "version 2 served " + onVersion2 + " of 50");
         String answers = browser.findElement(By.id("runs")).getText();
         assertTrue(answers.contains("Hello, Ada!") && answers.contains("Hi, Ada!"), answers);
+        scrollTo("runs");
         screenshot("9-alias-runs");
     }
 
@@ -291,6 +294,12 @@ class SamplePageIT {
     private static List<String> names() {
         return (List<String>) ((JavascriptExecutor) browser).executeScript(
                 "return Array.from(document.querySelectorAll('#functions tbody tr')).map(r => r.dataset.name);");
+    }
+
+    /** Scrolls so that the element's bottom is at the bottom of the window, for the screenshot. */
+    private static void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById(arguments[0]).scrollIntoView({block: 'end'});", id);
     }
 
     private static void screenshot(String name) throws IOException {
