@@ -124,6 +124,8 @@ function pretty(text) {
 
 // Versions and aliases of the function chosen in #va-function.
 let aliases = [];
+/** Whether the person picked the new alias's version; until then the page proposes the oldest published one. */
+let aliasVersionChosen = false;
 
 /** Fills a select with values, keeping its choice when it is still there, else choosing preferred if present. */
 function fill(select, values, preferred) {
@@ -176,6 +178,7 @@ async function loadVersions() {
         }));
         const published = versions.map((v) => v.version).filter((v) => v !== '$LATEST');
         fill($('alias-version'), versions.map((v) => v.version), published[0]);
+        if (!aliasVersionChosen && published.length) { $('alias-version').value = published[0]; }
         fill($('shift-version'), published);
         fill($('shift-alias'), aliases.map((a) => a.name));
         fill($('runs-alias'), aliases.map((a) => a.name));
@@ -295,10 +298,12 @@ $('va-function').addEventListener('change', () => {
     show($('publish-note'), '');
     show($('runs-summary'), '');
     $('runs').hidden = true;
+    aliasVersionChosen = false;
     loadVersions();
 });
 $('publish').addEventListener('click', publish);
 $('alias-form').addEventListener('submit', createAlias);
+$('alias-version').addEventListener('change', () => { aliasVersionChosen = true; });
 $('shift-alias').addEventListener('change', proposeShift);
 $('shift-slider').addEventListener('input', () => { $('shift-percent').value = $('shift-slider').value; });
 $('shift-percent').addEventListener('input', () => { $('shift-slider').value = $('shift-percent').value; });
