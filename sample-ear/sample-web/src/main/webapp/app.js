@@ -49,6 +49,7 @@ async function loadFunctions() {
         select.replaceChildren(...functions.map((f) => new Option(f.name, f.name)));
         if (functions.some((f) => f.name === chosen)) { select.value = chosen; }
         fill($('va-function'), functions.map((f) => f.name), 'greeting');
+        show($('va-error'), '');
         await loadVersions();
     } catch (e) {
         show($('list-error'), e.message);
@@ -158,8 +159,8 @@ function cells(values) {
     return tr;
 }
 
+/** Shows the chosen function's versions and aliases; leaves a problem shown by the action that called it. */
 async function loadVersions() {
-    show($('va-error'), '');
     const name = $('va-function').value;
     if (!name) { return; }
     try {
@@ -298,6 +299,7 @@ $('va-function').addEventListener('change', () => {
     show($('publish-note'), '');
     show($('runs-summary'), '');
     $('runs').hidden = true;
+    show($('va-error'), '');
     aliasVersionChosen = false;
     loadVersions();
 });
