@@ -211,6 +211,12 @@ class SamplePageIT {
         share.sendKeys("30");
         browser.findElement(By.id("shift")).click();
         wait.until(d -> aliasRouting("live").equals("→ version 1, 30% to version 2"));
+        // a second alias of the same name is refused by Lambda (409), and the page says so
+        browser.findElement(By.id("create-alias")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("va-error")));
+        wait.until(d -> problem.getText().contains("conflicts"));
+        assertTrue(problem.getText().contains("Lambda refused the change"), problem.getText());
+        assertEquals("→ version 1, 30% to version 2", aliasRouting("live"), "the alias is unchanged");
         scrollTo("shift-form");
         screenshot("8-alias-shifted");
     }
