@@ -30,6 +30,8 @@ async function call(method, path, body) {
             'not-found': 'No such function.',
             'invalid-request': 'The request was refused.',
             'access-denied': 'Lambda refused the server\'s credentials.',
+            'conflict': 'Lambda refused the change: it conflicts with the function\'s state.',
+            'changed': 'Someone changed it meanwhile: look again and retry.',
         }[kind] || `The server answered ${response.status}.`;
         throw new Error(explain + (data && data.error ? ' ' + data.error : ''));
     }
@@ -46,6 +48,9 @@ async function loadFunctions() {
         const chosen = select.value;
         select.replaceChildren(...functions.map((f) => new Option(f.name, f.name)));
         if (functions.some((f) => f.name === chosen)) { select.value = chosen; }
+        fill($('va-function'), functions.map((f) => f.name), 'greeting');
+        show($('va-error'), '');
+        await loadVersions();
     } catch (e) {
         show($('list-error'), e.message);
     }
@@ -118,6 +123,166 @@ function pretty(text) {
     try { return JSON.stringify(JSON.parse(text), null, 2); } catch (e) { return text; }
 }
 
+// Versions and aliases of the function chosen in #va-function.
+let aliases = [];
+/** Whether the person picked the new alias's version; until then the page proposes the oldest published one. */
+let aliasVersionChosen = false;
+
+/** Fills a select with values, keeping its choice when it is still there, else choosing preferred if present. */
+function fill(select, values, preferred) {
+    const chosen = select.value;
+    select.replaceChildren(...values.map((v) => new Option(v, v)));
+    if (values.includes(chosen)) {
+        select.value = chosen;
+    } else if (values.includes(preferred)) {
+        select.value = preferred;
+    }
+}
+
+const percent = (share) => `${Math.round(share * 1000) / 10}%`;
+const path = encodeURIComponent;
+
+function routing(alias) {
+    const others = Object.entries(alias.routing || {});
+    if (others.length === 0) { return `→ version ${alias.functionVersion}`; }
+    return `→ version ${alias.functionVersion}, `
+        + others.map(([version, share]) => `${percent(share)} to version ${version}`).join(', ');
+}
+
+function cells(values) {
+    const tr = document.createElement('tr');
+    for (const value of values) {
+        const td = document.createElement('td');
+        td.textContent = value;
+        tr.appendChild(td);
+    }
+    return tr;
+}
+
+/** Shows the chosen function's versions and aliases; leaves a problem shown by the action that called it. */
+async function loadVersions() {
+    const name = $('va-function').value;
+    if (!name) { return; }
+    try {
+        const [versions, found] = await Promise.all([
+            call('GET', `functions/${path(name)}/versions`), call('GET', `functions/${path(name)}/aliases`)]);
+        aliases = found;
+        $('versions').querySelector('tbody').replaceChildren(...versions.map((v) => {
+            const tr = cells([v.version, v.description || '—', v.lastModified || '—']);
+            tr.dataset.version = v.version;
+            return tr;
+        }));
+        $('aliases').querySelector('tbody').replaceChildren(...aliases.map((a) => {
+            const tr = cells([a.name, routing(a)]);
+            tr.dataset.alias = a.name;
+            return tr;
+        }));
+        const published = versions.map((v) => v.version).filter((v) => v !== '$LATEST');
+        fill($('alias-version'), versions.map((v) => v.version), published[0]);
+        if (!aliasVersionChosen && published.length) { $('alias-version').value = published[0]; }
+        fill($('shift-version'), published);
+        fill($('shift-alias'), aliases.map((a) => a.name));
+        fill($('runs-alias'), aliases.map((a) => a.name));
+    } catch (e) {
+        show($('va-error'), e.message);
+    }
+}
+
+/** Proposes the newest published version the chosen alias does not point to, with the share it now gets. */
+function proposeShift() {
+    const alias = aliases.find((a) => a.name === $('shift-alias').value);
+    const versions = Array.from($('shift-version').options).map((o) => o.value);
+    const target = alias && versions.filter((v) => v !== alias.functionVersion).pop();
+    if (!target) { return; }
+    $('shift-version').value = target;
+    const share = (alias.routing || {})[target];
+    if (share !== undefined) { setShare(Math.round(share * 100)); }
+}
+
+function setShare(value) {
+    $('shift-percent').value = value;
+    $('shift-slider').value = value;
+}
+
+async function publish() {
+    show($('publish-note'), '');
+    show($('va-error'), '');
+    $('publish').disabled = true;
+    try {
+        const r = await call('POST', `functions/${path($('va-function').value)}/versions`, {});
+        show($('publish-note'), r.created ? `Published version ${r.version.version}.`
+            : `Nothing changed since version ${r.version.version}: Lambda published no new version.`);
+    } catch (e) {
+        show($('va-error'), e.message);
+    } finally {
+        $('publish').disabled = false;
+    }
+    await loadVersions();
+}
+
+async function createAlias(event) {
+    event.preventDefault();
+    show($('va-error'), '');
+    const name = $('alias-name').value.trim();
+    try {
+        await call('POST', `functions/${path($('va-function').value)}/aliases`,
+            { name, version: $('alias-version').value });
+        await loadVersions();
+        $('shift-alias').value = name;
+        $('runs-alias').value = name;
+        proposeShift();
+    } catch (e) {
+        show($('va-error'), e.message);
+    }
+}
+
+async function shift(event) {
+    event.preventDefault();
+    show($('va-error'), '');
+    const share = Number($('shift-percent').value);
+    if (!Number.isInteger(share) || share < 0 || share > 100) {
+        show($('va-error'), `The share must be a whole number from 0 to 100, not ${$('shift-percent').value}.`);
+        return;
+    }
+    const name = $('shift-alias').value;
+    const alias = aliases.find((a) => a.name === name);
+    try {
+        await call('PUT', `functions/${path($('va-function').value)}/aliases/${path(name)}/routing`,
+            { version: $('shift-version').value, percent: share, revisionId: alias ? alias.revisionId : null });
+    } catch (e) {
+        show($('va-error'), e.message);
+    }
+    await loadVersions();
+}
+
+async function run(event) {
+    event.preventDefault();
+    show($('va-error'), '');
+    const fn = $('va-function').value;
+    const alias = $('runs-alias').value;
+    $('run').disabled = true;
+    try {
+        const runs = await call('POST', `functions/${path(fn)}/aliases/${path(alias)}/runs`,
+            { payload: examples[fn] || '{}', count: Number($('runs-count').value) });
+        const total = runs.reduce((sum, r) => sum + r.runs, 0);
+        $('runs').querySelector('tbody').replaceChildren(...runs.map((r) => {
+            const tr = cells([r.version, r.runs, percent(r.runs / total), r.answer || '(no payload)']);
+            tr.dataset.version = r.version;
+            tr.dataset.runs = r.runs;
+            return tr;
+        }));
+        $('runs').hidden = false;
+        const configured = aliases.find((a) => a.name === alias);
+        show($('runs-summary'), `${total} invocations of ${alias}`
+            + (configured ? ` (${routing(configured)})` : '') + ': '
+            + runs.map((r) => `version ${r.version} served ${r.runs}`).join(', ') + '.');
+    } catch (e) {
+        show($('va-error'), e.message);
+    } finally {
+        $('run').disabled = false;
+    }
+}
+
 const examples = {
     'greeting': '{"name": "Ada"}',
     'order-pricing': '{"customer": "Ada", "couponCode": "SAVE10", "lines": [{"sku": "book", "quantity": 2, "unitPriceCents": 1500}]}',
@@ -130,5 +295,21 @@ $('function-name').addEventListener('change', () => {
     if (example) { $('payload').value = example; }
 });
 $('refresh').addEventListener('click', loadFunctions);
+$('va-function').addEventListener('change', () => {
+    show($('publish-note'), '');
+    show($('runs-summary'), '');
+    $('runs').hidden = true;
+    show($('va-error'), '');
+    aliasVersionChosen = false;
+    loadVersions();
+});
+$('publish').addEventListener('click', publish);
+$('alias-form').addEventListener('submit', createAlias);
+$('alias-version').addEventListener('change', () => { aliasVersionChosen = true; });
+$('shift-alias').addEventListener('change', proposeShift);
+$('shift-slider').addEventListener('input', () => { $('shift-percent').value = $('shift-slider').value; });
+$('shift-percent').addEventListener('input', () => { $('shift-slider').value = $('shift-percent').value; });
+$('shift-form').addEventListener('submit', shift);
+$('runs-form').addEventListener('submit', run);
 $('invoke-form').addEventListener('submit', invoke);
 loadFunctions();

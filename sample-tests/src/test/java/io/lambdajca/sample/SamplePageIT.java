@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,6 +177,74 @@ class SamplePageIT {
 
     @Test
     @Order(7)
+    void publishing_givesANewVersionOnlyWhenTheFunctionChanged() throws IOException {
+        new Select(browser.findElement(By.id("va-function"))).selectByValue("greeting");
+        wait.until(d -> rows("versions", "version").equals(List.of("$LATEST")));
+        publish("Published version 1.");
+        publish("Nothing changed since version 1: Lambda published no new version.");
+        try (LambdaClient admin = adminClient()) {
+            // as a deployment would change the function: another greeting word in $LATEST, then the page publishes it
+            admin.updateFunctionConfiguration(b -> b.functionName("greeting")
+                    .environment(e -> e.variables(Map.of("GREETING", "Hi"))));
+            admin.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName("greeting"),
+                    w -> w.waitTimeout(Duration.ofSeconds(30)));
+        }
+        publish("Published version 2.");
+        wait.until(d -> rows("versions", "version").equals(List.of("$LATEST", "1", "2")));
+        scrollTo("versions");
+        screenshot("7-versions");
+    }
+
+    @Test
+    @Order(8)
+    void anAlias_routesTheShareItIsGivenToAnotherVersion() throws IOException {
+        WebElement aliasName = browser.findElement(By.id("alias-name"));
+        aliasName.clear();
+        aliasName.sendKeys("live");
+        new Select(browser.findElement(By.id("alias-version"))).selectByValue("1");
+        browser.findElement(By.id("create-alias")).click();
+        wait.until(d -> aliasRouting("live").equals("→ version 1"));
+        assertEquals("2", new Select(browser.findElement(By.id("shift-version"))).getFirstSelectedOption()
+                .getAttribute("value"), "the page proposes the version live does not point to");
+        WebElement share = browser.findElement(By.id("shift-percent"));
+        share.clear();
+        share.sendKeys("30");
+        browser.findElement(By.id("shift")).click();
+        wait.until(d -> aliasRouting("live").equals("→ version 1, 30% to version 2"));
+        // a second alias of the same name is refused by Lambda (409), and the page says so
+        browser.findElement(By.id("create-alias")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("va-error")));
+        wait.until(d -> problem.getText().contains("conflicts"));
+        assertTrue(problem.getText().contains("Lambda refused the change"), problem.getText());
+        assertEquals("→ version 1, 30% to version 2", aliasRouting("live"), "the alias is unchanged");
+        scrollTo("shift-form");
+        screenshot("8-alias-shifted");
+    }
+
+    @Test
+    @Order(9)
+    void invokingTheAlias_showsBothVersionsServingAsWeighted() throws IOException {
+        new Select(browser.findElement(By.id("runs-alias"))).selectByValue("live");
+        WebElement times = browser.findElement(By.id("runs-count"));
+        times.clear();
+        times.sendKeys("50");
+        browser.findElement(By.id("run")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("runs-summary")));
+        List<String> versions = rows("runs", "version");
+        List<String> runs = rows("runs", "runs");
+        assertEquals(List.of("1", "2"), versions, "both versions served");
+        int onVersion2 = Integer.parseInt(runs.get(1));
+        assertEquals(50, Integer.parseInt(runs.get(0)) + onVersion2);
+        // 30% of 50 is 15; a binomial draw falls outside 2..30 about 3 times in a million runs
+        assertTrue(onVersion2 >= 2 && onVersion2 <= 30, "version 2 served " + onVersion2 + " of 50");
+        String answers = browser.findElement(By.id("runs")).getText();
+        assertTrue(answers.contains("Hello, Ada!") && answers.contains("Hi, Ada!"), answers);
+        scrollTo("runs");
+        screenshot("9-alias-runs");
+    }
+
+    @Test
+    @Order(10)
     void theEndpointDown_isExplained() throws IOException {
         // the local endpoint stops, as an outage would (the demo's Ctrl-C handling copes with it being gone)
         ProcessHandle.allProcesses()
@@ -186,7 +255,7 @@ class SamplePageIT {
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invoke-error")));
         wait.until(d -> problem.getText().contains("unavailable"));
         assertTrue(problem.getText().contains("The Lambda endpoint is unavailable"), problem.getText());
-        screenshot("7-endpoint-down");
+        screenshot("10-endpoint-down");
     }
 
     private static LambdaClient adminClient() {
@@ -195,6 +264,28 @@ class SamplePageIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    /** Clicks "Publish a version" and waits for the note the page shows. */
+    private static void publish(String note) {
+        browser.findElement(By.id("publish")).click();
+        WebElement shown = browser.findElement(By.id("publish-note"));
+        wait.until(d -> shown.isDisplayed() && shown.getText().equals(note));
+    }
+
+    /** The routing the aliases table shows for one alias, or "" when the table has no such alias. */
+    private static String aliasRouting(String alias) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const r = document.querySelector(`#aliases tbody tr[data-alias='${arguments[0]}']`);"
+                        + " return r ? r.cells[1].textContent : '';", alias);
+    }
+
+    /** One data attribute of every row of a table, read in one script call. */
+    @SuppressWarnings("unchecked")
+    private static List<String> rows(String table, String attribute) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll(`#${arguments[0]} tbody tr`))"
+                        + ".map(r => r.dataset[arguments[1]]);", table, attribute);
     }
 
     private static void choose(String function, String payload) {
@@ -209,6 +300,12 @@ class SamplePageIT {
     private static List<String> names() {
         return (List<String>) ((JavascriptExecutor) browser).executeScript(
                 "return Array.from(document.querySelectorAll('#functions tbody tr')).map(r => r.dataset.name);");
+    }
+
+    /** Scrolls so that the element's bottom is at the bottom of the window, for the screenshot. */
+    private static void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById(arguments[0]).scrollIntoView({block: 'end'});", id);
     }
 
     private static void screenshot(String name) throws IOException {

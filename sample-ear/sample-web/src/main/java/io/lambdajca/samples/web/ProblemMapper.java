@@ -9,6 +9,8 @@ import io.lambdajca.api.FunctionErrorException;
 import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaException;
+import io.lambdajca.api.PreconditionFailedException;
+import io.lambdajca.api.ResourceConflictException;
 import io.lambdajca.api.ThrottledException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.MediaType;
@@ -53,5 +55,7 @@ public class ProblemMapper implements ExceptionMapper<RuntimeException> {
             new Kind(ConnectionUnavailableException.class, 503, "unavailable"),
             new Kind(AccessDeniedException.class, 502, "access-denied"),
             new Kind(FunctionErrorException.class, 502, "function-error"),
+            new Kind(ResourceConflictException.class, 409, "conflict"),
+            new Kind(PreconditionFailedException.class, 412, "changed"),
             new Kind(LambdaException.class, 502, "lambda-error"));
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,6 +25,9 @@ public class SampleApi {
 
     @EJB
     FunctionCatalog catalog;
+
+    @EJB
+    VersionCatalog versions;
 
     @Inject
     PricingFunctions pricing;
@@ -53,6 +57,53 @@ public class SampleApi {
     @Path("functions/{name}")
     public boolean delete(@PathParam("name") String name) {
         return catalog.delete(name);
+    }
+
+    @GET
+    @Path("functions/{name}/versions")
+    public List<Views.Version> versions(@PathParam("name") String name) {
+        return versions.versions(name);
+    }
+
+    @POST
+    @Path("functions/{name}/versions")
+    public Views.Published publish(@PathParam("name") String name, Views.PublishBody body) {
+        return versions.publish(name, body == null ? null : body.description());
+    }
+
+    @GET
+    @Path("functions/{name}/aliases")
+    public List<Views.Alias> aliases(@PathParam("name") String name) {
+        return versions.aliases(name);
+    }
+
+    @POST
+    @Path("functions/{name}/aliases")
+    public Views.Alias createAlias(@PathParam("name") String name, Views.AliasBody body) {
+        if (body == null) {
+            throw new InvalidRequestException(name, "an alias needs a name and a version");
+        }
+        return versions.createAlias(name, body.name(), body.version());
+    }
+
+    @PUT
+    @Path("functions/{name}/aliases/{alias}/routing")
+    public Views.Alias shift(@PathParam("name") String name, @PathParam("alias") String alias,
+            Views.RoutingBody body) {
+        if (body == null) {
+            throw new InvalidRequestException(name, "a routing needs a version and a share");
+        }
+        return versions.shift(name, alias, body.version(), body.percent(), body.revisionId());
+    }
+
+    @POST
+    @Path("functions/{name}/aliases/{alias}/runs")
+    public List<Views.VersionRuns> run(@PathParam("name") String name, @PathParam("alias") String alias,
+            Views.RunsBody body) {
+        if (body == null) {
+            throw new InvalidRequestException(name, "runs need a count");
+        }
+        return versions.run(name, alias, body.payload(), body.count());
     }
 
     @POST
