@@ -102,10 +102,11 @@ public final class LocalLambda implements AutoCloseable {
             config.functions.forEach(this::deploy);
             Clock clock = Clock.systemUTC();
             issuer = new CredentialIssuer(identities, clock, config.credentialLifetime);
+            AccountConcurrency accountConcurrency = new AccountConcurrency(config.accountConcurrency);
             LambdaRoutes routes = new LambdaRoutes(new SigV4Verifier(identities, "lambda", clock),
-                    new FunctionsEndpoint(registry, new AccountConcurrency(config.accountConcurrency)),
+                    new FunctionsEndpoint(registry, accountConcurrency),
                     new InvokeEndpoint(registry, invoker),
-                    new LifecycleEndpoint(registry), new AccountEndpoint(registry, config.accountConcurrency),
+                    new LifecycleEndpoint(registry), new AccountEndpoint(registry, accountConcurrency),
                     new CodeDownloadEndpoint(workDir),
                     new StsEndpoint(new SigV4Verifier(identities, "sts", clock), issuer, Map.copyOf(config.roles)),
                     new RolesAnywhereEndpoint(new X509Verifier(clock), issuer, Map.copyOf(config.trustAnchors),

@@ -1,6 +1,7 @@
 package io.lambdajca.local.http;
 
 import io.lambdajca.local.Jsons;
+import io.lambdajca.local.runtime.AccountConcurrency;
 import io.lambdajca.local.runtime.FunctionCode;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.LambdaFunction;
@@ -9,38 +10,34 @@ import io.undertow.server.HttpServerExchange;
 /** GetAccountSettings: the account's limits (the endpoint's concurrency) and usage (functions, code stored). */
 public final class AccountEndpoint {
 
-    /** AWS's default quotas: 75 GB of code stored, 250 MB unzipped, 50 MB zipped for a direct upload. */
+    /** AWS's default quota of code stored: 75 GB. */
     static final long TOTAL_CODE_SIZE = 80_530_636_800L;
-    static final long CODE_SIZE_UNZIPPED = 262_144_000L;
-    static final long CODE_SIZE_ZIPPED = 52_428_800L;
 
     private final FunctionRegistry registry;
-    private final int accountConcurrency;
+    private final AccountConcurrency concurrency;
 
-    public AccountEndpoint(FunctionRegistry registry, int accountConcurrency) {
+    public AccountEndpoint(FunctionRegistry registry, AccountConcurrency concurrency) {
         this.registry = registry;
-        this.accountConcurrency = accountConcurrency;
+        this.concurrency = concurrency;
     }
 
     void settings(HttpServerExchange exchange) {
         long functions = 0;
         long codeSize = 0;
-        long reserved = 0;
         for (LambdaFunction f : registry.all()) {
             functions++;
             for (FunctionCode code : f.codes()) {
                 codeSize += code.size();
             }
-            Integer r = f.reservedConcurrency();
-            reserved += r == null ? 0 : r;
         }
+        long unreserved = concurrency.limit() - AccountConcurrency.reserved(registry, null);
         Exchanges.json(exchange, 200, Jsons.PROVIDER.createObjectBuilder()
                 .add("AccountLimit", Jsons.PROVIDER.createObjectBuilder()
                         .add("TotalCodeSize", TOTAL_CODE_SIZE)
-                        .add("CodeSizeUnzipped", CODE_SIZE_UNZIPPED)
-                        .add("CodeSizeZipped", CODE_SIZE_ZIPPED)
-                        .add("ConcurrentExecutions", accountConcurrency)
-                        .add("UnreservedConcurrentExecutions", Math.max(0, accountConcurrency - reserved)))
+                        .add("CodeSizeUnzipped", FunctionCode.MAX_UNZIPPED)
+                        .add("CodeSizeZipped", CreateFunctionLimits.MAX_ZIPPED)
+                        .add("ConcurrentExecutions", concurrency.limit())
+                        .add("UnreservedConcurrentExecutions", Math.max(0, unreserved)))
                 .add("AccountUsage", Jsons.PROVIDER.createObjectBuilder()
                         .add("TotalCodeSize", codeSize)
                         .add("FunctionCount", functions))

@@ -72,18 +72,8 @@ public final class AliasesEndpoint {
     void list(HttpServerExchange exchange, String functionName) {
         String version = FunctionsEndpoint.query(exchange, "FunctionVersion");
         checkVersion(version, "functionVersion", false);
-        String maxItems = FunctionsEndpoint.query(exchange, "MaxItems");
-        int max = DEFAULT_PAGE;
-        if (maxItems != null) {
-            try {
-                max = Integer.parseInt(maxItems);
-            } catch (NumberFormatException e) {
-                throw ApiException.invalidParameter("MaxItems must be a number: " + maxItems);
-            }
-            if (max < 1 || max > 10000) {
-                throw ApiException.validation(maxItems, "maxItems", "Member must have value between 1 and 10000");
-            }
-        }
+        Integer maxItems = FunctionsEndpoint.maxItems(exchange);
+        int max = maxItems == null ? DEFAULT_PAGE : maxItems;
         String marker = FunctionsEndpoint.query(exchange, "Marker");
         LambdaFunction f = function(functionName, null);
         List<Alias> page = f.aliases().list(marker == null ? null : decodeMarker(marker), version, max);
@@ -141,13 +131,8 @@ public final class AliasesEndpoint {
 
     /** The function named in the path; a missing one is reported with the version the request named, as Lambda does. */
     private LambdaFunction function(String functionName, String version) {
-        String name = FunctionNames.checked(FunctionNames.functionName(functionName), null)
-                .checkReachable(registry.region(), registry.accountId()).name;
-        if (!registry.exists(name)) {
-            throw ApiException.notFound("Function not found: " + registry.arn(name)
-                    + (version == null ? "" : ":" + version));
-        }
-        return registry.get(name);
+        return registry.get(registry.reachable(FunctionNames.checked(FunctionNames.functionName(functionName), null))
+                .name, version);
     }
 
     private static void checkName(String name) {

@@ -108,13 +108,7 @@ public final class FunctionsEndpoint {
     }
 
     void list(HttpServerExchange exchange) {
-        String maxItems = query(exchange, "MaxItems");
-        Integer max;
-        try {
-            max = maxItems == null ? null : Integer.valueOf(maxItems);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidParameter("MaxItems must be a number: " + maxItems);
-        }
+        Integer max = maxItems(exchange);
         String functionVersion = query(exchange, "FunctionVersion");
         if (functionVersion != null && !functionVersion.equals("ALL")) {
             throw ApiException.validation(functionVersion, "functionVersion",
@@ -189,20 +183,11 @@ public final class FunctionsEndpoint {
     }
 
     private FunctionNames.Ref reachable(FunctionNames.Ref ref) {
-        return ref.checkReachable(registry.region(), registry.accountId());
+        return registry.reachable(ref);
     }
 
-    /**
-     * The function of that name, else 404 naming it as AWS does: with the qualifier when the operation names one
-     * (Invoke names {@code $LATEST} when none is given).
-     */
-    LambdaFunction function(String name, String qualifierInMessage) {
-        LambdaFunction f = registry.find(name);
-        if (f == null) {
-            throw ApiException.notFound("Function not found: " + registry.arn(name)
-                    + (qualifierInMessage == null ? "" : ":" + qualifierInMessage));
-        }
-        return f;
+    private LambdaFunction function(String name, String qualifierInMessage) {
+        return registry.get(name, qualifierInMessage);
     }
 
     /** The qualifier of a request: the Qualifier parameter (already checked), else the one in the name; they must agree. */
@@ -217,6 +202,24 @@ public final class FunctionsEndpoint {
     static FunctionVersion version(LambdaFunction f, String qualifier) {
         return f.version(qualifier).orElseThrow(() -> ApiException.notFound("Function not found: "
                 + f.latest().functionArn() + ":" + qualifier));
+    }
+
+    /** The list operations' {@code MaxItems}: null when not given, else 1-10000 (the page may hold fewer). */
+    static Integer maxItems(HttpServerExchange exchange) {
+        String maxItems = query(exchange, "MaxItems");
+        if (maxItems == null) {
+            return null;
+        }
+        int max;
+        try {
+            max = Integer.parseInt(maxItems);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidParameter("MaxItems must be a number: " + maxItems);
+        }
+        if (max < 1 || max > 10000) {
+            throw ApiException.validation(maxItems, "maxItems", "Member must have value between 1 and 10000");
+        }
+        return max;
     }
 
     static String query(HttpServerExchange exchange, String name) {

@@ -55,8 +55,8 @@ public final class InvokeEndpoint {
 
     void invoke(HttpServerExchange exchange, String name, byte[] payload) {
         String qualifierParam = FunctionsEndpoint.query(exchange, "Qualifier");
-        FunctionNames.Ref ref = FunctionNames.checked(FunctionNames.forInvoke(name), qualifierParam)
-                .checkReachable(registry.region(), registry.accountId());
+        FunctionNames.Ref ref = registry.reachable(
+                FunctionNames.checked(FunctionNames.forInvoke(name), qualifierParam));
         String qualifier = FunctionsEndpoint.qualifier(qualifierParam, ref);
         String type = header(exchange, INVOCATION_TYPE, "RequestResponse");
         if (!type.equals("RequestResponse") && !type.equals("Event") && !type.equals("DryRun")) {
@@ -79,12 +79,8 @@ public final class InvokeEndpoint {
                         + "into json: " + problem);
             }
         }
-        LambdaFunction function = registry.find(ref.name);
-        if (function == null) {
-            // Invoke names the version it looked for: $LATEST when none is given
-            throw ApiException.notFound("Function not found: " + registry.arn(ref.name) + ":"
-                    + (qualifier == null ? "$LATEST" : qualifier));
-        }
+        // Invoke names the version it looked for: $LATEST when none is given
+        LambdaFunction function = registry.get(ref.name, qualifier == null ? "$LATEST" : qualifier);
         FunctionVersion version = FunctionsEndpoint.version(function, qualifier);
         if (qualifier != null && !qualifier.isEmpty() && !qualifier.equals(version.version())) {
             version = AliasesEndpoint.route(function, qualifier, routing); // an alias: its weights pick the version

@@ -32,20 +32,8 @@ public final class LifecycleEndpoint {
     /** ListVersionsByFunction: $LATEST (under its qualified ARN) then the published versions, 50 at most a page. */
     void listVersions(HttpServerExchange exchange, String name) {
         LambdaFunction f = function(FunctionNames.namespaced(name));
-        String maxItems = FunctionsEndpoint.query(exchange, "MaxItems");
-        int size = FunctionRegistry.MAX_PAGE;
-        if (maxItems != null) {
-            int max;
-            try {
-                max = Integer.parseInt(maxItems);
-            } catch (NumberFormatException e) {
-                throw ApiException.invalidParameter("MaxItems must be a number: " + maxItems);
-            }
-            if (max < 1 || max > 10000) {
-                throw ApiException.validation(maxItems, "maxItems", "Member must have value between 1 and 10000");
-            }
-            size = Math.min(max, size);
-        }
+        Integer maxItems = FunctionsEndpoint.maxItems(exchange);
+        int size = maxItems == null ? FunctionRegistry.MAX_PAGE : Math.min(maxItems, FunctionRegistry.MAX_PAGE);
         String marker = FunctionsEndpoint.query(exchange, "Marker");
         String after = marker == null ? null : decodeMarker(marker);
         List<FunctionVersion> all = f.allVersions();
@@ -130,7 +118,7 @@ public final class LifecycleEndpoint {
     }
 
     private LambdaFunction function(FunctionNames.Ref ref) {
-        return registry.get(FunctionNames.checked(ref, null).checkReachable(registry.region(), registry.accountId()).name);
+        return registry.get(registry.reachable(FunctionNames.checked(ref, null)).name);
     }
 
     private static String decodeMarker(String marker) {

@@ -19,6 +19,23 @@ public final class AccountConcurrency {
         this.limit = limit;
     }
 
+    /** The account's quota of concurrent executions. */
+    public int limit() {
+        return limit;
+    }
+
+    /** The executions reserved by the functions of {@code registry}, but for {@code except} (null: none). */
+    public static long reserved(FunctionRegistry registry, LambdaFunction except) {
+        long reserved = 0;
+        for (LambdaFunction f : registry.all()) {
+            Integer r = f.reservedConcurrency();
+            if (f != except && r != null) {
+                reserved += r;
+            }
+        }
+        return reserved;
+    }
+
     public int minimumUnreserved() {
         return Math.min(MINIMUM_UNRESERVED, limit);
     }
@@ -29,13 +46,7 @@ public final class AccountConcurrency {
      */
     public synchronized void reserve(FunctionRegistry registry, LambdaFunction function, Integer reserved) {
         if (reserved != null) {
-            long others = 0;
-            for (LambdaFunction f : registry.all()) {
-                Integer r = f.reservedConcurrency();
-                if (f != function && r != null) {
-                    others += r;
-                }
-            }
+            long others = reserved(registry, function);
             if (limit - others - reserved < minimumUnreserved()) {
                 throw ApiException.invalidParameter("Specified ReservedConcurrentExecutions for function decreases "
                         + "account's UnreservedConcurrentExecution below its minimum value of [" + minimumUnreserved()

@@ -155,16 +155,25 @@ public final class FunctionRegistry implements AutoCloseable {
     }
 
     public LambdaFunction get(String name) {
+        return get(name, null);
+    }
+
+    /**
+     * The function of that name, else 404 naming it as AWS does: "Function not found: ARN", with the qualifier when
+     * the operation names one (null: none).
+     */
+    public LambdaFunction get(String name, String qualifierInMessage) {
         LambdaFunction f = functions.get(name);
         if (f == null) {
-            throw ApiException.notFound("Function not found: " + arn(name));
+            throw ApiException.notFound("Function not found: " + arn(name)
+                    + (qualifierInMessage == null ? "" : ":" + qualifierInMessage));
         }
         return f;
     }
 
-    /** The function of that name, or null. */
-    public LambdaFunction find(String name) {
-        return functions.get(name);
+    /** The reference, when it names this endpoint's region and account (404 or 403 as AWS answers otherwise). */
+    public FunctionNames.Ref reachable(FunctionNames.Ref ref) {
+        return ref.checkReachable(region, accountId);
     }
 
     /** Every function, in name order. */
@@ -201,9 +210,6 @@ public final class FunctionRegistry implements AutoCloseable {
 
     /** One page of ListFunctions. */
     public Page list(String marker, Integer maxItems, boolean allVersions) {
-        if (maxItems != null && (maxItems < 1 || maxItems > 10000)) {
-            throw ApiException.validation(maxItems.toString(), "maxItems", "Member must have value between 1 and 10000");
-        }
         int size = Math.min(maxItems == null ? MAX_PAGE : maxItems, MAX_PAGE);
         String after = marker == null ? null : decodeMarker(marker);
         List<FunctionVersion> page = new ArrayList<>(size);
