@@ -44,6 +44,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResp
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponseEvent;
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.ResponseStreamingInvocationType;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
@@ -191,6 +192,54 @@ class ResponseStreamingContractTest {
         // model: InvokeWithResponseStreamCompleteEvent.LogResult, the last 4 KB of the log, base64
         String log = new String(Base64.getDecoder().decode(s.complete().logResult()), StandardCharsets.UTF_8);
         assertThat(log).contains("about to fail").contains("START RequestId:").contains("END RequestId:");
+    }
+
+    @Test
+    void timeoutMidStream_endsWithInvokeCompleteSandboxTimedout(@TempDir Path dir) throws Exception {
+        api.create("gated-1s", Handlers.STREAM_GATED, r -> r.timeout(1));
+        // no marker is ever created: the handler waits past its 1 s timeout after its first chunk
+        Streamed s = stream(r -> r.functionName("gated-1s").payload(json("\"" + dir.resolve("never").toString()
+                .replace("\\", "\\\\") + "\"")).logType("Tail"));
+        assertThat(s.response.get().statusCode()).isEqualTo(200);
+        assertThat(s.text()).isEqualTo("first\n");
+        // Invoke's timeout error type (LambdaContractTest); carried as the InvokeComplete's ErrorCode (README)
+        assertThat(s.complete().errorCode()).isEqualTo("Sandbox.Timedout");
+        assertThat(s.complete().errorDetails()).endsWith("Task timed out after 1.00 seconds");
+        assertThat(new String(Base64.getDecoder().decode(s.complete().logResult()), StandardCharsets.UTF_8))
+                .contains("Task timed out after 1.00 seconds");
+    }
+
+    @Test
+    void pendingFunction_isResourceConflict409() throws Exception {
+        // a preparation executor that never runs: the function stays Pending
+        try (LocalLambda held = LocalLambda.builder().port(0).preparationExecutor(task -> { }).build().start();
+                LambdaAsyncClient heldClient = LambdaAsyncClient.builder()
+                        .endpointOverride(held.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                                LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                        .build()) {
+            try (var sync = ApiFixture.noRetryClient(held)) {
+                sync.createFunction(r -> r.functionName("pending").runtime("java21").role(ApiFixture.ROLE)
+                        .handler(Handlers.STREAM_LINES)
+                        .code(c -> c.zipFile(SdkBytes.fromByteArray(TestFunctions.zipBytes()))));
+            }
+            Throwable e = catchThrowable(() -> heldClient.invokeWithResponseStream(
+                    r -> r.functionName("pending").payload(json("1")),
+                    InvokeWithResponseStreamResponseHandler.builder()
+                            .subscriber(InvokeWithResponseStreamResponseHandler.Visitor.builder().build()).build())
+                    .get(30, TimeUnit.SECONDS));
+            // model: ResourceConflictException among the operation's errors; the text is Invoke's on a Pending
+            // function (RecordedFunctionLifecycleTest)
+            assertThat(e).isInstanceOf(ExecutionException.class);
+            assertThat(e.getCause()).isInstanceOfSatisfying(ResourceConflictException.class, c -> {
+                assertThat(c.statusCode()).isEqualTo(409);
+                assertThat(c.awsErrorDetails().errorMessage()).isEqualTo("The operation cannot be performed at this "
+                        + "time. The function is currently in the following state: Pending");
+            });
+        }
     }
 
     @Test
