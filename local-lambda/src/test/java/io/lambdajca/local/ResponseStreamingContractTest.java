@@ -308,6 +308,9 @@ class ResponseStreamingContractTest {
         assertThat(((TooManyRequestsException) e).reasonAsString())
                 .isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded");
         assertThat(((TooManyRequestsException) e).awsErrorDetails().errorMessage()).isEqualTo("Rate Exceeded.");
+        // an error answer, as Invoke's: no version ran
+        assertThat(((TooManyRequestsException) e).awsErrorDetails().sdkHttpResponse()
+                .firstMatchingHeader("X-Amz-Executed-Version")).isEmpty();
     }
 
     @Test
@@ -360,45 +363,52 @@ class ResponseStreamingContractTest {
     void slowReader_holdsTheHandler_insteadOfTheEndpointBufferingTheResponse() throws Exception {
         api.create("held", Handlers.STREAM_MEGABYTES, r -> r.timeout(60));
         api.client.putFunctionConcurrency(r -> r.functionName("held").reservedConcurrentExecutions(1));
-        AtomicReference<Subscription> subscription = new AtomicReference<>();
-        AtomicLong events = new AtomicLong();
+        OneEventAtFirst reader = new OneEventAtFirst();
         CompletableFuture<Void> call = async.invokeWithResponseStream(
                 r -> r.functionName("held").payload(json("100")),
                 InvokeWithResponseStreamResponseHandler.builder()
-                        .onEventStream(publisher -> publisher.subscribe(new Subscriber<InvokeWithResponseStreamResponseEvent>() {
-                            @Override
-                            public void onSubscribe(Subscription sub) {
-                                subscription.set(sub);
-                                sub.request(1); // one event, then nothing until the test asks for the rest
-                            }
-
-                            @Override
-                            public void onNext(InvokeWithResponseStreamResponseEvent event) {
-                                events.incrementAndGet();
-                            }
-
-                            @Override
-                            public void onError(Throwable t) {
-                            }
-
-                            @Override
-                            public void onComplete() {
-                            }
-                        }))
+                        .onEventStream(publisher -> publisher.subscribe(reader))
                         .build());
-        Poll.until(Duration.ofSeconds(10), () -> events.get() == 1, "first event read");
+        Poll.until(Duration.ofSeconds(10), () -> reader.events.get() == 1, "first event read");
         // 100 MB take this endpoint well under a second to produce; were it buffering them, the handler would be
         // done and its one environment free again. It stays busy as long as the client does not read.
         List<Boolean> throttled = new ArrayList<>();
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
         while (System.nanoTime() < until) {
             throttled.add(catchThrowable(() -> api.client.invoke(r -> r.functionName("held").payload(json("1"))))
-                    instanceof software.amazon.awssdk.services.lambda.model.TooManyRequestsException);
+                    instanceof TooManyRequestsException);
         }
         assertThat(throttled).isNotEmpty().containsOnly(true);
         assertThat(call).isNotDone();
-        subscription.get().request(Long.MAX_VALUE);
+        reader.subscription.get().request(Long.MAX_VALUE);
         call.get(60, TimeUnit.SECONDS);
-        assertThat(events.get()).isGreaterThan(100 * MIB / (64 * 1024));
+        assertThat(reader.events.get()).isGreaterThan(100 * MIB / (64 * 1024));
+    }
+
+    /** Reads one event, then nothing until the test requests more: a client that has stopped reading. */
+    private static final class OneEventAtFirst implements Subscriber<InvokeWithResponseStreamResponseEvent> {
+        final AtomicReference<Subscription> subscription = new AtomicReference<>();
+        final AtomicLong events = new AtomicLong();
+
+        @Override
+        public void onSubscribe(Subscription sub) {
+            subscription.set(sub);
+            sub.request(1);
+        }
+
+        @Override
+        public void onNext(InvokeWithResponseStreamResponseEvent event) {
+            events.incrementAndGet();
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            // the call's future fails with it
+        }
+
+        @Override
+        public void onComplete() {
+            // the call's future completes
+        }
     }
 }
