@@ -385,6 +385,30 @@ class ResponseStreamingContractTest {
         assertThat(reader.events.get()).isGreaterThan(100 * MIB / (64 * 1024));
     }
 
+    @Test
+    void aClientThatLeaves_failsTheHandlersWrites_andFreesItsEnvironment() throws Exception {
+        api.create("left", Handlers.STREAM_MEGABYTES, r -> r.timeout(60));
+        api.client.putFunctionConcurrency(r -> r.functionName("left").reservedConcurrentExecutions(1));
+        OneEventAtFirst reader = new OneEventAtFirst();
+        CompletableFuture<Void> call = async.invokeWithResponseStream(
+                r -> r.functionName("left").payload(json("100")),
+                InvokeWithResponseStreamResponseHandler.builder()
+                        .onEventStream(publisher -> publisher.subscribe(reader))
+                        .build());
+        Poll.until(Duration.ofSeconds(10), () -> reader.events.get() == 1, "first event read");
+        reader.subscription.get().cancel();
+        call.cancel(true);
+        // the handler's next write fails, its invocation ends and its one environment serves the next call
+        var next = Poll.value(Duration.ofSeconds(20), () -> {
+            try {
+                return api.client.invoke(r -> r.functionName("left").payload(json("0")));
+            } catch (TooManyRequestsException e) {
+                return null;
+            }
+        }, java.util.Objects::nonNull, "the environment free again");
+        assertThat(next.statusCode()).isEqualTo(200);
+    }
+
     /** Reads one event, then nothing until the test requests more: a client that has stopped reading. */
     private static final class OneEventAtFirst implements Subscriber<InvokeWithResponseStreamResponseEvent> {
         final AtomicReference<Subscription> subscription = new AtomicReference<>();
