@@ -275,6 +275,34 @@ class ResponseStreamingContractTest {
     }
 
     @Test
+    void aliasQualifier_runsTheAliasedVersion_namedInExecutedVersion() throws Exception {
+        api.create("versioned-stream", Handlers.STREAM_LINES, r -> { });
+        String version = api.publishNew("versioned-stream", 1).version();
+        api.client.createAlias(r -> r.functionName("versioned-stream").name("live").functionVersion(version));
+        // model: InvokeWithResponseStreamResponse.ExecutedVersion, "the version the alias resolved to"
+        Streamed byAlias = stream(r -> r.functionName("versioned-stream").qualifier("live").payload(json("1")));
+        assertThat(byAlias.response.get().executedVersion()).isEqualTo(version);
+        assertThat(byAlias.text()).isEqualTo("line 1\n");
+        Streamed byArn = stream(r -> r.functionName(ApiFixture.ARN_PREFIX + "versioned-stream:" + version)
+                .payload(json("1")));
+        assertThat(byArn.response.get().executedVersion()).isEqualTo(version);
+    }
+
+    @Test
+    void tenantId_reachesTheFunction_andIsRequiredWithIsolation() throws Exception {
+        api.create("isolated-stream", Handlers.COUNTING, r -> r.tenancyConfig(t -> t.tenantIsolationMode(
+                software.amazon.awssdk.services.lambda.model.TenantIsolationMode.PER_TENANT)));
+        Streamed s = stream(r -> r.functionName("isolated-stream").tenantId("blue").payload(json("{}")));
+        assertThat(s.text()).contains("\"tenantId\":\"blue\"");
+        // Invoke's text, from AWS's troubleshooting guide for tenant isolation (TenancyContractTest; not recorded)
+        Throwable e = catchThrowable(() -> stream(r -> r.functionName("isolated-stream").payload(json("{}"))));
+        assertThat(e).isInstanceOfSatisfying(
+                software.amazon.awssdk.services.lambda.model.InvalidParameterValueException.class,
+                x -> assertThat(x.awsErrorDetails().errorMessage()).isEqualTo("Tenant ID configuration not "
+                        + "specified or passed to a function when tenant isolation is not enabled."));
+    }
+
+    @Test
     void eventInvocationType_isRefused() {
         // model: ResponseStreamingInvocationType, enum [RequestResponse, DryRun]
         Throwable e = catchThrowable(() -> stream(r -> r.functionName("lines").invocationType("Event")
