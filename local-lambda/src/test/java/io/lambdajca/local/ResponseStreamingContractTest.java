@@ -303,6 +303,27 @@ class ResponseStreamingContractTest {
     }
 
     @Test
+    void payload_isCheckedAsInvokesIs() {
+        // recorded (Invoke's): test_lambda.snapshot.json,
+        // TestLambdaErrors::test_lambda_invoke_payload_encoding_error[message-\x99\xeb,j\x07\xa1zYh],
+        // "invoke_function_invalid_payload_message"
+        Throwable e = catchThrowable(() -> stream(r -> r.functionName("lines").payload(SdkBytes.fromByteArray(
+                new byte[] {(byte) 0x99, (byte) 0xeb, 0x2c, 0x6a, 0x07, (byte) 0xa1, 0x7a, 0x59, 0x68}))));
+        assertThat(e).isInstanceOfSatisfying(
+                software.amazon.awssdk.services.lambda.model.InvalidRequestContentException.class, x -> {
+                    assertThat(x.statusCode()).isEqualTo(400);
+                    assertThat(x.awsErrorDetails().errorMessage()).startsWith("Could not parse request body into "
+                            + "json: Could not parse payload into json: Unexpected character ((CTRL-CHAR, code 153))");
+                });
+        // model: RequestTooLargeException among the operation's errors; Invoke's synchronous limit (6,291,456 bytes)
+        Throwable tooLarge = catchThrowable(() -> stream(r -> r.functionName("lines")
+                .payload(SdkBytes.fromByteArray(new byte[io.lambdajca.local.http.InvokeEndpoint.MAX_SYNC_PAYLOAD]))));
+        assertThat(tooLarge).isInstanceOfSatisfying(
+                software.amazon.awssdk.services.lambda.model.RequestTooLargeException.class,
+                x -> assertThat(x.statusCode()).isEqualTo(413));
+    }
+
+    @Test
     void eventInvocationType_isRefused() {
         // model: ResponseStreamingInvocationType, enum [RequestResponse, DryRun]
         Throwable e = catchThrowable(() -> stream(r -> r.functionName("lines").invocationType("Event")
