@@ -132,14 +132,22 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
         aborted = reason;
         cancel();
         arrived.add(WAKE);
+        end(reason);
     }
 
-    /** Cancels the subscription (now, or as soon as the SDK subscribes). */
+    /**
+     * Cancels the subscription (now, or as soon as the SDK subscribes); never throws (a client closed meanwhile may
+     * refuse the cancellation's task, and its connection is closed anyway).
+     */
     void cancel() {
         cancelled = true;
         Subscription s = subscription;
         if (s != null) {
-            s.cancel();
+            try {
+                s.cancel();
+            } catch (RuntimeException alreadyClosed) {
+                // the event loop has ended: nothing is left to cancel
+            }
         }
     }
 
