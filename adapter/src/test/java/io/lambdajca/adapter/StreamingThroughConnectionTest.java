@@ -173,6 +173,9 @@ class StreamingThroughConnectionTest {
         assertThatThrownBy(() -> connection.invokeStream(InvocationRequest.builder("lines")
                 .payload("{not json".getBytes(StandardCharsets.UTF_8)).build()))
                 .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> connection.invokeStream(InvocationRequest.builder("lines")
+                .durableExecutionName("order-42").build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("order-42");
         assertThatThrownBy(() -> connection.invokeStream(null)).isInstanceOf(InvalidRequestException.class);
         assertThat(lambda.lambdaRequests()).as("requests the endpoint received").isEqualTo(before);
     }
