@@ -156,6 +156,7 @@ public class LambdaEnvironment implements ServerSetupTask {
             b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());
         }
         ManagementFunctions.deploy(b, zip);
+        StreamingFunctions.deploy(b, zip);
         LocalLambda started = b.build().start();
         ManagementFunctions.prepare(started);
         return started;

@@ -1,0 +1,88 @@
+package io.lambdajca.adapter.internal;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+
+/**
+ * The threads of the adapter's streaming clients: one Netty event loop group shared by every async client of one
+ * adapter instance, started by the first streaming invocation (an application that never streams starts none) and
+ * shut down when the adapter stops. Its threads are named {@code lambdajca-stream-N} and are daemons. Shutting down
+ * waits, at most {@link #SHUTDOWN_WAIT}, for the threads to end, so that an undeploy leaves none behind.
+ */
+final class StreamEventLoop implements AutoCloseable {
+
+    /** Two threads: streaming is I/O, and a few threads carry many streams. */
+    static final int THREADS = 2;
+    /** Netty's quiet period: no task may be submitted meanwhile; the clients are closed before, so a short one. */
+    static final Duration QUIET_PERIOD = Duration.ofMillis(50);
+    /** The longest wait for the threads to end. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
+    private NioEventLoopGroup group;
+    private SdkEventLoopGroup sdkGroup;
+    private boolean closed;
+
+    /** The group, started now if this is the first use; fails once closed. */
+    synchronized SdkEventLoopGroup group() {
+        if (closed) {
+            throw new IllegalStateException("the Lambda resource adapter is stopped");
+        }
+        if (sdkGroup == null) {
+            group = new NioEventLoopGroup(THREADS, new AdapterThreads());
+            sdkGroup = SdkEventLoopGroup.create(group);
+        }
+        return sdkGroup;
+    }
+
+    /**
+     * Netty starts an event loop's thread on its first task, on the thread of whoever submitted it: an application's
+     * request thread. A thread made there would keep that application's class loader (its context class loader, and
+     * the application's code in the access control context it inherits) for as long as the adapter runs, after the
+     * application is undeployed. These threads are made in the adapter's own context instead.
+     */
+    @SuppressWarnings("removal") // AccessController: the JDK 17 Thread constructor still inherits its context
+    private static final class AdapterThreads extends DefaultThreadFactory {
+        AdapterThreads() {
+            super("lambdajca-stream", true);
+        }
+
+        @Override
+        protected Thread newThread(Runnable r, String name) {
+            return java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
+                Thread t = super.newThread(r, name);
+                t.setContextClassLoader(StreamEventLoop.class.getClassLoader());
+                return t;
+            });
+        }
+    }
+
+    synchronized boolean started() {
+        return group != null;
+    }
+
+    /** Shuts the threads down and waits, at most {@link #SHUTDOWN_WAIT}, for them to end; idempotent. */
+    @Override
+    public void close() {
+        NioEventLoopGroup stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = group;
+        }
+        if (stopping == null) {
+            return;
+        }
+        stopping.shutdownGracefully(QUIET_PERIOD.toMillis(), SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            if (!stopping.awaitTermination(SHUTDOWN_WAIT.toMillis() + QUIET_PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS)) {
+                AdapterLog.streamThreadsNotStopped(SHUTDOWN_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
