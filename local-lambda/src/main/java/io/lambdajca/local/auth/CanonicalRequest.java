@@ -36,6 +36,7 @@ final class CanonicalRequest {
 
     /** Hashes the request over the signed headers; a missing header is an error with the given code. */
     private static String hash(SignedRequest request, List<String> signedHeaders, String errorCode) {
+        host(request, errorCode);
         String payloadHash = Hashes.sha256Hex(request.body);
         String plain = PlainCanonicalRequest.of(request.method, request.rawPath, request.rawQuery, signedHeaders,
                 request.header, payloadHash);
@@ -46,10 +47,7 @@ final class CanonicalRequest {
     /** The canonical request as the AWS SDK signer's own code writes it. */
     static String sdkCanonicalRequest(SignedRequest request, List<String> signedHeaders, String errorCode,
             String payloadHash) {
-        String hostHeader = request.header.apply("Host");
-        if (hostHeader == null) {
-            throw ApiException.forbidden(errorCode, "Host header is required");
-        }
+        String hostHeader = host(request, errorCode);
         SdkHttpRequest.Builder http = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method))
                 .protocol("http")
@@ -70,6 +68,14 @@ final class CanonicalRequest {
             http.putHeader(name, value);
         }
         return new V4CanonicalRequest(http.build(), payloadHash, OPTIONS).getCanonicalRequestString();
+    }
+
+    private static String host(SignedRequest request, String errorCode) {
+        String hostHeader = request.header.apply("Host");
+        if (hostHeader == null) {
+            throw ApiException.forbidden(errorCode, "Host header is required");
+        }
+        return hostHeader;
     }
 
     private static Map<String, List<String>> queryParameters(String rawQuery) {
