@@ -10,7 +10,8 @@ if ! command -v wrk >/dev/null; then
   echo "installing wrk from Debian's packages"
   apt-get update -qq && apt-get install -y -qq wrk
 fi
-mvn -B -q -f ../pom.xml install -DskipTests -pl local-lambda -am
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+# built in the reactor (never installed: ~/.m2 is left alone); each module's classpath names its siblings' target jars
+mvn -B -q -o -f ../pom.xml package dependency:build-classpath -DskipTests -pl local-lambda -am \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
   io.lambdajca.local.bench.LocalLambdaBenchmark "${1:-20}" target/functions/test-functions.zip

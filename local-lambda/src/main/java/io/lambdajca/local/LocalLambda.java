@@ -125,8 +125,9 @@ public final class LocalLambda implements AutoCloseable {
         server = Undertow.builder()
                 .addHttpListener(onPort, config.host)
                 // handlers run on their environments' threads, so an I/O thread only parses, checks signatures and
-                // writes: one per two cores leaves the others to the environments and the clients (see bench/)
-                .setIoThreads(Math.max(1, cores / 2))
+                // writes; one per core, as Undertow's default: one per two cores left a 2-core machine's single I/O
+                // thread the bottleneck (README, Benchmark)
+                .setIoThreads(Math.max(2, cores))
                 .setWorkerThreads(Math.max(8, cores * 8))
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 80L * 1024 * 1024)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)

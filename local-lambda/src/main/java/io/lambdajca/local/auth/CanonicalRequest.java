@@ -11,13 +11,12 @@ import io.lambdajca.local.ApiException;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.V4CanonicalRequest;
-import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
-import software.amazon.awssdk.utils.BinaryUtils;
 
 /**
- * A received request's SigV4 string to sign, around the hex SHA-256 of its canonical request computed by the AWS SDK
- * signer's own code (its canonical request and hashing), so that the endpoint checks signatures exactly as AWS defines
- * them. Shared by the HMAC (SigV4) and X.509 (IAM Roles Anywhere) checks.
+ * A received request's SigV4 string to sign, around the hex SHA-256 of its canonical request: written by
+ * {@link PlainCanonicalRequest} for the plain requests SDKs send, which is the text the AWS SDK signer's own code
+ * writes for them, and by that code for every other request, so that the endpoint checks signatures exactly as AWS
+ * defines them. Shared by the HMAC (SigV4) and X.509 (IAM Roles Anywhere) checks.
  */
 final class CanonicalRequest {
 
@@ -37,10 +36,18 @@ final class CanonicalRequest {
 
     /** Hashes the request over the signed headers; a missing header is an error with the given code. */
     private static String hash(SignedRequest request, List<String> signedHeaders, String errorCode) {
-        String hostHeader = request.header.apply("Host");
-        if (hostHeader == null) {
-            throw ApiException.forbidden(errorCode, "Host header is required");
-        }
+        host(request, errorCode);
+        String payloadHash = Hashes.sha256Hex(request.body);
+        String plain = PlainCanonicalRequest.of(request.method, request.rawPath, request.rawQuery, signedHeaders,
+                request.header, payloadHash);
+        return Hashes.sha256Hex(plain != null ? plain : sdkCanonicalRequest(request, signedHeaders, errorCode,
+                payloadHash));
+    }
+
+    /** The canonical request as the AWS SDK signer's own code writes it. */
+    static String sdkCanonicalRequest(SignedRequest request, List<String> signedHeaders, String errorCode,
+            String payloadHash) {
+        String hostHeader = host(request, errorCode);
         SdkHttpRequest.Builder http = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method))
                 .protocol("http")
@@ -60,9 +67,15 @@ final class CanonicalRequest {
             }
             http.putHeader(name, value);
         }
-        V4CanonicalRequest canonical = new V4CanonicalRequest(http.build(),
-                BinaryUtils.toHex(SignerUtils.hash(request.body)), OPTIONS);
-        return SignerUtils.hashCanonicalRequest(canonical.getCanonicalRequestString());
+        return new V4CanonicalRequest(http.build(), payloadHash, OPTIONS).getCanonicalRequestString();
+    }
+
+    private static String host(SignedRequest request, String errorCode) {
+        String hostHeader = request.header.apply("Host");
+        if (hostHeader == null) {
+            throw ApiException.forbidden(errorCode, "Host header is required");
+        }
+        return hostHeader;
     }
 
     private static Map<String, List<String>> queryParameters(String rawQuery) {

@@ -17,7 +17,6 @@ import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
 import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
-import software.amazon.awssdk.utils.BinaryUtils;
 
 /**
  * Checks a request's AWS Signature Version 4 as AWS does: the key must be known, the signing time within 15 minutes,
@@ -162,7 +161,7 @@ public final class SigV4Verifier {
                             identity.sessionToken());
             return SignerUtils.deriveSigningKey(credentials, new CredentialScope(auth.region, auth.service, signedAt));
         });
-        return BinaryUtils.toHex(SignerUtils.computeSignature(stringToSign, key));
+        return Hashes.hmacSha256Hex(key, stringToSign);
     }
 
 }
