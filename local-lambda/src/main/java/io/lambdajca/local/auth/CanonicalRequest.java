@@ -13,10 +13,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.V4CanonicalRequest;
 
 /**
- * A received request's SigV4 string to sign, around the hex SHA-256 of its canonical request: written by
- * {@link PlainCanonicalRequest} for the plain requests SDKs send, which is the text the AWS SDK signer's own code
- * writes for them, and by that code for every other request, so that the endpoint checks signatures exactly as AWS
- * defines them. Shared by the HMAC (SigV4) and X.509 (IAM Roles Anywhere) checks.
+ * A received request's SigV4 string to sign, around the hex SHA-256 of its canonical request as the AWS SDK signer's
+ * own code writes it, so that the endpoint checks signatures exactly as AWS defines them. Shared by the HMAC (SigV4) and X.509 (IAM Roles Anywhere) checks.
  */
 final class CanonicalRequest {
 
@@ -36,16 +34,12 @@ final class CanonicalRequest {
 
     /** Hashes the request over the signed headers; a missing header is an error with the given code. */
     private static String hash(SignedRequest request, List<String> signedHeaders, String errorCode) {
-        host(request, errorCode);
         String payloadHash = Hashes.sha256Hex(request.body);
-        String plain = PlainCanonicalRequest.of(request.method, request.rawPath, request.rawQuery, signedHeaders,
-                request.header, payloadHash);
-        return Hashes.sha256Hex(plain != null ? plain : sdkCanonicalRequest(request, signedHeaders, errorCode,
-                payloadHash));
+        return Hashes.sha256Hex(sdkCanonicalRequest(request, signedHeaders, errorCode, payloadHash));
     }
 
     /** The canonical request as the AWS SDK signer's own code writes it. */
-    static String sdkCanonicalRequest(SignedRequest request, List<String> signedHeaders, String errorCode,
+    private static String sdkCanonicalRequest(SignedRequest request, List<String> signedHeaders, String errorCode,
             String payloadHash) {
         String hostHeader = host(request, errorCode);
         SdkHttpRequest.Builder http = SdkHttpRequest.builder()

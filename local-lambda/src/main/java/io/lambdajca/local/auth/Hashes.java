@@ -3,6 +3,7 @@ package io.lambdajca.local.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Hashes {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final HexFormat HEX = HexFormat.of();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -35,7 +36,7 @@ final class Hashes {
     static String sha256Hex(byte[] data) {
         MessageDigest digest = SHA256.get();
         digest.reset();
-        return hex(digest.digest(data));
+        return HEX.formatHex(digest.digest(data));
     }
 
     static String sha256Hex(String text) {
@@ -49,15 +50,7 @@ final class Hashes {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 refused a signing key", e);
         }
-        return hex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String hex(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-            out[2 * i + 1] = HEX[bytes[i] & 0xf];
-        }
-        return new String(out);
-    }
 }
