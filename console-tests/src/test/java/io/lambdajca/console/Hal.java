@@ -79,7 +79,9 @@ final class Hal {
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#hal-modal .modal-dialog")));
     }
 
+    /** Selects the adapter in the finder column (its buttons show on the selected item), then View. */
     void viewResourceAdapter(String name) {
+        browser.click(By.cssSelector("li#ra-" + name));
         browser.click(By.cssSelector("li#ra-" + name + " a.btn-finder"));
         browser.visible(By.id("resource-adapter-configuration-item"));
     }
