@@ -7,7 +7,7 @@ APP_URL=http://127.0.0.1:8080/lambda-sample/
 # the management console's user, made (or given a new password) by each run with add-user.sh
 CONSOLE_USER=lambda-admin
 CONSOLE_PASSWORD=Lambda-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')-1
-CONSOLE="management console http://127.0.0.1:9990/console (user $CONSOLE_USER, password $CONSOLE_PASSWORD)"
+CONSOLE="management console http://127.0.0.1:9990/console, user $CONSOLE_USER, password $CONSOLE_PASSWORD"
 FACTORY_JNDI=java:/lambda/Default
 PROFILE_JNDI=java:/lambda/profiles/Sample
 
