@@ -4,7 +4,7 @@
 # (for GlassFish) AS_JAVA.
 DOMAIN=lambda-demo
 APP_URL=http://127.0.0.1:8080/lambda-sample/
-CONSOLE="admin console http://127.0.0.1:4848"
+CONSOLE="admin console http://127.0.0.1:4848, user admin, no password (the domain listens on 127.0.0.1 only)"
 FACTORY_JNDI=lambda/Default
 PROFILE_JNDI=lambda/profiles/Sample
 ASADMIN_OPTS=(--glassfish-home "$GF_HOME" --admin-port 4848)

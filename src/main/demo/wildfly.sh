@@ -4,7 +4,10 @@ WILDFLY_VERSION=39.0.1.Final
 export JBOSS_HOME=$DEMO_DIR/wildfly-$WILDFLY_VERSION
 SERVER_NAME="WildFly $WILDFLY_VERSION"
 APP_URL=http://127.0.0.1:8080/lambda-sample/
-CONSOLE="management console http://127.0.0.1:9990"
+# the management console's user, made (or given a new password) by each run with add-user.sh
+CONSOLE_USER=lambda-admin
+CONSOLE_PASSWORD=Lambda-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')-1
+CONSOLE="management console http://127.0.0.1:9990/console, user $CONSOLE_USER, password $CONSOLE_PASSWORD"
 FACTORY_JNDI=java:/lambda/Default
 PROFILE_JNDI=java:/lambda/profiles/Sample
 
@@ -19,6 +22,7 @@ server_provision() {
 # Starts the server in the background (its configuration is read-only, so each run starts from the distribution's)
 # and waits until it runs; sets SERVER_PID.
 server_start() {
+  "$JBOSS_HOME/bin/add-user.sh" -u "$CONSOLE_USER" -p "$CONSOLE_PASSWORD" -s > /dev/null
   echo "demo: starting WildFly (log: $JBOSS_HOME/standalone/log/server.log)"
   export LAUNCH_JBOSS_IN_BACKGROUND=1   # standalone.sh then passes signals on to the server's JVM
   "$JBOSS_HOME/bin/standalone.sh" --read-only-server-config=standalone.xml -Djboss.bind.address=127.0.0.1 \
