@@ -10,6 +10,7 @@ import io.lambdajca.api.FunctionInfo;
 import io.lambdajca.api.FunctionManagement;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
+import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaException;
 
@@ -94,6 +95,11 @@ public class LambdaConnectionHandle implements LambdaConnection {
     @Override
     public <T> T invoke(String functionName, Object input, Type resultType) {
         return invoke(InvocationRequest.builder(functionName).input(input).build(), resultType);
+    }
+
+    @Override
+    public InvocationStream invokeStream(InvocationRequest request) {
+        return operations().invokeStream(request);
     }
 
     @Override

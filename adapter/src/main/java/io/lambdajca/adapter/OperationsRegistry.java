@@ -3,7 +3,9 @@ package io.lambdajca.adapter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.lambdajca.adapter.internal.ClientConfig;
 import io.lambdajca.adapter.internal.ConnectionConfig;
+import io.lambdajca.adapter.internal.LambdaClients;
 import io.lambdajca.adapter.internal.LambdaOperations;
 import io.lambdajca.adapter.internal.SingleFlight;
 import io.lambdajca.adapter.internal.credentials.CredentialSource;
@@ -45,7 +47,10 @@ final class OperationsRegistry {
             throw new ResourceAdapterInternalException("The Lambda resource adapter is stopped", e);
         }
         // cheap, no I/O: the client is built
-        return operations.computeIfAbsent(credentials, c -> new LambdaOperations(client, config.retry(),
-                ra.json(), ra.metrics()));
+        ClientConfig clientConfig = config.client().withCredentials(credentials);
+        LambdaClients clients = ra.clients();
+        return operations.computeIfAbsent(credentials, c -> new LambdaOperations(client,
+                () -> clients.asyncClient(clientConfig), clients.streams(), clientConfig.readTimeout(),
+                config.retry(), ra.json(), ra.metrics()));
     }
 }

@@ -14,6 +14,14 @@ public final class Handlers {
     public static final String GREETING = "io.lambdajca.testfunctions.GreetingHandler";
     public static final String REPORTER = "io.lambdajca.testfunctions.ContextReporter::report";
     public static final String COUNTING = "io.lambdajca.testfunctions.CountingHandler";
+    /** Response streaming: N numbered lines, one flush each ({@link LinesStreamHandler}). */
+    public static final String STREAM_LINES = "io.lambdajca.testfunctions.LinesStreamHandler";
+    /** Response streaming: a first chunk, then waits for a marker file ({@link GatedStreamHandler}). */
+    public static final String STREAM_GATED = "io.lambdajca.testfunctions.GatedStreamHandler";
+    /** Response streaming: N lines, then an exception ({@link FailingStreamHandler}). */
+    public static final String STREAM_FAILING = "io.lambdajca.testfunctions.FailingStreamHandler";
+    /** Response streaming: N MiB generated on the fly ({@link MegabytesStreamHandler}). */
+    public static final String STREAM_MEGABYTES = "io.lambdajca.testfunctions.MegabytesStreamHandler";
 
     private Handlers() {
     }

@@ -37,6 +37,16 @@ public final class AdapterLog {
                 + (endpoint == null ? "" : " at endpoint " + endpoint) + " with credentials " + credentials);
     }
 
+    public static void asyncClientCreated(String region, URI endpoint, String credentials) {
+        LOG.info(() -> "LAMBDAJCA1014: Created an AWS Lambda streaming client for region " + region
+                + (endpoint == null ? "" : " at endpoint " + endpoint) + " with credentials " + credentials);
+    }
+
+    public static void streamThreadsNotStopped(long waitedMillis) {
+        LOG.warning(() -> "LAMBDAJCA1015: The response streaming threads (lambdajca-stream-*) had not ended "
+                + waitedMillis + " ms after the adapter stopped");
+    }
+
     public static void clientsClosed(int count) {
         LOG.fine(() -> "LAMBDAJCA1004: Closed " + count + " AWS Lambda client(s)");
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.lambdajca.adapter.internal.credentials.CredentialProviders;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -20,6 +21,10 @@ public final class LambdaClients implements AutoCloseable {
     public static final Duration BUILD_WAIT = WarmUp.TIMEOUT.plusSeconds(5);
 
     private final SingleFlight<ClientConfig, LambdaClient> clients = new SingleFlight<>(BUILD_WAIT);
+    /** The async clients, for response streaming only: built on first streaming use, on one shared event loop. */
+    private final SingleFlight<ClientConfig, LambdaAsyncClient> asyncClients = new SingleFlight<>(BUILD_WAIT);
+    private final StreamEventLoop eventLoop = new StreamEventLoop();
+    private final OpenStreams streams = new OpenStreams();
     private final Factory factory;
     private final CredentialProviders credentials = new CredentialProviders();
     private volatile boolean closed;
@@ -60,6 +65,35 @@ public final class LambdaClients implements AutoCloseable {
         return created;
     }
 
+    /**
+     * The shared async client of this configuration, for response streaming, built now if it is the first streaming
+     * call of any connection definition with this configuration (with the same credentials provider as its sync
+     * client); not warmed up, since its sync client was.
+     *
+     * @throws IllegalStateException when the adapter has stopped
+     */
+    public LambdaAsyncClient asyncClient(ClientConfig config) {
+        checkOpen();
+        LambdaAsyncClient client = asyncClients.get(config, c -> {
+            LambdaAsyncClient created = LambdaAsyncClientFactory.build(c, credentials.provider(c.credentials()),
+                    credentials.scheduler(), eventLoop.group());
+            AdapterLog.asyncClientCreated(c.region().id(), c.endpointOverride(), c.credentials().describe());
+            return created;
+        }, c -> "the AWS Lambda streaming client for region " + c.region().id());
+        checkOpen();
+        return client;
+    }
+
+    /** The response streams that have not ended, aborted when the adapter stops. */
+    public OpenStreams streams() {
+        return streams;
+    }
+
+    /** Whether any streaming client was built (and so the streaming threads started). */
+    public boolean streaming() {
+        return eventLoop.started();
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the Lambda resource adapter is stopped");
@@ -80,10 +114,23 @@ public final class LambdaClients implements AutoCloseable {
         return credentials;
     }
 
-    /** Closes every client and credentials provider; idempotent, and a client still being built is closed once built. */
+    /**
+     * Closes every client and credentials provider; idempotent, and a client still being built is closed once built.
+     * Open response streams are aborted first, and the streaming threads are waited for (at most
+     * {@link StreamEventLoop#SHUTDOWN_WAIT}) after their clients are closed.
+     */
     @Override
     public void close() {
         closed = true;
+        streams.abortAll();
+        int streaming = asyncClients.drain((config, client) -> {
+            try {
+                client.close();
+            } catch (RuntimeException ex) {
+                AdapterLog.clientCloseFailed(config.region().id(), ex);
+            }
+        });
+        eventLoop.close();
         int count = clients.drain((config, client) -> {
             try {
                 client.close();
@@ -92,6 +139,6 @@ public final class LambdaClients implements AutoCloseable {
             }
         });
         credentials.close();
-        AdapterLog.clientsClosed(count);
+        AdapterLog.clientsClosed(count + streaming);
     }
 }

@@ -24,12 +24,14 @@ import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
+import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.InvocationType;
 import io.lambdajca.api.ThrottledException;
 import io.lambdajca.adapter.internal.metrics.FunctionMetrics;
 import io.lambdajca.adapter.internal.metrics.InvocationMetrics;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -49,14 +51,34 @@ public final class LambdaOperations {
     private final JsonMapper json;
     private final InvocationMetrics metrics;
     private final ManagementOperations management;
+    private final StreamInvoker streams;
 
     public LambdaOperations(LambdaClient client, RetryPolicy retry, JsonMapper json, InvocationMetrics metrics) {
+        this(client, () -> {
+            throw new IllegalStateException("no streaming client");
+        }, new OpenStreams(), Duration.ofMinutes(15), retry, json, metrics);
+    }
+
+    /**
+     * @param streaming the async client for response streaming, asked for on each streaming call (the adapter builds
+     *     it on the first one)
+     * @param streams where open response streams are kept, to be aborted when the adapter stops
+     * @param readTimeout the longest wait between two events of a response stream
+     */
+    public LambdaOperations(LambdaClient client, Supplier<LambdaAsyncClient> streaming, OpenStreams streams,
+            Duration readTimeout, RetryPolicy retry, JsonMapper json, InvocationMetrics metrics) {
         this.client = client;
         Duration callTimeout = client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout().orElse(null);
         this.retrier = new Retrier(retry, callTimeout);
         this.json = json;
         this.metrics = metrics;
         this.management = new ManagementOperations(client, retrier);
+        this.streams = new StreamInvoker(streaming, retrier, json, metrics, streams, readTimeout);
+    }
+
+    /** See {@code LambdaConnection.invokeStream}. */
+    public InvocationStream invokeStream(InvocationRequest request) {
+        return streams.invokeStream(request);
     }
 
     /** The management calls (versions, aliases, concurrency, tags), with this one's client and retry policy. */

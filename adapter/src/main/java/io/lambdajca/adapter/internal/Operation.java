@@ -5,6 +5,8 @@ enum Operation {
     LIST_FUNCTIONS("ListFunctions", true),
     GET_FUNCTION("GetFunction", true),
     INVOKE("Invoke", false),
+    /** As Invoke; and never resent once its stream has opened (the adapter's retries end when Lambda answers). */
+    INVOKE_STREAM("InvokeWithResponseStream", false),
     DELETE_FUNCTION("DeleteFunction", true),
     LIST_VERSIONS("ListVersionsByFunction", true),
     /**

@@ -50,7 +50,8 @@ import software.amazon.awssdk.services.lambda.model.LambdaException;
 class AdapterLogTest {
 
     private static final Pattern ID = Pattern.compile("^LAMBDAJCA(\\d{4}): ");
-    private static final Set<String> LIFECYCLE = Set.of("adapterStarted", "adapterStopped", "clientCreated");
+    private static final Set<String> LIFECYCLE = Set.of("adapterStarted", "adapterStopped", "clientCreated",
+            "asyncClientCreated");
 
     private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYs3cr3tK3y";
     private static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHs3ss10nT0k3n==";

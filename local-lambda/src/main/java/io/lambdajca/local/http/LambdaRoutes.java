@@ -24,6 +24,7 @@ public final class LambdaRoutes implements HttpHandler {
     private final SigV4Verifier verifier;
     private final FunctionsEndpoint functions;
     private final InvokeEndpoint invoke;
+    private final StreamingInvokeEndpoint streamingInvoke;
     private final LifecycleEndpoint lifecycle;
     private final AccountEndpoint account;
     private final CodeDownloadEndpoint downloads;
@@ -39,6 +40,7 @@ public final class LambdaRoutes implements HttpHandler {
         this.verifier = verifier;
         this.functions = functions;
         this.invoke = invoke;
+        this.streamingInvoke = invoke.streaming();
         this.lifecycle = lifecycle;
         this.account = account;
         this.downloads = downloads;
@@ -64,7 +66,7 @@ public final class LambdaRoutes implements HttpHandler {
      * reading and discarding its body: a client still sending would otherwise see a broken connection, not the answer.
      */
     private static void refuseTooLarge(HttpServerExchange exchange) {
-        ApiException answer = exchange.getRelativePath().endsWith("/invocations")
+        ApiException answer = exchange.getRelativePath().endsWith("invocations")
                 ? ApiException.tooLarge(InvokeEndpoint.MAX_SYNC_PAYLOAD) : CreateFunctionLimits.requestTooLarge();
         exchange.setMaxEntitySize(exchange.getRequestContentLength());
         exchange.getRequestReceiver().receivePartialBytes((ex, bytes, last) -> {
@@ -131,6 +133,8 @@ public final class LambdaRoutes implements HttpHandler {
         boolean delete = exchange.getRequestMethod().equals(Methods.DELETE);
         if ("2015-03-31".equals(version) && "invocations".equals(sub) && post) {
             invoke.invoke(exchange, name, body);
+        } else if ("2021-11-15".equals(version) && "response-streaming-invocations".equals(sub) && post) {
+            streamingInvoke.invoke(exchange, name, body);
         } else if ("2015-03-31".equals(version) && name == null && post) {
             onWorker(exchange, () -> functions.create(exchange, body));
         } else if ("2015-03-31".equals(version) && name == null && get) {

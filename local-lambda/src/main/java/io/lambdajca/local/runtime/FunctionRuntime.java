@@ -48,6 +48,11 @@ final class FunctionRuntime implements AutoCloseable {
     }
 
     byte[] invoke(byte[] payload, Context context) throws Throwable {
+        return invoke(payload, context, null);
+    }
+
+    /** With a {@code sink}, the response goes to it as the handler writes it (see {@link HandlerInvoker}). */
+    byte[] invoke(byte[] payload, Context context, java.io.OutputStream sink) throws Throwable {
         HandlerInvoker current = invoker;
         if (current == null) {
             synchronized (this) {
@@ -57,7 +62,7 @@ final class FunctionRuntime implements AutoCloseable {
                 current = invoker;
             }
         }
-        return current.invoke(payload, context);
+        return current.invoke(payload, context, sink);
     }
 
     @Override

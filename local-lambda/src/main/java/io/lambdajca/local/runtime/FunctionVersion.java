@@ -136,6 +136,11 @@ public final class FunctionVersion {
         return version;
     }
 
+    /** A variable of this version's environment, or null. */
+    String environmentVariable(String key) {
+        return environment == null ? null : environment.get(key);
+    }
+
     public int timeoutSeconds() {
         return timeoutSeconds;
     }

@@ -103,6 +103,15 @@ final class HandlerInvoker {
 
     /** Runs the handler on the calling thread and returns the response payload. */
     byte[] invoke(byte[] payload, Context context) throws Throwable {
+        return invoke(payload, context, null);
+    }
+
+    /**
+     * Runs the handler on the calling thread; with a {@code sink}, a stream handler writes its response straight to
+     * it (as it writes and flushes) and any other handler's whole result is written to it at once, and null is
+     * returned.
+     */
+    byte[] invoke(byte[] payload, Context context, OutputStream sink) throws Throwable {
         String tenant = context.getTenantId();
         ConcurrentLinkedDeque<Object> idle = tenant == null ? idleInstances
                 : idleByTenant.computeIfAbsent(tenant, t -> new ConcurrentLinkedDeque<>());
@@ -112,7 +121,11 @@ final class HandlerInvoker {
             instance = handlerClass.getDeclaredConstructor().newInstance();
         }
         try {
-            return call(instance, payload, context);
+            byte[] response = call(instance, payload, context, sink);
+            if (sink != null && response != null) {
+                sink.write(response);
+            }
+            return sink == null ? response : null;
         } catch (InvocationTargetException e) {
             throw e.getCause();
         } finally {
@@ -123,21 +136,23 @@ final class HandlerInvoker {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private byte[] call(Object instance, byte[] payload, Context context) throws Throwable {
+    private byte[] call(Object instance, byte[] payload, Context context, OutputStream sink) throws Throwable {
         switch (shape) {
             case STREAM_HANDLER: {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ((RequestStreamHandler) instance).handleRequest(new ByteArrayInputStream(payload), out, context);
-                return out.toByteArray();
+                ByteArrayOutputStream buffer = sink == null ? new ByteArrayOutputStream() : null;
+                ((RequestStreamHandler) instance).handleRequest(new ByteArrayInputStream(payload),
+                        sink == null ? buffer : sink, context);
+                return sink == null ? buffer.toByteArray() : null;
             }
             case STREAM_METHOD: {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ByteArrayOutputStream buffer = sink == null ? new ByteArrayOutputStream() : null;
+                OutputStream out = sink == null ? buffer : sink;
                 if (takesContext) {
                     method.invoke(instance, new ByteArrayInputStream(payload), out, context);
                 } else {
                     method.invoke(instance, new ByteArrayInputStream(payload), out);
                 }
-                return out.toByteArray();
+                return sink == null ? buffer.toByteArray() : null;
             }
             case REQUEST_HANDLER:
                 return toJson(((RequestHandler) instance).handleRequest(fromJson(payload), context));

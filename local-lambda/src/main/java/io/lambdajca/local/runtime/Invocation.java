@@ -42,4 +42,14 @@ public final class Invocation {
         return new Invocation(function, function.invocable(version), payload, requestId, invokedArn,
                 clientContextJson == null ? null : LocalClientContext.parse(clientContextJson), tenantId);
     }
+
+    /** The version that runs (an alias or $LATEST resolved), as {@code X-Amz-Executed-Version} names it. */
+    public String executedVersion() {
+        return version.version();
+    }
+
+    /** A variable of the running version's environment, or null. */
+    public String environmentVariable(String key) {
+        return version.environmentVariable(key);
+    }
 }

@@ -81,6 +81,25 @@ public final class Invoker implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a synchronous invocation whose response goes to {@code sink} as the handler writes it (flushed when the
+     * handler returns); {@code done} is called once, from another thread, with the outcome, whose payload is empty
+     * unless the function failed. A {@link ResponseTooLargeException} from the sink fails the invocation with
+     * {@code Function.ResponseSizeTooLarge}.
+     *
+     * @throws ApiException 429 when no execution environment is free
+     */
+    public void invokeStreaming(Invocation inv, boolean tail, java.io.OutputStream sink,
+            Consumer<InvocationOutcome> done) {
+        LambdaFunction.Permit permit = inv.function.acquire(account, retryAfterSeconds);
+        try {
+            environments.execute(new Run(inv, permit, tail, done, sink));
+        } catch (RejectedExecutionException e) {
+            permit.release();
+            throw new ApiException(500, "ServiceException", "local-lambda is shutting down");
+        }
+    }
+
     /** Queues an asynchronous (Event) invocation; it waits for a free environment instead of being throttled. */
     public void enqueue(Invocation inv) {
         try {
@@ -115,16 +134,23 @@ public final class Invoker implements AutoCloseable {
         private final LambdaFunction.Permit permit;
         private final boolean tail;
         private final Consumer<InvocationOutcome> done;
+        private final java.io.OutputStream sink;
         private final AtomicBoolean finished = new AtomicBoolean();
         private final InvocationLog log = new InvocationLog();
         private long startNanos;
         private volatile boolean interruptSent;
 
         Run(Invocation inv, LambdaFunction.Permit permit, boolean tail, Consumer<InvocationOutcome> done) {
+            this(inv, permit, tail, done, null);
+        }
+
+        Run(Invocation inv, LambdaFunction.Permit permit, boolean tail, Consumer<InvocationOutcome> done,
+                java.io.OutputStream sink) {
             this.inv = inv;
             this.permit = permit;
             this.tail = tail;
             this.done = done;
+            this.sink = sink;
         }
 
         @Override
@@ -145,11 +171,17 @@ public final class Invoker implements AutoCloseable {
             StandardStreams.capture(log);
             thread.setContextClassLoader(v.runtime().loader());
             try {
-                byte[] response = v.runtime().invoke(inv.payload, context);
+                if (sink != null) {
+                    v.runtime().invoke(inv.payload, context, sink);
+                    sink.flush();
+                }
+                byte[] response = sink != null ? new byte[0] : v.runtime().invoke(inv.payload, context);
                 outcome = response.length > MAX_SYNC_RESPONSE
                         ? failure("Function.ResponseSizeTooLarge", "Response payload size exceeded maximum allowed "
                                 + "payload size (" + MAX_SYNC_RESPONSE + " bytes).", null)
                         : new InvocationOutcome(response, null, null, v.version(), false);
+            } catch (ResponseTooLargeException e) {
+                outcome = failure("Function.ResponseSizeTooLarge", e.getMessage(), null);
             } catch (Throwable t) {
                 outcome = failure(t.getClass().getName(), t.getMessage(), t);
             } finally {

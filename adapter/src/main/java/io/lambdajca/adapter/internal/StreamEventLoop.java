@@ -1,0 +1,66 @@
+package io.lambdajca.adapter.internal;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+
+/**
+ * The threads of the adapter's streaming clients: one Netty event loop group shared by every async client of one
+ * adapter instance, started by the first streaming invocation (an application that never streams starts none) and
+ * shut down when the adapter stops. Its threads are named {@code lambdajca-stream-N} and are daemons. Shutting down
+ * waits, at most {@link #SHUTDOWN_WAIT}, for the threads to end, so that an undeploy leaves none behind.
+ */
+final class StreamEventLoop implements AutoCloseable {
+
+    /** Two threads: streaming is I/O, and a few threads carry many streams. */
+    static final int THREADS = 2;
+    /** Netty's quiet period: no task may be submitted meanwhile; the clients are closed before, so a short one. */
+    static final Duration QUIET_PERIOD = Duration.ofMillis(50);
+    /** The longest wait for the threads to end. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
+    private NioEventLoopGroup group;
+    private SdkEventLoopGroup sdkGroup;
+    private boolean closed;
+
+    /** The group, started now if this is the first use; fails once closed. */
+    synchronized SdkEventLoopGroup group() {
+        if (closed) {
+            throw new IllegalStateException("the Lambda resource adapter is stopped");
+        }
+        if (sdkGroup == null) {
+            group = new NioEventLoopGroup(THREADS, new DefaultThreadFactory("lambdajca-stream", true));
+            sdkGroup = SdkEventLoopGroup.create(group);
+        }
+        return sdkGroup;
+    }
+
+    synchronized boolean started() {
+        return group != null;
+    }
+
+    /** Shuts the threads down and waits, at most {@link #SHUTDOWN_WAIT}, for them to end; idempotent. */
+    @Override
+    public void close() {
+        NioEventLoopGroup stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = group;
+        }
+        if (stopping == null) {
+            return;
+        }
+        stopping.shutdownGracefully(QUIET_PERIOD.toMillis(), SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            if (!stopping.awaitTermination(SHUTDOWN_WAIT.toMillis() + QUIET_PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS)) {
+                AdapterLog.streamThreadsNotStopped(SHUTDOWN_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
