@@ -119,6 +119,7 @@ class StreamingIT {
         List<String> gone = Poll.value(DEADLINE, () -> outcomes().stream()
                 .filter(o -> o.startsWith("stream-megabytes")).toList(), l -> l.size() == closes,
                 closes + " early closes recorded");
+        System.out.println("StreamingIT early closes: " + gone);
         for (String outcome : gone) {
             assertTrue(outcome.startsWith("stream-megabytes client gone after "), outcome);
             long copied = Long.parseLong(outcome.split(" ")[4]);
@@ -180,8 +181,9 @@ class StreamingIT {
         long before = heapAfterGc(memory);
         long total = 100 * MB;
         long read = 0;
-        long pausedGrowth = 0;
-        long streamingGrowth = 0;
+        long pausedGrowth = Long.MIN_VALUE;
+        long streamingGrowth = Long.MIN_VALUE;
+        int pausedSamples = 0;
         try (InvocationStream stream = caller.open("stream-megabytes", "100")) {
             InputStream in = stream.inputStream();
             byte[] buffer = new byte[64 * 1024];
@@ -201,6 +203,7 @@ class StreamingIT {
                     long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
                     while (System.nanoTime() < until) {
                         pausedGrowth = Math.max(pausedGrowth, heapAfterGc(memory) - before);
+                        pausedSamples++;
                     }
                 }
                 if (read >= nextSample) {
@@ -210,9 +213,9 @@ class StreamingIT {
             }
             assertTrue(stream.isComplete());
         }
-        String figures = String.format("read %d bytes; heap growth after GC: at most %.1f MB while the reader paused "
-                + "after 1 MB, at most %.1f MB sampled every 10 MB", read, pausedGrowth / (double) MB,
-                streamingGrowth / (double) MB);
+        String figures = String.format("read %d bytes; heap after GC %.1f MB before; growth at most %.2f MB in %d "
+                + "samples while the reader paused 3 s after 1 MB, at most %.2f MB sampled every 10 MB", read,
+                before / (double) MB, pausedGrowth / (double) MB, pausedSamples, streamingGrowth / (double) MB);
         System.out.println("StreamingIT figures: " + figures);
         assertEquals(total, read, figures);
         assertTrue(pausedGrowth < 16 * MB, figures);
