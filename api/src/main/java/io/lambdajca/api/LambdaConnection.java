@@ -74,8 +74,8 @@ public interface LambdaConnection extends AutoCloseable {
      * has answered the invocation's headers, before the function has finished. The request's qualifier, payload or
      * input, client context, tenant id and log tail apply as for {@link #invoke(InvocationRequest)}; its invocation
      * type must be RequestResponse or DryRun (Lambda streams no Event invocation), and it cannot wait for its
-     * transaction to commit ({@link InvocationRequest#afterCommit()}): both are an {@link InvalidRequestException}
-     * before any network call. Failures before the stream opens (not found, throttled, unreachable) are thrown here
+     * transaction to commit ({@link InvocationRequest#afterCommit()}), and it has no durable execution name
+     * (InvokeWithResponseStream takes none): each is an {@link InvalidRequestException} before any network call. Failures before the stream opens (not found, throttled, unreachable) are thrown here
      * as for invoke; a failure of the function while it streams is thrown by the stream's reader.
      * <p>
      * The returned stream outlives this connection (see {@link InvocationStream}); the caller must close it.

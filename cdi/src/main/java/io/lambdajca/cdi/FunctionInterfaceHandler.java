@@ -1,5 +1,6 @@
 package io.lambdajca.cdi;
 
+import java.io.InputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -9,6 +10,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import io.lambdajca.api.LambdaException;
@@ -20,7 +22,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
  * The implementation behind an injected typed function interface: each call takes a pooled connection and makes the
  * connection's typed invocation ({@link LambdaConnection#invoke(InvocationRequest, java.lang.reflect.Type)}), which
  * maps the argument and the result with the adapter's JSON-B. CompletionStage methods run on the container's default
- * managed executor.
+ * managed executor. {@code InputStream} and {@code InvocationStream} methods invoke with response streaming
+ * ({@link LambdaConnection#invokeStream(InvocationRequest)}).
  */
 final class FunctionInterfaceHandler implements InvocationHandler {
 
@@ -75,6 +78,9 @@ final class FunctionInterfaceHandler implements InvocationHandler {
         if (input != null) {
             request.input(input);
         }
+        if (fm.streaming) {
+            return stream(factory, fm, request.build());
+        }
         Object result;
         try (LambdaConnection connection = factory.getConnection()) {
             // an Optional method asks for its element type, which comes back null for an empty or null result
@@ -84,6 +90,18 @@ final class FunctionInterfaceHandler implements InvocationHandler {
                     + fm.method.getName() + ": " + e.getMessage(), e);
         }
         return fm.optional ? Optional.ofNullable(result) : result;
+    }
+
+    /**
+     * A streaming method: the stream outlives the pooled connection that opened it, which goes back to the pool at
+     * once. An {@code InputStream} method returns the stream's bytes, whose close closes the invocation stream.
+     */
+    static Object stream(LambdaConnectionFactory factory, FunctionMethod fm, InvocationRequest request) {
+        InvocationStream stream;
+        try (LambdaConnection connection = factory.getConnection()) {
+            stream = connection.invokeStream(request);
+        }
+        return fm.resultType == InputStream.class ? stream.inputStream() : stream;
     }
 
     private static ManagedExecutorService managedExecutor() {

@@ -1,5 +1,6 @@
 package io.lambdajca.cdi;
 
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
+import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.InvocationType;
 
 /**
@@ -29,6 +31,8 @@ final class FunctionMethod {
     final int tenantParameter;
     /** What the result maps to: the return type without its CompletionStage and Optional (void for none). */
     final Type resultType;
+    /** The method returns {@code InputStream} or {@code InvocationStream}: it invokes with response streaming. */
+    final boolean streaming;
 
     private FunctionMethod(Method method, LambdaFunction f, int inputParameter, int tenantParameter, boolean async,
             boolean optional, Type resultType) {
@@ -42,6 +46,7 @@ final class FunctionMethod {
         this.inputParameter = inputParameter;
         this.tenantParameter = tenantParameter;
         this.resultType = resultType;
+        this.streaming = resultType == InputStream.class || resultType == InvocationStream.class;
     }
 
     /** The function's input among a call's arguments, or null when the method takes none. */
@@ -101,6 +106,14 @@ final class FunctionMethod {
                 return null;
             }
         }
+        if (returned == InputStream.class || returned == InvocationStream.class) {
+            String problem = streamProblem(f, async || optional);
+            if (problem != null) {
+                problems.add("LAMBDAJCA2009: " + where + " returns a response stream (" + m.getGenericReturnType()
+                        .getTypeName() + "), " + problem);
+                return null;
+            }
+        }
         boolean noResult = returned == void.class || returned == Void.class;
         if (f.type() != InvocationType.REQUEST_RESPONSE && !noResult) {
             String article = f.type() == InvocationType.EVENT ? "an " : "a ";
@@ -114,6 +127,24 @@ final class FunctionMethod {
             return null;
         }
         return new FunctionMethod(m, f, input, tenant, async, optional, returned);
+    }
+
+    /** Why a method returning a stream cannot stream, or null when it can. */
+    private static String streamProblem(LambdaFunction f, boolean wrapped) {
+        if (wrapped) {
+            return "which must be returned as it is, not in a CompletionStage or Optional: the stream is returned as "
+                    + "soon as Lambda answers, and its bytes are read as they come: return InputStream or "
+                    + "InvocationStream";
+        }
+        if (f.type() != InvocationType.REQUEST_RESPONSE) {
+            return "but " + (f.type() == InvocationType.EVENT ? "an " : "a ") + f.type().wireName() + " invocation has no response to stream: only RequestResponse "
+                    + "methods may return InputStream or InvocationStream";
+        }
+        if (f.afterCommit()) {
+            return "but sets afterCommit, and an invocation sent after the commit has no response to stream: only "
+                    + "RequestResponse methods without afterCommit may return InputStream or InvocationStream";
+        }
+        return null;
     }
 
     private static Class<?> raw(Type t) {

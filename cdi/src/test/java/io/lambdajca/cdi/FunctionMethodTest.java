@@ -2,6 +2,7 @@ package io.lambdajca.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
 
+import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.InvocationType;
 
 /**
@@ -56,6 +58,12 @@ class FunctionMethodTest {
 
         @LambdaFunction(name = "price")
         Order tenantOnly(@TenantId String tenant);
+
+        @LambdaFunction(name = "export")
+        InputStream download(Order in);
+
+        @LambdaFunction(name = "export", qualifier = "live")
+        InvocationStream export(@TenantId String tenant, Order in);
     }
 
     interface Mistakes {
@@ -99,6 +107,24 @@ class FunctionMethodTest {
 
         @LambdaFunction(name = "price")
         Order twoInputsBesidesTheTenant(Order a, @TenantId String tenant, Order b);
+
+        @LambdaFunction(name = "export")
+        CompletionStage<InputStream> streamLater(Order in);
+
+        @LambdaFunction(name = "export")
+        Optional<InvocationStream> maybeStream(Order in);
+
+        @LambdaFunction(name = "export", type = InvocationType.EVENT)
+        InputStream eventStream(Order in);
+
+        @LambdaFunction(name = "export", type = InvocationType.DRY_RUN)
+        InvocationStream dryRunStream(Order in);
+
+        @LambdaFunction(name = "export", type = InvocationType.EVENT, afterCommit = true)
+        InputStream afterCommitEventStream(Order in);
+
+        @LambdaFunction(name = "export", afterCommit = true)
+        InputStream afterCommitStream(Order in);
     }
 
     @Test
@@ -230,6 +256,42 @@ class FunctionMethodTest {
     void twoInputsBesidesTheTenant_isLAMBDAJCA2002() {
         assertThat(problem("twoInputsBesidesTheTenant")).startsWith("LAMBDAJCA2002: "
                 + where("twoInputsBesidesTheTenant") + " takes 2 parameters besides its @TenantId, which JSON-B");
+    }
+
+    @Test
+    void streamReturn_invokesWithStreaming_andIsNotMappedFromJson() {
+        FunctionMethod bytes = valid("download");
+        assertThat(bytes.streaming).isTrue();
+        assertThat(bytes.resultType).isEqualTo(InputStream.class);
+        assertThat(bytes.async || bytes.optional).isFalse();
+
+        FunctionMethod stream = valid("export");
+        assertThat(stream.streaming).isTrue();
+        assertThat(stream.resultType).isEqualTo(InvocationStream.class);
+        assertThat(stream.qualifier).isEqualTo("live");
+        assertThat(stream.tenantId(new Object[] {"t", new Order("o")})).isEqualTo("t");
+
+        assertThat(valid("plain").streaming).isFalse();
+    }
+
+    @Test
+    void streamReturn_inAStageOrOptional_orOnAnEventDryRunOrAfterCommitMethod_isLAMBDAJCA2009() {
+        assertThat(problem("streamLater")).isEqualTo("LAMBDAJCA2009: " + where("streamLater") + " returns a response "
+                + "stream (java.util.concurrent.CompletionStage<java.io.InputStream>), which must be returned as it "
+                + "is, not in a CompletionStage or Optional: the stream is returned as soon as Lambda answers, and its "
+                + "bytes are read as they come: return InputStream or InvocationStream");
+        assertThat(problem("maybeStream")).startsWith("LAMBDAJCA2009: " + where("maybeStream") + " returns a response "
+                + "stream (java.util.Optional<io.lambdajca.api.InvocationStream>), which must be returned as it is");
+        assertThat(problem("eventStream")).isEqualTo("LAMBDAJCA2009: " + where("eventStream") + " returns a response "
+                + "stream (java.io.InputStream), but an Event invocation has no response to stream: only "
+                + "RequestResponse methods may return InputStream or InvocationStream");
+        assertThat(problem("dryRunStream")).startsWith("LAMBDAJCA2009: " + where("dryRunStream") + " returns a "
+                + "response stream (io.lambdajca.api.InvocationStream), but a DryRun invocation has no response");
+        assertThat(problem("afterCommitEventStream")).startsWith("LAMBDAJCA2009: " + where("afterCommitEventStream"));
+        assertThat(problem("afterCommitStream")).isEqualTo("LAMBDAJCA2009: " + where("afterCommitStream") + " returns "
+                + "a response stream (java.io.InputStream), but sets afterCommit, and an invocation sent after the "
+                + "commit has no response to stream: only RequestResponse methods without afterCommit may return "
+                + "InputStream or InvocationStream");
     }
 
     private static FunctionMethod valid(String name) {

@@ -49,6 +49,8 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
     private volatile InvokeWithResponseStreamCompleteEvent complete;
     private volatile Throwable failure;
     private volatile LambdaException aborted;
+    /** Nothing arrived within the read timeout, and the stream was given up. */
+    private volatile boolean stalled;
     private final Runnable onClose;
 
     /** Reader's state: the chunk being read, and whether the end was read. */
@@ -122,8 +124,10 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
             failure = t;
             arrived.add(END);
             InvokeWithResponseStreamCompleteEvent c = complete;
-            ended.accept(t != null || cancelled ? Outcome.FAILED
-                    : c != null && c.errorCode() != null ? Outcome.FUNCTION_ERROR : Outcome.COMPLETED);
+            // a stream its reader closed early was a successful invocation, whatever the cancellation raised
+            boolean closedEarly = cancelled && aborted == null && !stalled;
+            ended.accept(c != null && c.errorCode() != null ? Outcome.FUNCTION_ERROR
+                    : t != null && !closedEarly ? Outcome.FAILED : Outcome.COMPLETED);
         }
     }
 
@@ -132,14 +136,22 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
         aborted = reason;
         cancel();
         arrived.add(WAKE);
+        end(reason);
     }
 
-    /** Cancels the subscription (now, or as soon as the SDK subscribes). */
+    /**
+     * Cancels the subscription (now, or as soon as the SDK subscribes); never throws (a client closed meanwhile may
+     * refuse the cancellation's task, and its connection is closed anyway).
+     */
     void cancel() {
         cancelled = true;
         Subscription s = subscription;
         if (s != null) {
-            s.cancel();
+            try {
+                s.cancel();
+            } catch (RuntimeException alreadyClosed) {
+                // the event loop has ended: nothing is left to cancel
+            }
         }
     }
 
@@ -214,6 +226,7 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
         try {
             Object next = arrived.poll(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (next == null) {
+                stalled = true;
                 cancel();
                 return new EndpointUnavailableException(functionName, "InvokeWithResponseStream of function '"
                         + functionName + "' timed out waiting for the next part of the stream (ReadTimeoutMillis, "

@@ -32,10 +32,32 @@ final class StreamEventLoop implements AutoCloseable {
             throw new IllegalStateException("the Lambda resource adapter is stopped");
         }
         if (sdkGroup == null) {
-            group = new NioEventLoopGroup(THREADS, new DefaultThreadFactory("lambdajca-stream", true));
+            group = new NioEventLoopGroup(THREADS, new AdapterThreads());
             sdkGroup = SdkEventLoopGroup.create(group);
         }
         return sdkGroup;
+    }
+
+    /**
+     * Netty starts an event loop's thread on its first task, on the thread of whoever submitted it: an application's
+     * request thread. A thread made there would keep that application's class loader (its context class loader, and
+     * the application's code in the access control context it inherits) for as long as the adapter runs, after the
+     * application is undeployed. These threads are made in the adapter's own context instead.
+     */
+    @SuppressWarnings("removal") // AccessController: the JDK 17 Thread constructor still inherits its context
+    private static final class AdapterThreads extends DefaultThreadFactory {
+        AdapterThreads() {
+            super("lambdajca-stream", true);
+        }
+
+        @Override
+        protected Thread newThread(Runnable r, String name) {
+            return java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
+                Thread t = super.newThread(r, name);
+                t.setContextClassLoader(StreamEventLoop.class.getClassLoader());
+                return t;
+            });
+        }
     }
 
     synchronized boolean started() {

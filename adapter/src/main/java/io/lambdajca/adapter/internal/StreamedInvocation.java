@@ -64,7 +64,7 @@ final class StreamedInvocation implements InvocationStream, OpenStreams.Abortabl
     @Override
     public void abort(ConnectionUnavailableException reason) {
         input.abort(reason);
-        call.cancel(true);
+        cancelCall();
     }
 
     @Override
@@ -77,7 +77,16 @@ final class StreamedInvocation implements InvocationStream, OpenStreams.Abortabl
         open.remove(this);
         if (!input.ended()) {
             input.cancel();
+            cancelCall();
+        }
+    }
+
+    /** Cancels the SDK's call, which closes its connection; never throws. */
+    private void cancelCall() {
+        try {
             call.cancel(true);
+        } catch (RuntimeException alreadyClosed) {
+            // the client is closed: its connections are too
         }
     }
 

@@ -160,6 +160,21 @@ class EventStreamInputTest {
     }
 
     @Test
+    void closedEarly_countsAsACompletedInvocation_butAStallAsAFailure() {
+        input.onSubscribe(subscription);
+        input.cancel();
+        input.fail(new java.util.concurrent.CancellationException());
+        assertThat(outcomes).containsExactly(EventStreamInput.Outcome.COMPLETED);
+
+        List<EventStreamInput.Outcome> stalled = new ArrayList<>();
+        EventStreamInput slow = new EventStreamInput("streamer", Duration.ofMillis(20), stalled::add, () -> { });
+        slow.onSubscribe(subscription);
+        assertThatThrownBy(slow::read).isInstanceOf(EndpointUnavailableException.class);
+        slow.fail(new java.util.concurrent.CancellationException());
+        assertThat(stalled).containsExactly(EventStreamInput.Outcome.FAILED);
+    }
+
+    @Test
     void cancel_beforeTheSdkSubscribed_cancelsOnSubscribe() {
         input.cancel();
         input.onSubscribe(subscription);
