@@ -70,9 +70,11 @@ public class SampleApi {
     public Response stream(@PathParam("name") String name, Views.InvokeBody body) {
         InvocationStream stream = reports.open(name, body == null ? null : body.payload());
         return Response.ok(new ReportStreamOutput(stream))
-                // no cache or proxy (nginx honours X-Accel-Buffering) should hold the lines back
+                // nothing should hold the lines back: no cache or proxy (nginx honours X-Accel-Buffering), and no
+                // browser sniffing the first bytes for their type
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache, no-transform")
                 .header("X-Accel-Buffering", "no")
+                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 
