@@ -166,6 +166,7 @@ public class LambdaEnvironment implements ServerSetupTask {
         b.function(FunctionDefinition.builder("stream-megabytes", Handlers.STREAM_MEGABYTES, zip).timeoutSeconds(120)
                 .build());
         ManagementFunctions.deploy(b, zip);
+        StreamingFunctions.deploy(b, zip);
         LocalLambda started = b.build().start();
         ManagementFunctions.prepare(started);
         return started;

@@ -45,7 +45,8 @@ class AdapterBenchmarkIT {
     @Deployment(testable = false)
     static WebArchive app() {
         return ShrinkWrap.create(WebArchive.class, "benchmark.war")
-                .addClasses(AdapterBenchmark.class, AdapterBenchmark.Result.class, BenchmarkServlet.class)
+                .addClasses(AdapterBenchmark.class, AdapterBenchmark.Result.class, StreamingBenchmark.class,
+                        BenchmarkServlet.class)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.lambda-jca-adapter.rar\n"));
     }
 
@@ -67,6 +68,22 @@ class AdapterBenchmarkIT {
         assertEquals(200, r.statusCode(), r.body());
         System.out.println(r.body());
         Files.writeString(Path.of("target", "adapter-benchmark.txt"), r.body());
+    }
+
+    @Test
+    void streamingThroughTheAdapterVersusRawSdkAsync() throws Exception {
+        int megabytes = Integer.getInteger("bench.stream.megabytes", 100);
+        int firstBytes = Integer.getInteger("bench.stream.firstBytes", 200);
+        int rounds = Integer.getInteger("bench.stream.rounds", 5);
+        String query = "endpoint=" + enc(BenchmarkEnvironment.endpoint()) + "&accessKey="
+                + enc(LocalLambda.DEFAULT_ACCESS_KEY) + "&secretKey=" + enc(LocalLambda.DEFAULT_SECRET_KEY)
+                + "&megabytes=" + megabytes + "&firstBytes=" + firstBytes + "&rounds=" + rounds;
+        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(base + "benchmark?" + query)).timeout(Duration.ofMinutes(30)).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        System.out.println(r.body());
+        Files.writeString(Path.of("target", "streaming-benchmark.txt"), r.body());
     }
 
     /**

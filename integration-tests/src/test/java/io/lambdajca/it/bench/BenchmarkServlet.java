@@ -10,8 +10,12 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
-/** Runs {@link AdapterBenchmark} in the server and answers its figures as text. */
+/**
+ * Runs {@link AdapterBenchmark} (or, given {@code megabytes}, {@link StreamingBenchmark}) in the server and answers its
+ * figures as text.
+ */
 @WebServlet("/benchmark")
 public class BenchmarkServlet extends HttpServlet {
 
@@ -27,6 +31,17 @@ public class BenchmarkServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
+            if (req.getParameter("megabytes") != null) {
+                String report = new StreamingBenchmark(lambda, URI.create(req.getParameter("endpoint")),
+                        req.getParameter("accessKey"), req.getParameter("secretKey"),
+                        () -> NettyNioAsyncHttpClient.builder().maxConcurrency(50).build())
+                        .run(Integer.parseInt(req.getParameter("megabytes")),
+                                Integer.parseInt(req.getParameter("firstBytes")),
+                                Integer.parseInt(req.getParameter("rounds")));
+                resp.setContentType("text/plain");
+                resp.getWriter().write(report);
+                return;
+            }
             String report = new AdapterBenchmark(lambda, executor, URI.create(req.getParameter("endpoint")),
                     req.getParameter("accessKey"), req.getParameter("secretKey"))
                     .run(Integer.parseInt(req.getParameter("warmup")), Integer.parseInt(req.getParameter("round")),
