@@ -160,11 +160,6 @@ public class LambdaEnvironment implements ServerSetupTask {
         for (int i = 0; i < PAGED_FUNCTIONS; i++) {
             b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());
         }
-        b.function(FunctionDefinition.builder("stream-lines", Handlers.STREAM_LINES, zip).build());
-        b.function(FunctionDefinition.builder("stream-gated", Handlers.STREAM_GATED, zip).timeoutSeconds(60).build());
-        b.function(FunctionDefinition.builder("stream-failing", Handlers.STREAM_FAILING, zip).build());
-        b.function(FunctionDefinition.builder("stream-megabytes", Handlers.STREAM_MEGABYTES, zip).timeoutSeconds(120)
-                .build());
         ManagementFunctions.deploy(b, zip);
         StreamingFunctions.deploy(b, zip);
         LocalLambda started = b.build().start();
