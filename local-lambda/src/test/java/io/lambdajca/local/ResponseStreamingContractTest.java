@@ -44,6 +44,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResp
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponseEvent;
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.ResponseStreamingInvocationType;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
@@ -194,6 +195,54 @@ class ResponseStreamingContractTest {
     }
 
     @Test
+    void timeoutMidStream_endsWithInvokeCompleteSandboxTimedout(@TempDir Path dir) throws Exception {
+        api.create("gated-1s", Handlers.STREAM_GATED, r -> r.timeout(1));
+        // no marker is ever created: the handler waits past its 1 s timeout after its first chunk
+        Streamed s = stream(r -> r.functionName("gated-1s").payload(json("\"" + dir.resolve("never").toString()
+                .replace("\\", "\\\\") + "\"")).logType("Tail"));
+        assertThat(s.response.get().statusCode()).isEqualTo(200);
+        assertThat(s.text()).isEqualTo("first\n");
+        // Invoke's timeout error type (LambdaContractTest); carried as the InvokeComplete's ErrorCode (README)
+        assertThat(s.complete().errorCode()).isEqualTo("Sandbox.Timedout");
+        assertThat(s.complete().errorDetails()).endsWith("Task timed out after 1.00 seconds");
+        assertThat(new String(Base64.getDecoder().decode(s.complete().logResult()), StandardCharsets.UTF_8))
+                .contains("Task timed out after 1.00 seconds");
+    }
+
+    @Test
+    void pendingFunction_isResourceConflict409() throws Exception {
+        // a preparation executor that never runs: the function stays Pending
+        try (LocalLambda held = LocalLambda.builder().port(0).preparationExecutor(task -> { }).build().start();
+                LambdaAsyncClient heldClient = LambdaAsyncClient.builder()
+                        .endpointOverride(held.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                                LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                        .build()) {
+            try (var sync = ApiFixture.noRetryClient(held)) {
+                sync.createFunction(r -> r.functionName("pending").runtime("java21").role(ApiFixture.ROLE)
+                        .handler(Handlers.STREAM_LINES)
+                        .code(c -> c.zipFile(SdkBytes.fromByteArray(TestFunctions.zipBytes()))));
+            }
+            Throwable e = catchThrowable(() -> heldClient.invokeWithResponseStream(
+                    r -> r.functionName("pending").payload(json("1")),
+                    InvokeWithResponseStreamResponseHandler.builder()
+                            .subscriber(InvokeWithResponseStreamResponseHandler.Visitor.builder().build()).build())
+                    .get(30, TimeUnit.SECONDS));
+            // model: ResourceConflictException among the operation's errors; the text is Invoke's on a Pending
+            // function (RecordedFunctionLifecycleTest)
+            assertThat(e).isInstanceOf(ExecutionException.class);
+            assertThat(e.getCause()).isInstanceOfSatisfying(ResourceConflictException.class, c -> {
+                assertThat(c.statusCode()).isEqualTo(409);
+                assertThat(c.awsErrorDetails().errorMessage()).isEqualTo("The operation cannot be performed at this "
+                        + "time. The function is currently in the following state: Pending");
+            });
+        }
+    }
+
+    @Test
     void logTail_whenAsked_onSuccess() throws Exception {
         Streamed s = stream(r -> r.functionName("lines").payload(json("1")).logType("Tail"));
         String log = new String(Base64.getDecoder().decode(s.complete().logResult()), StandardCharsets.UTF_8);
@@ -223,6 +272,55 @@ class ResponseStreamingContractTest {
         assertThat(q).isInstanceOf(ResourceNotFoundException.class);
         assertThat(((LambdaException) q).awsErrorDetails().errorMessage())
                 .isEqualTo("Function not found: " + ApiFixture.ARN_PREFIX + "lines:9");
+    }
+
+    @Test
+    void aliasQualifier_runsTheAliasedVersion_namedInExecutedVersion() throws Exception {
+        api.create("versioned-stream", Handlers.STREAM_LINES, r -> { });
+        String version = api.publishNew("versioned-stream", 1).version();
+        api.client.createAlias(r -> r.functionName("versioned-stream").name("live").functionVersion(version));
+        // model: InvokeWithResponseStreamResponse.ExecutedVersion, "the version the alias resolved to"
+        Streamed byAlias = stream(r -> r.functionName("versioned-stream").qualifier("live").payload(json("1")));
+        assertThat(byAlias.response.get().executedVersion()).isEqualTo(version);
+        assertThat(byAlias.text()).isEqualTo("line 1\n");
+        Streamed byArn = stream(r -> r.functionName(ApiFixture.ARN_PREFIX + "versioned-stream:" + version)
+                .payload(json("1")));
+        assertThat(byArn.response.get().executedVersion()).isEqualTo(version);
+    }
+
+    @Test
+    void tenantId_reachesTheFunction_andIsRequiredWithIsolation() throws Exception {
+        api.create("isolated-stream", Handlers.COUNTING, r -> r.tenancyConfig(t -> t.tenantIsolationMode(
+                software.amazon.awssdk.services.lambda.model.TenantIsolationMode.PER_TENANT)));
+        Streamed s = stream(r -> r.functionName("isolated-stream").tenantId("blue").payload(json("{}")));
+        assertThat(s.text()).contains("\"tenantId\":\"blue\"");
+        // Invoke's text, from AWS's troubleshooting guide for tenant isolation (TenancyContractTest; not recorded)
+        Throwable e = catchThrowable(() -> stream(r -> r.functionName("isolated-stream").payload(json("{}"))));
+        assertThat(e).isInstanceOfSatisfying(
+                software.amazon.awssdk.services.lambda.model.InvalidParameterValueException.class,
+                x -> assertThat(x.awsErrorDetails().errorMessage()).isEqualTo("Tenant ID configuration not "
+                        + "specified or passed to a function when tenant isolation is not enabled."));
+    }
+
+    @Test
+    void payload_isCheckedAsInvokesIs() {
+        // recorded (Invoke's): test_lambda.snapshot.json,
+        // TestLambdaErrors::test_lambda_invoke_payload_encoding_error[message-\x99\xeb,j\x07\xa1zYh],
+        // "invoke_function_invalid_payload_message"
+        Throwable e = catchThrowable(() -> stream(r -> r.functionName("lines").payload(SdkBytes.fromByteArray(
+                new byte[] {(byte) 0x99, (byte) 0xeb, 0x2c, 0x6a, 0x07, (byte) 0xa1, 0x7a, 0x59, 0x68}))));
+        assertThat(e).isInstanceOfSatisfying(
+                software.amazon.awssdk.services.lambda.model.InvalidRequestContentException.class, x -> {
+                    assertThat(x.statusCode()).isEqualTo(400);
+                    assertThat(x.awsErrorDetails().errorMessage()).startsWith("Could not parse request body into "
+                            + "json: Could not parse payload into json: Unexpected character ((CTRL-CHAR, code 153))");
+                });
+        // model: RequestTooLargeException among the operation's errors; Invoke's synchronous limit (6,291,456 bytes)
+        Throwable tooLarge = catchThrowable(() -> stream(r -> r.functionName("lines")
+                .payload(SdkBytes.fromByteArray(new byte[io.lambdajca.local.http.InvokeEndpoint.MAX_SYNC_PAYLOAD]))));
+        assertThat(tooLarge).isInstanceOfSatisfying(
+                software.amazon.awssdk.services.lambda.model.RequestTooLargeException.class,
+                x -> assertThat(x.statusCode()).isEqualTo(413));
     }
 
     @Test
@@ -259,6 +357,9 @@ class ResponseStreamingContractTest {
         assertThat(((TooManyRequestsException) e).reasonAsString())
                 .isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded");
         assertThat(((TooManyRequestsException) e).awsErrorDetails().errorMessage()).isEqualTo("Rate Exceeded.");
+        // an error answer, as Invoke's: no version ran
+        assertThat(((TooManyRequestsException) e).awsErrorDetails().sdkHttpResponse()
+                .firstMatchingHeader("X-Amz-Executed-Version")).isEmpty();
     }
 
     @Test
@@ -311,45 +412,76 @@ class ResponseStreamingContractTest {
     void slowReader_holdsTheHandler_insteadOfTheEndpointBufferingTheResponse() throws Exception {
         api.create("held", Handlers.STREAM_MEGABYTES, r -> r.timeout(60));
         api.client.putFunctionConcurrency(r -> r.functionName("held").reservedConcurrentExecutions(1));
-        AtomicReference<Subscription> subscription = new AtomicReference<>();
-        AtomicLong events = new AtomicLong();
+        OneEventAtFirst reader = new OneEventAtFirst();
         CompletableFuture<Void> call = async.invokeWithResponseStream(
                 r -> r.functionName("held").payload(json("100")),
                 InvokeWithResponseStreamResponseHandler.builder()
-                        .onEventStream(publisher -> publisher.subscribe(new Subscriber<InvokeWithResponseStreamResponseEvent>() {
-                            @Override
-                            public void onSubscribe(Subscription sub) {
-                                subscription.set(sub);
-                                sub.request(1); // one event, then nothing until the test asks for the rest
-                            }
-
-                            @Override
-                            public void onNext(InvokeWithResponseStreamResponseEvent event) {
-                                events.incrementAndGet();
-                            }
-
-                            @Override
-                            public void onError(Throwable t) {
-                            }
-
-                            @Override
-                            public void onComplete() {
-                            }
-                        }))
+                        .onEventStream(publisher -> publisher.subscribe(reader))
                         .build());
-        Poll.until(Duration.ofSeconds(10), () -> events.get() == 1, "first event read");
+        Poll.until(Duration.ofSeconds(10), () -> reader.events.get() == 1, "first event read");
         // 100 MB take this endpoint well under a second to produce; were it buffering them, the handler would be
         // done and its one environment free again. It stays busy as long as the client does not read.
         List<Boolean> throttled = new ArrayList<>();
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
         while (System.nanoTime() < until) {
             throttled.add(catchThrowable(() -> api.client.invoke(r -> r.functionName("held").payload(json("1"))))
-                    instanceof software.amazon.awssdk.services.lambda.model.TooManyRequestsException);
+                    instanceof TooManyRequestsException);
         }
         assertThat(throttled).isNotEmpty().containsOnly(true);
         assertThat(call).isNotDone();
-        subscription.get().request(Long.MAX_VALUE);
+        reader.subscription.get().request(Long.MAX_VALUE);
         call.get(60, TimeUnit.SECONDS);
-        assertThat(events.get()).isGreaterThan(100 * MIB / (64 * 1024));
+        assertThat(reader.events.get()).isGreaterThan(100 * MIB / (64 * 1024));
+    }
+
+    @Test
+    void aClientThatLeaves_failsTheHandlersWrites_andFreesItsEnvironment() throws Exception {
+        api.create("left", Handlers.STREAM_MEGABYTES, r -> r.timeout(60));
+        api.client.putFunctionConcurrency(r -> r.functionName("left").reservedConcurrentExecutions(1));
+        OneEventAtFirst reader = new OneEventAtFirst();
+        CompletableFuture<Void> call = async.invokeWithResponseStream(
+                r -> r.functionName("left").payload(json("100")),
+                InvokeWithResponseStreamResponseHandler.builder()
+                        .onEventStream(publisher -> publisher.subscribe(reader))
+                        .build());
+        Poll.until(Duration.ofSeconds(10), () -> reader.events.get() == 1, "first event read");
+        reader.subscription.get().cancel();
+        call.cancel(true);
+        // the handler's next write fails, its invocation ends and its one environment serves the next call
+        var next = Poll.value(Duration.ofSeconds(20), () -> {
+            try {
+                return api.client.invoke(r -> r.functionName("left").payload(json("0")));
+            } catch (TooManyRequestsException e) {
+                return null;
+            }
+        }, java.util.Objects::nonNull, "the environment free again");
+        assertThat(next.statusCode()).isEqualTo(200);
+    }
+
+    /** Reads one event, then nothing until the test requests more: a client that has stopped reading. */
+    private static final class OneEventAtFirst implements Subscriber<InvokeWithResponseStreamResponseEvent> {
+        final AtomicReference<Subscription> subscription = new AtomicReference<>();
+        final AtomicLong events = new AtomicLong();
+
+        @Override
+        public void onSubscribe(Subscription sub) {
+            subscription.set(sub);
+            sub.request(1);
+        }
+
+        @Override
+        public void onNext(InvokeWithResponseStreamResponseEvent event) {
+            events.incrementAndGet();
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            // the call's future fails with it
+        }
+
+        @Override
+        public void onComplete() {
+            // the call's future completes
+        }
     }
 }

@@ -13,8 +13,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 /**
  * Streams {@code "first\n"} and flushes it, then waits until the marker file named by its input exists (a JSON string,
  * an absolute path), and ends with {@code "last\n"}. A caller that creates the marker only once it has read the first
- * chunk proves that the chunk arrived while the handler was still running. Gives up with an
- * {@link IllegalStateException} when the marker has not appeared within the function's remaining time less one second.
+ * chunk proves that the chunk arrived while the handler was still running. When the marker never appears, the
+ * function times out mid-stream (its waiting ends when the timeout interrupts it; should nothing interrupt it, it gives
+ * up with an {@link IllegalStateException} one second after the function's time is over).
  */
 public class GatedStreamHandler implements RequestStreamHandler {
 
@@ -23,7 +24,7 @@ public class GatedStreamHandler implements RequestStreamHandler {
         Path marker = Path.of(StreamInput.text(input));
         output.write("first\n".getBytes(StandardCharsets.UTF_8));
         output.flush();
-        long deadline = System.nanoTime() + Math.max(0, context.getRemainingTimeInMillis() - 1000) * 1_000_000L;
+        long deadline = System.nanoTime() + (context.getRemainingTimeInMillis() + 1000) * 1_000_000L;
         while (!Files.exists(marker)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("marker " + marker + " did not appear in time");

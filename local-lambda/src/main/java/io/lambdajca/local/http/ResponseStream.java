@@ -128,6 +128,9 @@ final class ResponseStream extends OutputStream {
                 return;
             }
             closed = true;
+            if (gone) {
+                return; // the client has left: nothing more to write
+            }
             queue.add(new Frame(lastEvent, true));
         }
         exchange.getIoThread().execute(this::drain);

@@ -64,6 +64,7 @@ final class StreamingInvokeEndpoint {
                 invoker.invokeStreaming(request.invocation, request.tail, stream,
                         outcome -> stream.complete(lastEvent(outcome, stream)));
             } catch (ApiException e) {
+                exchange.getResponseHeaders().remove(InvokeEndpoint.EXECUTED_VERSION); // nothing ran
                 Exchanges.error(exchange, e);
             }
         });

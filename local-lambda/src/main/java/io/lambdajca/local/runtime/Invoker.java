@@ -172,7 +172,12 @@ public final class Invoker implements AutoCloseable {
             thread.setContextClassLoader(v.runtime().loader());
             try {
                 if (sink != null) {
-                    v.runtime().invoke(inv.payload, context, sink);
+                    try {
+                        v.runtime().invoke(inv.payload, context, sink);
+                    } catch (Throwable t) {
+                        flushQuietly(sink); // what the handler wrote before it failed still goes out
+                        throw t;
+                    }
                     sink.flush();
                 }
                 byte[] response = sink != null ? new byte[0] : v.runtime().invoke(inv.payload, context);
@@ -254,6 +259,14 @@ public final class Invoker implements AutoCloseable {
                 LOG.log(Level.WARNING, "could not deliver the outcome of request " + inv.requestId, e);
             }
             return true;
+        }
+    }
+
+    private static void flushQuietly(java.io.OutputStream sink) {
+        try {
+            sink.flush();
+        } catch (java.io.IOException e) {
+            LOG.log(Level.FINE, "could not send the rest of a failed invocation's stream", e);
         }
     }
 
