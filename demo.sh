@@ -69,6 +69,7 @@ java -jar local-lambda/target/local-lambda.jar --port "$LAMBDA_PORT" --role "$RO
   --function "name=order-pricing,handler=$pkg.OrderPricing,code=$zip,memory=256,description=Prices an order" \
   --function "name=payment-failure,handler=$pkg.PaymentFailure,code=$zip,description=Always fails" \
   --function "name=slow-report,handler=$pkg.SlowReport,code=$zip,timeout=10,description=Takes its time" \
+  --function "name=monthly-report,handler=$pkg.MonthlyReport,code=$zip,timeout=30,description=Streams a report line by line" \
   > "$DEMO_DIR/local-lambda.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
@@ -95,7 +96,7 @@ cat <<MSG
 
 demo: running on $SERVER_NAME.
   Sample page            $APP_URL
-  Local Lambda endpoint  $ENDPOINT  (functions: greeting, order-pricing, payment-failure, slow-report)
+  Local Lambda endpoint  $ENDPOINT  (functions: greeting, monthly-report, order-pricing, payment-failure, slow-report)
   $SERVER_NAME  ($CONSOLE)
   Connection factory     $FACTORY_JNDI, from lambda-jca-adapter.rar
   Credential profile     $PROFILE_JNDI (ASSUME_ROLE $ROLE, temporary credentials from the endpoint's STS)

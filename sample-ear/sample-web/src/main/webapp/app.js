@@ -23,19 +23,24 @@ async function call(method, path, body) {
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
     if (!response.ok) {
-        const kind = data && data.kind ? data.kind : 'error';
-        const explain = {
-            'throttled': 'Lambda is throttling this function (too many concurrent calls). Try again shortly.',
-            'unavailable': 'The Lambda endpoint is unavailable or timed out.',
-            'not-found': 'No such function.',
-            'invalid-request': 'The request was refused.',
-            'access-denied': 'Lambda refused the server\'s credentials.',
-            'conflict': 'Lambda refused the change: it conflicts with the function\'s state.',
-            'changed': 'Someone changed it meanwhile: look again and retry.',
-        }[kind] || `The server answered ${response.status}.`;
-        throw new Error(explain + (data && data.error ? ' ' + data.error : ''));
+        throw new Error(explain(response.status, data));
     }
     return data;
+}
+
+/** The sentence for a failed call: what the kind of problem means, then the server's own words. */
+function explain(status, data) {
+    const kind = data && data.kind ? data.kind : 'error';
+    const meaning = {
+        'throttled': 'Lambda is throttling this function (too many concurrent calls). Try again shortly.',
+        'unavailable': 'The Lambda endpoint is unavailable or timed out.',
+        'not-found': 'No such function.',
+        'invalid-request': 'The request was refused.',
+        'access-denied': 'Lambda refused the server\'s credentials.',
+        'conflict': 'Lambda refused the change: it conflicts with the function\'s state.',
+        'changed': 'Someone changed it meanwhile: look again and retry.',
+    }[kind] || `The server answered ${status}.`;
+    return meaning + (data && data.error ? ' ' + data.error : '');
 }
 
 async function loadFunctions() {
@@ -283,11 +288,85 @@ async function run(event) {
     }
 }
 
+// The streamed report. fetch() with the response body's reader rather than Server-Sent Events: the request is a POST
+// with a JSON body like the page's other calls, the function's lines arrive as plain text with no event framing, and
+// nothing reconnects on its own (EventSource would, and so run the report again); Stop aborts the request, which the
+// server sees as the client going away and answers by cancelling the function's stream.
+let reportAbort = null;
+
+async function streamReport(event) {
+    event.preventDefault();
+    show($('report-error'), '');
+    const lines = $('report-lines');
+    lines.replaceChildren();
+    const started = performance.now();
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+    const add = (text) => {
+        const li = document.createElement('li');
+        const at = document.createElement('span');
+        at.className = 'at';
+        at.textContent = `+${seconds()} s`;
+        li.append(at, text);
+        lines.appendChild(li);
+    };
+    reportAbort = new AbortController();
+    $('report-start').disabled = true;
+    $('report-stop').disabled = false;
+    show($('report-status'), 'Waiting for the function…');
+    try {
+        let response;
+        try {
+            response = await fetch(`${api}/functions/monthly-report/streams`, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ payload: JSON.stringify({ month: $('report-month').value.trim() }) }),
+                signal: reportAbort.signal,
+            });
+        } catch (e) {
+            if (e.name === 'AbortError') { throw e; }
+            throw new Error('The server cannot be reached: ' + e.message);
+        }
+        if (!response.ok) {
+            const text = await response.text();
+            let data = null;
+            try { data = JSON.parse(text); } catch (e) { data = null; }
+            throw new Error(explain(response.status, data));
+        }
+        show($('report-status'), 'Streaming…');
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let pending = '';
+        for (;;) {
+            const { value, done } = await reader.read();
+            if (done) { break; }
+            const parts = (pending + value).split('\n');
+            pending = parts.pop();
+            parts.forEach(add);
+            show($('report-status'), `Streaming… ${lines.children.length} lines after ${seconds()} s`);
+        }
+        if (pending) { add(pending); }
+        show($('report-status'), `The stream ended: ${lines.children.length} lines in ${seconds()} s.`);
+    } catch (e) {
+        if (e.name === 'AbortError') {
+            show($('report-status'), `Stopped after ${lines.children.length} lines: the server closed the function's`
+                + ' stream.');
+        } else {
+            show($('report-status'), '');
+            show($('report-error'), lines.children.length
+                ? `The report broke off after ${lines.children.length} lines: ${e.message}` : e.message);
+        }
+    } finally {
+        reportAbort = null;
+        $('report-start').disabled = false;
+        $('report-stop').disabled = true;
+    }
+}
+
 const examples = {
     'greeting': '{"name": "Ada"}',
     'order-pricing': '{"customer": "Ada", "couponCode": "SAVE10", "lines": [{"sku": "book", "quantity": 2, "unitPriceCents": 1500}]}',
     'payment-failure': '{"orderId": 42}',
     'slow-report': '{"seconds": 2}',
+    'monthly-report': '{"month": "2026-11"}',
 };
 
 $('function-name').addEventListener('change', () => {
@@ -312,4 +391,6 @@ $('shift-percent').addEventListener('input', () => { $('shift-slider').value = $
 $('shift-form').addEventListener('submit', shift);
 $('runs-form').addEventListener('submit', run);
 $('invoke-form').addEventListener('submit', invoke);
+$('report-form').addEventListener('submit', streamReport);
+$('report-stop').addEventListener('click', () => { if (reportAbort) { reportAbort.abort(); } });
 loadFunctions();

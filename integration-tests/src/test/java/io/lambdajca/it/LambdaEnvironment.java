@@ -40,10 +40,13 @@ public class LambdaEnvironment implements ServerSetupTask {
     static final String LARGE_POOL_JNDI = "java:/lambda/LargePool";
     /** Nothing listens at its endpoint. */
     static final String UNREACHABLE_JNDI = "java:/lambda/Unreachable";
+    /** Pool of 2 whose SDK clients have {@link #STREAMING_CONNECTIONS} HTTP connections: for response streaming. */
+    static final String STREAMING_JNDI = "java:/lambda/Streaming";
+    static final int STREAMING_CONNECTIONS = 2;
 
     static final int PAGED_FUNCTIONS = 60;
     static final List<String> POOLS = List.of("Default", "ShortTimeout", "SmallPool", "LargePool", "BadSecret",
-            "Unreachable");
+            "Unreachable", "Streaming");
 
     private static LocalLambda lambda;
     private static boolean configured;
@@ -73,6 +76,8 @@ public class LambdaEnvironment implements ServerSetupTask {
                     "5000", "ReadTimeoutMillis=1500", "CallTimeoutMillis=1500");
             configureWithKeys("SmallPool", SMALL_POOL_JNDI, endpoint, secret, "2", "500");
             configureWithKeys("LargePool", LARGE_POOL_JNDI, endpoint, secret, "60", "5000");
+            configureWithKeys("Streaming", STREAMING_JNDI, endpoint, secret, "2", "5000",
+                    "MaxConnections=" + STREAMING_CONNECTIONS);
             configureWithKeys("BadSecret", BAD_SECRET_JNDI, endpoint, "not-the-secret", "2", "5000");
             configureWithKeys("Unreachable", UNREACHABLE_JNDI, "http://127.0.0.1:1", secret,
                     "2", "5000", "MaxRetries=1", "ConnectTimeoutMillis=500");

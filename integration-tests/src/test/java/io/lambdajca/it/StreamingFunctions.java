@@ -13,6 +13,10 @@ final class StreamingFunctions {
     static final String MEGABYTES = "stream-megabytes";
     /** Streams N numbered lines, one chunk each. */
     static final String LINES = "stream-lines";
+    /** Streams "first", waits for the marker file its input names, then streams "last". */
+    static final String GATED = "stream-gated";
+    /** Streams N numbered lines, then fails. */
+    static final String FAILING = "stream-failing";
 
     private StreamingFunctions() {
     }
@@ -20,5 +24,7 @@ final class StreamingFunctions {
     static void deploy(LocalLambda.Builder b, Path zip) {
         b.function(FunctionDefinition.builder(MEGABYTES, Handlers.STREAM_MEGABYTES, zip).timeoutSeconds(300).build());
         b.function(FunctionDefinition.builder(LINES, Handlers.STREAM_LINES, zip).build());
+        b.function(FunctionDefinition.builder(GATED, Handlers.STREAM_GATED, zip).timeoutSeconds(60).build());
+        b.function(FunctionDefinition.builder(FAILING, Handlers.STREAM_FAILING, zip).build());
     }
 }

@@ -107,8 +107,9 @@ class SamplePageIT {
     @Test
     @Order(1)
     void list_showsTheSampleFunctions() throws IOException {
-        wait.until(d -> names().size() == 4);
-        assertEquals(List.of("greeting", "order-pricing", "payment-failure", "slow-report"), names());
+        wait.until(d -> names().size() == 5);
+        assertEquals(List.of("greeting", "monthly-report", "order-pricing", "payment-failure", "slow-report"),
+                names());
         screenshot("1-list");
     }
 
@@ -152,7 +153,7 @@ class SamplePageIT {
         row.findElement(By.cssSelector("button.delete")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(d -> !names().contains("slow-report"));
-        assertEquals(List.of("greeting", "order-pricing", "payment-failure"), names());
+        assertEquals(List.of("greeting", "monthly-report", "order-pricing", "payment-failure"), names());
         screenshot("5-deleted");
     }
 
@@ -245,6 +246,39 @@ class SamplePageIT {
 
     @Test
     @Order(10)
+    void theStreamedReport_showsItsFirstLinesBeforeTheFunctionHasFinished() throws IOException {
+        WebElement month = browser.findElement(By.id("report-month"));
+        month.clear();
+        month.sendKeys("2026-10");
+        browser.findElement(By.id("report-start")).click();
+        // the function writes its title, then a line per region every 200 ms, and last "Report complete" (about 4 s
+        // in all): one script call reads what the page shows, so the two conditions hold at the same instant
+        WebDriverWait streaming = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50));
+        List<String> early = streaming.until(d -> {
+            List<String> shown = reportLines();
+            return shown.size() >= 2 ? shown : null;
+        });
+        assertEquals("Monthly sales report for 2026-10", early.get(0), early.toString());
+        assertTrue(early.stream().noneMatch(l -> l.startsWith("Report complete")),
+                "the first lines are shown while the function is still writing: " + early);
+        scrollTo("report-lines");
+        screenshot("10-streamed-report-arriving");
+        List<String> all = streaming.until(d -> {
+            List<String> shown = reportLines();
+            return !shown.isEmpty() && shown.get(shown.size() - 1).startsWith("Report complete") ? shown : null;
+        });
+        assertEquals(20, all.size(), all.toString());
+        assertTrue(all.get(19).startsWith("Report complete: 18 regions"), all.get(19));
+        assertEquals(early, all.subList(0, early.size()), "the early lines stay, in order");
+        WebElement status = browser.findElement(By.id("report-status"));
+        wait.until(d -> status.getText().startsWith("The stream ended: 20 lines"));
+        assertFalse(browser.findElement(By.id("report-error")).isDisplayed());
+        scrollTo("report-lines");
+        screenshot("10-streamed-report-complete");
+    }
+
+    @Test
+    @Order(11)
     void theEndpointDown_isExplained() throws IOException {
         // the local endpoint stops, as an outage would (the demo's Ctrl-C handling copes with it being gone)
         ProcessHandle.allProcesses()
@@ -255,7 +289,7 @@ class SamplePageIT {
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invoke-error")));
         wait.until(d -> problem.getText().contains("unavailable"));
         assertTrue(problem.getText().contains("The Lambda endpoint is unavailable"), problem.getText());
-        screenshot("10-endpoint-down");
+        screenshot("11-endpoint-down");
     }
 
     private static LambdaClient adminClient() {
@@ -293,6 +327,14 @@ class SamplePageIT {
         WebElement editor = browser.findElement(By.id("payload"));
         editor.clear();
         editor.sendKeys(payload);
+    }
+
+    /** The lines of the streamed report the page shows, without their arrival times, read in one script call. */
+    @SuppressWarnings("unchecked")
+    private static List<String> reportLines() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#report-lines li'))"
+                        + ".map(li => li.lastChild.textContent);");
     }
 
     /** The names in the table, read in one script call so that a re-render cannot leave stale elements behind. */

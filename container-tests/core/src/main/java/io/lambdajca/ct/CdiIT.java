@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lambdajca.api.FunctionErrorException;
 import io.lambdajca.api.InvalidRequestException;
+import io.lambdajca.api.InvocationStream;
 import jakarta.inject.Inject;
 
 /**
  * CDI on every server: a typed function interface and a plain {@code @Inject LambdaConnectionFactory} on the default
- * connection factory (found without any server-specific name in the application), a factory chosen by name, and a
- * {@code @TenantId} parameter.
+ * connection factory (found without any server-specific name in the application), a factory chosen by name, a
+ * {@code @TenantId} parameter, and methods that return a streamed response.
  */
 @ExtendWith(ArquillianExtension.class)
 @Order(3)
@@ -46,6 +50,18 @@ class CdiIT {
         FunctionErrorException e = thrown(FunctionErrorException.class,
                 () -> functions.fail(new PurchaseOrder("z", List.of())));
         assertEquals("java.lang.IllegalStateException", e.errorType());
+    }
+
+    @Test
+    void typedInterface_streamsAsInputStreamAndInvocationStream() throws IOException {
+        try (InputStream in = functions.lines(3)) {
+            assertEquals("line 1\nline 2\nline 3\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        try (InvocationStream stream = functions.linesStream(2)) {
+            assertEquals(200, stream.statusCode());
+            assertEquals("line 1\nline 2\n", new String(stream.inputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertTrue(stream.isComplete());
+        }
     }
 
     @Test

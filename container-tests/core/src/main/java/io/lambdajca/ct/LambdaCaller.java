@@ -2,6 +2,8 @@ package io.lambdajca.ct;
 
 import java.util.function.Function;
 
+import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import io.lambdajca.api.LambdaConnectionSpec;
@@ -46,6 +48,14 @@ public class LambdaCaller {
     /** Runs the work on a connection of the Default definition. */
     public <T> T withLambda(Function<LambdaConnection, T> work) {
         return with(Jndi.DEFAULT, work);
+    }
+
+    /**
+     * Starts a function with response streaming on a connection of the definition bound at that JNDI name and returns
+     * its stream; the connection is back in its pool when this returns, the caller reads and closes the stream.
+     */
+    public InvocationStream openStream(String jndi, String function, String payload) {
+        return with(jndi, c -> c.invokeStream(InvocationRequest.builder(function).payload(payload).build()));
     }
 
     /** Runs the work on a connection of the definition bound at that JNDI name. */

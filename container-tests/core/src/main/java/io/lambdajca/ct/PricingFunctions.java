@@ -1,7 +1,9 @@
 package io.lambdajca.ct;
 
+import java.io.InputStream;
 import java.util.Map;
 
+import io.lambdajca.api.InvocationStream;
 import io.lambdajca.cdi.LambdaFunction;
 import io.lambdajca.cdi.LambdaFunctions;
 import io.lambdajca.cdi.TenantId;
@@ -15,6 +17,14 @@ public interface PricingFunctions {
 
     @LambdaFunction(name = "failing")
     Quote fail(PurchaseOrder order);
+
+    /** The numbered lines of the stream-lines function, read as they are streamed. */
+    @LambdaFunction(name = "stream-lines")
+    InputStream lines(int count);
+
+    /** The same with the stream's status and version. */
+    @LambdaFunction(name = "stream-lines")
+    InvocationStream linesStream(int count);
 
     /** The counting function, which has tenant isolation, invoked for one tenant. */
     @LambdaFunction(name = "tenanted")

@@ -37,6 +37,9 @@ public final class Resources {
     public record Profile(String id, String jndiName, Map<String, Object> properties) {
     }
 
+    /** The SmallPool definition's MaxConnections: the HTTP connections of its SDK clients. */
+    public static final int SMALL_POOL_CONNECTIONS = 2;
+
     private final List<ConnectionDefinition> definitions = new ArrayList<>();
     private final List<Profile> profiles = new ArrayList<>();
 
@@ -64,7 +67,10 @@ public final class Resources {
         profiles.add(new Profile("Chain", Jndi.CHAIN_PROFILE_OBJECT, props("Type", "DEFAULT_CHAIN")));
 
         definitions.add(keys("Default", Jndi.DEFAULT, 5, 5000, endpoint, secret));
-        definitions.add(keys("SmallPool", Jndi.SMALL_POOL, 2, 500, endpoint, secret));
+        // as many HTTP connections as pooled ones: StreamingIT proves that a stream closed early frees its own
+        definitions.add(new ConnectionDefinition("SmallPool", Jndi.SMALL_POOL, 2, 500, props("Region", "us-east-1",
+                "EndpointOverride", endpoint, "AccessKeyId", TestWorld.ACCESS_KEY, "SecretAccessKey", secret,
+                "MaxConnections", String.valueOf(SMALL_POOL_CONNECTIONS)), null));
         definitions.add(keys("BadSecret", Jndi.BAD_SECRET, 2, 5000, endpoint, wrong));
         definitions.add(profile("StaticProfile", Jndi.STATIC_PROFILE, endpoint, Jndi.STATIC_PROFILE_OBJECT));
         definitions.add(profile("AssumeRole", Jndi.ASSUME_ROLE, endpoint, Jndi.INVOKER_PROFILE_OBJECT));

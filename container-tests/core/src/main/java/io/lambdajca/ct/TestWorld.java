@@ -69,6 +69,8 @@ public final class TestWorld {
         for (int i = 0; i < PAGED_FUNCTIONS; i++) {
             b.function(FunctionDefinition.builder(String.format("page-%03d", i), Handlers.ECHO, zip).build());
         }
+        b.function(FunctionDefinition.builder("stream-lines", Handlers.STREAM_LINES, zip).build());
+        b.function(FunctionDefinition.builder("stream-gated", Handlers.STREAM_GATED, zip).timeoutSeconds(60).build());
         b.function(FunctionDefinition.builder(ManagementIT.RELEASE, Handlers.GREETING, zip)
                 .environment("GREETING", "Blue").build());
         lambda = b.build().start();

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -14,6 +17,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +53,9 @@ import io.lambdajca.local.testing.Poll;
 import jakarta.inject.Inject;
 
 /**
- * CDI: injected connection factories, a typed function interface in a CDI bean and a JAX-RS resource, asynchronous
- * calls on the managed executor, Event invocations sent only after commit, and deployment-time checks.
+ * CDI: injected connection factories, a typed function interface in a CDI bean and a JAX-RS resource (also methods
+ * returning a streamed response), asynchronous calls on the managed executor, Event invocations sent only after
+ * commit, and deployment-time checks.
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(LambdaEnvironment.class)
@@ -113,6 +118,20 @@ class CdiIT {
         assertEquals(nested, functions.echoNested(nested));
         assertEquals(Optional.of(new Item("m", 7)), functions.echoMaybe(new Item("m", 7)));
         assertEquals(Optional.empty(), functions.echoNothing());
+    }
+
+    @Test
+    @OperateOnDeployment("app")
+    void streamingMethod_givesTheLinesAsTheyCome_andAFailureMidStreamAfterThem() throws IOException {
+        try (InputStream in = functions.lines(4)) {
+            assertEquals("line 1\nline 2\nline 3\nline 4\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        try (InputStream in = functions.linesThenFailure(2)) {
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            FunctionErrorException e = thrown(FunctionErrorException.class, () -> in.transferTo(read));
+            assertEquals("line 1\nline 2\n", read.toString(StandardCharsets.UTF_8));
+            assertTrue(e.getMessage().contains("failed after 2 lines"), e.getMessage());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lambdajca.it.cdi;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,12 @@ public interface PricingFunctions {
 
     @LambdaFunction(name = "ghost", type = InvocationType.EVENT, afterCommit = true)
     void ghostAfterCommit(Map<String, Object> input);
+
+    @LambdaFunction(name = "stream-lines")
+    InputStream lines(int count);
+
+    @LambdaFunction(name = "stream-failing")
+    InputStream linesThenFailure(int count);
 
     @LambdaFunction(name = "tenanted")
     TenantAnswer countFor(@TenantId String tenant, Map<String, Object> input);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.lambdajca.api.InvalidRequestException;
+import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.InvocationType;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The JSON API the page uses. */
 @Path("/")
@@ -28,6 +31,9 @@ public class SampleApi {
 
     @EJB
     VersionCatalog versions;
+
+    @EJB
+    StreamedReports reports;
 
     @Inject
     PricingFunctions pricing;
@@ -51,6 +57,25 @@ public class SampleApi {
                     + "RequestResponse, Event, DryRun");
         }
         return catalog.invoke(name, body == null ? null : body.payload(), invocationType);
+    }
+
+    /**
+     * Invokes a function with response streaming and answers its bytes as they arrive (plain text, chunked). A
+     * failure before the function streams is a JSON problem like the other operations'; a failure after it began
+     * breaks the response off before its end.
+     */
+    @POST
+    @Path("functions/{name}/streams")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+    public Response stream(@PathParam("name") String name, Views.InvokeBody body) {
+        InvocationStream stream = reports.open(name, body == null ? null : body.payload());
+        return Response.ok(new ReportStreamOutput(stream))
+                // nothing should hold the lines back: no cache or proxy (nginx honours X-Accel-Buffering), and no
+                // browser sniffing the first bytes for their type
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache, no-transform")
+                .header("X-Accel-Buffering", "no")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     @DELETE
