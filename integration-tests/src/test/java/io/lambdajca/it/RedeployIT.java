@@ -107,6 +107,33 @@ class RedeployIT {
         assertTrue(last[2] <= baseline[2] * (1 + TOLERANCE), "heap grew: " + baseline[2] + " -> " + last[2]);
     }
 
+    /**
+     * Response streaming starts the adapter's own threads ({@code lambdajca-stream-*}, Netty's event loop): after each
+     * of 3 undeploys of the RAR, with the sample's streamed report having run, none is left. Leaves the RAR deployed
+     * and the EAR undeployed, as it found them.
+     */
+    @Test
+    void redeploysAfterResponseStreaming_leaveNoStreamingThread() throws Exception {
+        for (int cycle = 0; cycle < 3; cycle++) {
+            deploy(EAR, Path.of(System.getProperty("lambdajca.sample.ear")));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:8080/lambda-sample/api/functions/" + StreamingFunctions.LINES + "/streams"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"payload\":\"3\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("line 1\nline 2\nline 3\n", r.body());
+            assertTrue(threadNames().stream().anyMatch(n -> n.startsWith("lambdajca-stream")),
+                    "streaming runs on the adapter's threads: " + threadNames());
+            undeploy(EAR);
+            LambdaEnvironment.undeployRar(management);
+            int undeployed = cycle;
+            Poll.until(THREADS_GONE, this::noAdapterThreads, "cycle " + undeployed
+                    + ": no streaming, adapter or SDK thread left after undeploy");
+            LambdaEnvironment.deployRar(management);
+        }
+    }
+
     /** The sample application lists the functions through the adapter. */
     private void use() throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
