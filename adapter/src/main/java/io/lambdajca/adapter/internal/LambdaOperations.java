@@ -138,6 +138,14 @@ public final class LambdaOperations {
     }
 
     public InvocationResult invoke(InvocationRequest request) {
+        return invoke(request, LambdaOperations::result, InvocationResult::deferred);
+    }
+
+    /**
+     * Validates and sends an invocation; {@code answer} makes the caller's answer of the SDK's response (whose
+     * payload only the adapter holds), {@code deferred} is the answer when it waits for its transaction to commit.
+     */
+    private <R> R invoke(InvocationRequest request, Function<Sent, R> answer, Supplier<R> deferred) {
         RequestValidator.notNull(null, "request", request);
         String name = request.functionName();
         RequestValidator.functionName(name);
@@ -150,7 +158,8 @@ public final class LambdaOperations {
             payload = json.toJson(name, request.input());
             RequestValidator.payloadSize(name, type, payload);
         } else {
-            payload = request.payload() == null ? new byte[0] : request.payload();
+            payload = request.payload(); // a copy: read it once
+            payload = payload == null ? new byte[0] : payload;
             RequestValidator.payload(name, type, payload);
         }
         String clientContext = RequestValidator.clientContext(name, request.clientContext());
@@ -158,9 +167,9 @@ public final class LambdaOperations {
             throw new InvalidRequestException(name, "afterCommit applies to Event invocations only, "
                     + "not " + type.wireName() + ": a deferred invocation has no result to wait for");
         }
-        SdkBytes body = SdkBytes.fromByteArrayUnsafe(payload);
+        SdkBytes body = SdkBytes.fromByteArrayUnsafe(payload); // the adapter's own copy: no other copy needed
         FunctionMetrics counted = metrics.of(name);
-        Supplier<InvocationResult> send = () -> send(counted, () -> call(Operation.INVOKE, name,
+        Supplier<Sent> send = () -> send(counted, () -> call(Operation.INVOKE, name,
                 within -> client.invoke(b -> b
                         .functionName(name)
                         .qualifier(request.qualifier())
@@ -172,13 +181,26 @@ public final class LambdaOperations {
                         .payload(body)
                         .overrideConfiguration(within))));
         if (request.afterCommit() && AfterCommit.defer(name, send::get, request.deferredFailureHandler(), counted)) {
-            return InvocationResult.deferred();
+            return deferred.get();
         }
-        return send.get();
+        return answer.apply(send.get());
+    }
+
+    /** The SDK's answer and how long it took; its payload is read without a copy, by the adapter only. */
+    private record Sent(InvokeResponse response, Duration duration) {
+
+        byte[] payload() {
+            return response.payload() == null ? new byte[0] : response.payload().asByteArrayUnsafe();
+        }
+
+        FunctionError functionError() {
+            return response.functionError() == null ? null
+                    : FunctionErrorParser.parse(response.functionError(), payload());
+        }
     }
 
     /** Sends an invocation, counting it (at once, or after its transaction committed) in the function's metrics. */
-    private static InvocationResult send(FunctionMetrics counted, Supplier<InvokeResponse> call) {
+    private static Sent send(FunctionMetrics counted, Supplier<InvokeResponse> call) {
         long started = System.nanoTime();
         InvokeResponse r;
         try {
@@ -192,14 +214,16 @@ public final class LambdaOperations {
         }
         long nanos = System.nanoTime() - started;
         counted.completed(nanos, r.functionError() != null);
-        Duration duration = Duration.ofNanos(nanos);
-        byte[] responsePayload = r.payload() == null ? new byte[0] : r.payload().asByteArrayUnsafe();
-        FunctionError error = r.functionError() == null ? null
-                : FunctionErrorParser.parse(r.functionError(), responsePayload);
+        return new Sent(r, Duration.ofNanos(nanos));
+    }
+
+    /** The application's result: InvocationResult copies the payload once, the copy the application owns. */
+    private static InvocationResult result(Sent sent) {
+        InvokeResponse r = sent.response();
         String logTail = r.logResult() == null ? null
                 : new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
-        return new InvocationResult(r.statusCode(), responsePayload, r.executedVersion(), logTail, error, duration,
-                r.durableExecutionArn());
+        return new InvocationResult(r.statusCode(), sent.payload(), r.executedVersion(), logTail,
+                sent.functionError(), sent.duration(), r.durableExecutionArn());
     }
 
     /**
@@ -218,14 +242,14 @@ public final class LambdaOperations {
             throw new InvalidRequestException(name, type.wireName() + " invocations have no result, and resultType "
                     + c.getName() + " cannot hold the null returned for them: ask for Void.class");
         }
-        InvocationResult result = invoke(request);
-        if (result.isFunctionError()) {
-            throw new FunctionErrorException(name, result.functionError().get());
-        }
-        if (noResult || noPayload) {
-            return null;
-        }
-        return json.fromJson(name, result.payload(), resultType);
+        // mapped from the SDK's payload itself: no InvocationResult, so no copy of the payload
+        return invoke(request, sent -> {
+            FunctionError error = sent.functionError();
+            if (error != null) {
+                throw new FunctionErrorException(name, error);
+            }
+            return noResult || noPayload ? null : json.fromJson(name, sent.payload(), resultType);
+        }, () -> null);
     }
 
     public boolean deleteFunction(String functionName, String qualifier) {

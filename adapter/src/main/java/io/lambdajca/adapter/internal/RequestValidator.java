@@ -1,15 +1,11 @@
 package io.lambdajca.adapter.internal;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.InvocationType;
-import jakarta.json.JsonException;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
 
 /**
  * Lambda's rules for names, qualifiers, tenant ids, durable execution names, payloads and client context, checked
@@ -53,8 +49,6 @@ public final class RequestValidator {
     private static final Pattern QUALIFIER = Pattern.compile(QUALIFIER_PATTERN);
     private static final Pattern TENANT_ID = Pattern.compile(TENANT_ID_PATTERN);
     private static final Pattern DURABLE_EXECUTION_NAME = Pattern.compile(DURABLE_EXECUTION_NAME_PATTERN);
-    /** Looked up once: the lookup scans the class path and is far costlier than parsing a small payload. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private RequestValidator() {
     }
@@ -186,15 +180,8 @@ public final class RequestValidator {
     }
 
     private static String jsonProblem(byte[] payload) {
-        // from a Reader: the InputStream form sniffs the encoding and builds a decoder on every call
-        try (JsonParser parser = JSON.createParser(new StringReader(new String(payload, StandardCharsets.UTF_8)))) {
-            while (parser.hasNext()) {
-                parser.next();
-            }
-            return null;
-        } catch (JsonException | IllegalStateException e) {
-            return e.getMessage();
-        }
+        // a pass over the bytes: no decoded copy of the payload, no parser (see JsonCheck)
+        return JsonCheck.problem(payload);
     }
 
     private static String abbreviate(String s) {

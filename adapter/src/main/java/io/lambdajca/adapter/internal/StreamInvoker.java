@@ -79,7 +79,8 @@ final class StreamInvoker {
             payload = json.toJson(name, request.input());
             RequestValidator.payloadSize(name, type, payload);
         } else {
-            payload = request.payload() == null ? new byte[0] : request.payload();
+            payload = request.payload(); // a copy: read it once
+            payload = payload == null ? new byte[0] : payload;
             RequestValidator.payload(name, type, payload);
         }
         String clientContext = RequestValidator.clientContext(name, request.clientContext());

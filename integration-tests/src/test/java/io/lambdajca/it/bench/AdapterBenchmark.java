@@ -1,6 +1,9 @@
 package io.lambdajca.it.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +11,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.InvocationType;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -113,9 +118,133 @@ final class AdapterBenchmark {
         return out.toString();
     }
 
+    /** The sizes of the sweep: synchronous, and one Event size (Event payloads are at most 1 MB). */
+    static final int[] SYNC_SIZES = {24, 4 * 1024, 64 * 1024, 1024 * 1024, 5 * 1024 * 1024};
+    static final int EVENT_SIZE = 256 * 1024;
+
+    /**
+     * The payload-size sweep: per size, the echo function (which answers its payload, so the response is as large as
+     * the request) through the adapter and through the raw SDK, alternating rounds after a warm-up, with the heap's
+     * peak during each round (sampled every 5 ms, above the heap used after a GC before the round).
+     */
+    String sweep(int warmupSeconds, int smallRoundSeconds, int largeRoundSeconds, int rounds) throws Exception {
+        line("payload-size sweep, %d callers, %d rounds after %d s warm-up per side, %d s rounds up to 64 KB and %d s "
+                + "above; cores %d, load average %.2f at start", CALLERS, rounds, warmupSeconds, smallRoundSeconds,
+                largeRoundSeconds, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        try (LambdaClient raw = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
+                        secretKey)))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(50))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build()) {
+            List<Object[]> cases = new ArrayList<>();
+            for (int size : SYNC_SIZES) {
+                cases.add(new Object[] {size, InvocationType.REQUEST_RESPONSE});
+            }
+            cases.add(new Object[] {EVENT_SIZE, InvocationType.EVENT});
+            for (Object[] c : cases) {
+                sweepOne(raw, (Integer) c[0], (InvocationType) c[1], warmupSeconds,
+                        (Integer) c[0] <= 64 * 1024 ? smallRoundSeconds : largeRoundSeconds, rounds);
+            }
+        }
+        line("SWEEP ratio = adapter/raw SDK invokes per second, median of the rounds' ratios [lowest, highest round]");
+        return out.toString();
+    }
+
+    private void sweepOne(LambdaClient raw, int size, InvocationType type, int warmupSeconds, int roundSeconds,
+            int rounds) throws Exception {
+        byte[] json = payload(size);
+        SdkBytes sdkPayload = SdkBytes.fromByteArray(json);
+        int expected = type == InvocationType.EVENT ? 202 : 200;
+        Callable<Void> viaAdapter = () -> {
+            try (LambdaConnection c = factory.getConnection()) {
+                var result = c.invoke(InvocationRequest.builder("echo").payload(json).invocationType(type).build());
+                if (result.statusCode() != expected || type == InvocationType.REQUEST_RESPONSE
+                        && result.payload().length != size) { // the application's copy
+                    throw new IllegalStateException("invoke failed: " + result);
+                }
+            }
+            return null;
+        };
+        Callable<Void> viaSdk = () -> {
+            var r = raw.invoke(b -> b.functionName("echo").payload(sdkPayload).invocationType(type.wireName()));
+            if (r.statusCode() != expected || type == InvocationType.REQUEST_RESPONSE
+                    && r.payload().asByteArray().length != size) { // the application's copy, as with the adapter
+                throw new IllegalStateException("invoke failed: " + r.statusCode());
+            }
+            return null;
+        };
+        load(viaAdapter, warmupSeconds);
+        load(viaSdk, warmupSeconds);
+        List<Result> adapter = new ArrayList<>();
+        List<Result> sdk = new ArrayList<>();
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            adapter.add(load(viaAdapter, roundSeconds));
+            sdk.add(load(viaSdk, roundSeconds));
+            ratios[r] = adapter.get(r).perSecond / sdk.get(r).perSecond;
+        }
+        Result a = Result.median(adapter);
+        Result s = Result.median(sdk);
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        String label = (size >= 1024 * 1024 ? size / (1024 * 1024) + " MB" : size >= 1024 ? size / 1024 + " KB"
+                : size + " B") + " " + type.wireName();
+        line("%s: adapter %s, heap peak %s | raw SDK %s, heap peak %s", label, a, mb(medianPeak(adapter)), s,
+                mb(medianPeak(sdk)));
+        line("SWEEP %-22s ratio %.3f [%.3f, %.3f]; p50 added %+.0f us, p99 added %+.0f us; rounds' ratios %s", label,
+                sorted[rounds / 2], sorted[0], sorted[rounds - 1], (a.p50 - s.p50) / 1e3, (a.p99 - s.p99) / 1e3,
+                Arrays.toString(Arrays.stream(ratios).map(x -> Math.round(x * 1000) / 1000.0).toArray()));
+    }
+
+    private static long medianPeak(List<Result> results) {
+        long[] peaks = results.stream().mapToLong(r -> r.heapPeak).sorted().toArray();
+        return peaks[peaks.length / 2];
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
+    }
+
+    /** A JSON array of small objects padded with spaces to exactly {@code size} bytes. */
+    static byte[] payload(int size) {
+        String small = "{\"hello\":\"world\",\"n\":42}";
+        if (size <= small.length()) {
+            return small.getBytes(StandardCharsets.UTF_8);
+        }
+        String item = "{\"id\":123456,\"name\":\"order \\\"x\\\"\",\"ok\":true,\"price\":-1.5e3},";
+        StringBuilder b = new StringBuilder(size).append('[');
+        while (b.length() + item.length() + 1 <= size) {
+            b.append(item);
+        }
+        b.setLength(b.length() - 1);
+        b.append(']');
+        while (b.length() < size) {
+            b.append(' ');
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private Result load(Callable<Void> call, int seconds) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<long[]>> futures = new ArrayList<>();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(baseline);
+        Thread sampler = new Thread(() -> {
+            while (!stop.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         long start = System.nanoTime();
         for (int i = 0; i < CALLERS; i++) {
             futures.add(executor.submit(() -> {
@@ -132,8 +261,9 @@ final class AdapterBenchmark {
                 return Arrays.copyOf(lat, Math.min(n, lat.length));
             }));
         }
-        Thread.sleep(seconds * 1000L);
+        Thread.sleep(seconds * 1000L); // the round's length, not a synchronisation
         stop.set(true);
+        sampler.join();
         List<long[]> all = new ArrayList<>();
         int total = 0;
         for (Future<long[]> f : futures) {
@@ -149,7 +279,7 @@ final class AdapterBenchmark {
             at += l.length;
         }
         Arrays.sort(merged);
-        return new Result(total / elapsed, merged[total / 2], merged[(int) (total * 0.99)]);
+        return new Result(total / elapsed, merged[total / 2], merged[(int) (total * 0.99)], peak.get() - baseline);
     }
 
     private void line(String format, Object... args) {
@@ -161,11 +291,14 @@ final class AdapterBenchmark {
         final double perSecond;
         final long p50;
         final long p99;
+        /** The heap's peak above its use after a GC before the round. */
+        final long heapPeak;
 
-        Result(double perSecond, long p50, long p99) {
+        Result(double perSecond, long p50, long p99, long heapPeak) {
             this.perSecond = perSecond;
             this.p50 = p50;
             this.p99 = p99;
+            this.heapPeak = heapPeak;
         }
 
         static Result median(List<Result> results) {

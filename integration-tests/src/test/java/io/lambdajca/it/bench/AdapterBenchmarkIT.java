@@ -70,6 +70,24 @@ class AdapterBenchmarkIT {
         Files.writeString(Path.of("target", "adapter-benchmark.txt"), r.body());
     }
 
+    /** Adapter against raw SDK at 24 B to 5 MB synchronous and 256 KB Event, with the heap's peak per round. */
+    @Test
+    void payloadSizeSweep() throws Exception {
+        warmTheEndpoint();
+        String query = "sweep=1&endpoint=" + enc(BenchmarkEnvironment.endpoint()) + "&accessKey="
+                + enc(LocalLambda.DEFAULT_ACCESS_KEY) + "&secretKey=" + enc(LocalLambda.DEFAULT_SECRET_KEY)
+                + "&warmup=" + Integer.getInteger("bench.sweep.warmup", 3)
+                + "&smallRound=" + Integer.getInteger("bench.sweep.smallRound", 3)
+                + "&largeRound=" + Integer.getInteger("bench.sweep.largeRound", 2)
+                + "&rounds=" + Integer.getInteger("bench.sweep.rounds", 5);
+        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(base + "benchmark?" + query)).timeout(Duration.ofMinutes(30)).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        System.out.println(r.body());
+        Files.writeString(Path.of("target", "payload-size-sweep.txt"), r.body());
+    }
+
     @Test
     void streamingThroughTheAdapterVersusRawSdkAsync() throws Exception {
         int megabytes = Integer.getInteger("bench.stream.megabytes", 100);

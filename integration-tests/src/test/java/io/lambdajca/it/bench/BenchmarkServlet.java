@@ -42,6 +42,17 @@ public class BenchmarkServlet extends HttpServlet {
                 resp.getWriter().write(report);
                 return;
             }
+            if (req.getParameter("sweep") != null) {
+                String report = new AdapterBenchmark(lambda, executor, URI.create(req.getParameter("endpoint")),
+                        req.getParameter("accessKey"), req.getParameter("secretKey"))
+                        .sweep(Integer.parseInt(req.getParameter("warmup")),
+                                Integer.parseInt(req.getParameter("smallRound")),
+                                Integer.parseInt(req.getParameter("largeRound")),
+                                Integer.parseInt(req.getParameter("rounds")));
+                resp.setContentType("text/plain");
+                resp.getWriter().write(report);
+                return;
+            }
             String report = new AdapterBenchmark(lambda, executor, URI.create(req.getParameter("endpoint")),
                     req.getParameter("accessKey"), req.getParameter("secretKey"))
                     .run(Integer.parseInt(req.getParameter("warmup")), Integer.parseInt(req.getParameter("round")),

@@ -1,0 +1,92 @@
+package io.lambdajca.adapter.internal;
+
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+
+/**
+ * The payload's JSON check alone, at 24 B to 5 MB: JsonCheck against the check it replaced (a jakarta.json parser
+ * over the payload decoded into a String), time and allocated bytes per check. Figures printed, nothing asserted.
+ * Run: {@code java -cp adapter/target/classes:adapter/target/test-classes:<test class path>
+ * io.lambdajca.adapter.internal.JsonCheckBenchmark}.
+ */
+public final class JsonCheckBenchmark {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static volatile Object sink;
+
+    public static void main(String[] args) {
+        int[] sizes = {24, 4 * 1024, 64 * 1024, 1024 * 1024, 5 * 1024 * 1024};
+        System.out.printf("%-8s %14s %14s %16s %16s %8s%n", "size", "before ns/op", "after ns/op", "before B/op",
+                "after B/op", "speedup");
+        for (int size : sizes) {
+            byte[] payload = payload(size);
+            if (JsonCheck.problem(payload) != null || parser(payload) != null) {
+                throw new IllegalStateException("not JSON: " + JsonCheck.problem(payload));
+            }
+            int ops = (int) Math.max(5, Math.min(200_000, 400_000_000L / size));
+            run(payload, ops, true); // warm-up
+            run(payload, ops, false);
+            long[] before = run(payload, ops, true);
+            long[] after = run(payload, ops, false);
+            System.out.printf("%-8s %14d %14d %16d %16d %7.1fx%n", label(size), before[0], after[0], before[1],
+                    after[1], (double) before[0] / after[0]);
+        }
+    }
+
+    /** ns/op and allocated bytes/op. */
+    private static long[] run(byte[] payload, int ops, boolean before) {
+        long id = Thread.currentThread().getId();
+        long bytes0 = THREADS.getThreadAllocatedBytes(id);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < ops; i++) {
+            sink = before ? parser(payload) : JsonCheck.problem(payload);
+        }
+        long nanos = System.nanoTime() - t0;
+        long bytes = THREADS.getThreadAllocatedBytes(id) - bytes0;
+        return new long[] {nanos / ops, bytes / ops};
+    }
+
+    /** The check before: the decoded payload through a jakarta.json parser. */
+    static String parser(byte[] payload) {
+        try (JsonParser parser = JSON.createParser(new StringReader(new String(payload, StandardCharsets.UTF_8)))) {
+            while (parser.hasNext()) {
+                parser.next();
+            }
+            return null;
+        } catch (JsonException | IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A JSON array of small objects, as an event or a batch of records looks, of exactly {@code size} bytes. */
+    static byte[] payload(int size) {
+        if (size < 64) {
+            String small = "{\"orderId\":\"o-1\",\"n\":1}";
+            return (small + " ".repeat(Math.max(0, size - small.length()))).getBytes(StandardCharsets.UTF_8);
+        }
+        StringBuilder b = new StringBuilder("[");
+        String item = "{\"id\":123456,\"name\":\"caf\u00e9 \\\"quoted\\\"\",\"ok\":true,\"price\":-1.5e3,\"tags\":[\"a\",\"b\"]},";
+        int itemBytes = item.getBytes(StandardCharsets.UTF_8).length;
+        for (int length = 1; length + itemBytes + 1 <= size; length += itemBytes) {
+            b.append(item);
+        }
+        b.setLength(b.length() - 1);
+        b.append(']');
+        byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] exact = new byte[size];
+        System.arraycopy(body, 0, exact, 0, body.length);
+        java.util.Arrays.fill(exact, body.length, size, (byte) ' ');
+        return exact;
+    }
+
+    private static String label(int size) {
+        return size >= 1024 * 1024 ? size / (1024 * 1024) + " MB" : size >= 1024 ? size / 1024 + " KB" : size + " B";
+    }
+}

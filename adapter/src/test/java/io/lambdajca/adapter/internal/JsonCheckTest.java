@@ -1,0 +1,108 @@
+package io.lambdajca.adapter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonCheckTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "[]", "0", "-0", "12.5e-3", "1E+2", "-1.0", "\"\"", "true", "false", "null",
+            " \t\r\n{ \"a\" : [ 1 , { } , [ ] , \"x\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\" ] } \n",
+            "{\"a\":{\"b\":{\"c\":[null,true,false]}}}", "\"caf\u00e9 \u20ac \uD83D\uDE00\""})
+    void json_isAccepted_asByTheJakartaJsonParser(String json) {
+        assertThat(JsonCheck.problem(utf8(json))).isNull();
+        assertThat(parserProblem(json)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "\n\t", "{", "}", "[1,]", "[1 2]", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{a:1}",
+            "{'a':1}", "01", "1.", ".5", "-", "1e", "+1", "NaN", "Infinity", "tru", "nul", "True", "\"abc",
+            "\"a\\x\"", "\"\\u12G4\"", "\"tab\there\"", "{} {}", "1 2", "[] x", "{}}", "[]]", "\"a\" \"b\"",
+            "/* c */ {}", "{\"a\":1]", "[1}"})
+    void notJson_isRefused_asByTheJakartaJsonParser(String text) {
+        assertThat(JsonCheck.problem(utf8(text))).isNotNull();
+        assertThat(parserProblem(text)).isNotNull();
+    }
+
+    @Test
+    void bytesThatAreNotUtf8_areRefused_asLambdaRefusesThem() {
+        // Lambda: "Could not parse payload into json: Invalid UTF-8 start byte 0x97"
+        assertThat(JsonCheck.problem(new byte[] {'"', (byte) 0x97, '"'})).contains("UTF-8 start byte 0x97")
+                .contains("offset 1");
+        assertThat(JsonCheck.problem(new byte[] {'"', (byte) 0xC3, '"'})).contains("invalid UTF-8 sequence");
+        assertThat(JsonCheck.problem(new byte[] {'"', (byte) 0xE2, (byte) 0x82, '"'})).isNotNull();
+        assertThat(JsonCheck.problem(new byte[] {'"', (byte) 0xF0, (byte) 0x9F, (byte) 0x98, '"'})).isNotNull();
+        assertThat(JsonCheck.problem(new byte[] {'"', (byte) 0xFF, '"'})).isNotNull();
+        assertThat(JsonCheck.problem(new byte[] {'"', (byte) 0xC3})).isNotNull();
+        assertThat(JsonCheck.problem(new byte[] {(byte) 0xC3, (byte) 0xA9})).contains("unexpected byte 0xC3");
+        assertThat(JsonCheck.problem(new byte[] {'"', (byte) 0xC3, (byte) 0xA9, '"'})).isNull();
+    }
+
+    @Test
+    void aUtf8ByteOrderMark_isSkipped_asLambdasParserSkipsIt() {
+        assertThat(JsonCheck.problem(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'})).isNull();
+        assertThat(JsonCheck.problem(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})).isNotNull();
+    }
+
+    @Test
+    void nesting_isAcceptedTo1000Levels_andRefusedBeyond_asByTheParsersDefaults() {
+        for (String open : List.of("[", "{\"k\":")) {
+            String close = open.equals("[") ? "]" : "}";
+            String deepest = open.repeat(JsonCheck.MAX_DEPTH) + "1" + close.repeat(JsonCheck.MAX_DEPTH);
+            assertThat(JsonCheck.problem(utf8(deepest))).isNull();
+            String tooDeep = open.repeat(JsonCheck.MAX_DEPTH + 1) + "1" + close.repeat(JsonCheck.MAX_DEPTH + 1);
+            assertThat(JsonCheck.problem(utf8(tooDeep))).contains("nesting deeper than 1000");
+            assertThat(JsonCheck.problem(utf8(open.repeat(500) + "1" + close.repeat(499)))).contains("ends inside");
+        }
+        // objects and arrays alternating beyond the first 64 levels close with their own brackets
+        String mixed = "[{\"k\":".repeat(300) + "1" + "}]".repeat(300);
+        assertThat(JsonCheck.problem(utf8(mixed))).isNull();
+        assertThat(JsonCheck.problem(utf8("[{\"k\":".repeat(300) + "1" + "]}".repeat(300)))).isNotNull();
+    }
+
+    @Test
+    void aLargePayload_isChecked_toItsLastByte() {
+        StringBuilder b = new StringBuilder("[");
+        while (b.length() < 5_000_000) {
+            b.append("{\"id\":12345,\"name\":\"caf\u00e9 \\\"x\\\"\",\"ok\":true,\"v\":-1.5e3},");
+        }
+        b.setLength(b.length() - 1);
+        assertThat(JsonCheck.problem(utf8(b + "]"))).isNull();
+        assertThat(JsonCheck.problem(utf8(b + "]x"))).contains("after the end of the JSON value");
+        assertThat(JsonCheck.problem(utf8(b.toString()))).contains("ends inside an array");
+    }
+
+    @Test
+    void problem_namesWhatAndWhere() {
+        assertThat(JsonCheck.problem(utf8("{\"a\":1,}"))).isEqualTo(
+                "unexpected '}' at offset 7 where an object member's name (a string) was expected");
+        assertThat(JsonCheck.problem(utf8("{} {}"))).isEqualTo(
+                "unexpected '{' at offset 3 after the end of the JSON value");
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The check this class replaced: a jakarta.json parser over the decoded payload (Parsson here, as in WildFly). */
+    static String parserProblem(String json) {
+        try (JsonParser parser = JsonProvider.provider().createParser(new StringReader(json))) {
+            while (parser.hasNext()) {
+                parser.next();
+            }
+            return null;
+        } catch (JsonException | IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+}
