@@ -2,6 +2,8 @@ package io.lambdajca.adapter.internal;
 
 import java.util.concurrent.ScheduledExecutorService;
 
+import javax.net.ssl.KeyManager;
+
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
@@ -39,7 +41,10 @@ final class LambdaAsyncClientFactory {
                         .readTimeout(config.readTimeout())
                         .maxConcurrency(config.maxConnections())
                         .connectionAcquisitionTimeout(config.connectTimeout())
-                        .tlsKeyManagersProvider(() -> null)) // no client certificate
+                        // no client certificate: none, rather than null, which the Netty client takes as "read
+                        // javax.net.ssl.keyStore" (a server's own keystore: GlassFish sets it, and its password is not
+                        // ours, so the SDK logged a warning with a stack trace at every client built)
+                        .tlsKeyManagersProvider(() -> new KeyManager[0]))
                 .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
                         Runnable::run))
                 .overrideConfiguration(o -> o
