@@ -153,15 +153,7 @@ public final class LambdaOperations {
         RequestValidator.tenantId(name, request.tenantId());
         RequestValidator.durableExecutionName(name, request.durableExecutionName());
         InvocationType type = RequestValidator.notNull(name, "invocationType", request.invocationType());
-        byte[] payload;
-        if (request.input() != null) {
-            payload = json.toJson(name, request.input());
-            RequestValidator.payloadSize(name, type, payload);
-        } else {
-            payload = request.payload(); // a copy: read it once
-            payload = payload == null ? new byte[0] : payload;
-            RequestValidator.payload(name, type, payload);
-        }
+        byte[] payload = RequestBodies.of(json, name, type, request);
         String clientContext = RequestValidator.clientContext(name, request.clientContext());
         if (request.afterCommit() && type != InvocationType.EVENT) {
             throw new InvalidRequestException(name, "afterCommit applies to Event invocations only, "

@@ -74,15 +74,7 @@ final class StreamInvoker {
             throw new InvalidRequestException(name, "durableExecutionName '" + request.durableExecutionName()
                     + "' cannot stream: InvokeWithResponseStream has no durable execution name");
         }
-        byte[] payload;
-        if (request.input() != null) {
-            payload = json.toJson(name, request.input());
-            RequestValidator.payloadSize(name, type, payload);
-        } else {
-            payload = request.payload(); // a copy: read it once
-            payload = payload == null ? new byte[0] : payload;
-            RequestValidator.payload(name, type, payload);
-        }
+        byte[] payload = RequestBodies.of(json, name, type, request);
         String clientContext = RequestValidator.clientContext(name, request.clientContext());
         InvokeWithResponseStreamRequest sdkRequest = InvokeWithResponseStreamRequest.builder()
                 .functionName(name)
