@@ -1,0 +1,89 @@
+package io.lambdajca.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The GlassFish (and Payara) Admin Console, admingui: JSF pages whose elements carry stable ids such as
+ * propertyForm:propertySheet:...; the navigation tree's nodes are treeForm:tree:a:b:b_link.
+ */
+final class AdminGui {
+
+    private final Browser browser;
+    private final String base;
+
+    AdminGui(Browser browser, int adminPort) {
+        this.browser = browser;
+        this.base = "http://127.0.0.1:" + adminPort;
+    }
+
+    /** Opens the console; its first request deploys it ("loading" page), so the wait is long. */
+    void open() {
+        browser.open(base + "/common/index.jsf");
+        new WebDriverWait(browser.driver(), Duration.ofMinutes(3)).until(d -> {
+            if (!d.findElements(By.id("treeForm:tree:resources:resources_link")).isEmpty()) {
+                return true;
+            }
+            if (d.getTitle().contains("Administration Console") && d.findElements(By.id("treeForm")).isEmpty()
+                    && d.getPageSource().contains("loading")) {
+                return false; // the loading page refreshes itself
+            }
+            return false;
+        });
+    }
+
+    /** Clicks the tree node at the path (e.g. resources, Connectors, connectorConnectionPools), expanding parents. */
+    void tree(String... path) {
+        String id = "treeForm:tree";
+        for (int i = 0; i < path.length; i++) {
+            id += ":" + path[i];
+            String link = id + ":" + path[i] + "_link";
+            if (i == path.length - 1) {
+                browser.click(By.id(link));
+            } else if (!browser.driver().findElement(By.id(id + "_children")).isDisplayed()) {
+                browser.click(By.id(id + ":" + path[i] + "_turner"));
+                String children = id + "_children";
+                browser.until(d -> d.findElement(By.id(children)).isDisplayed());
+            }
+        }
+    }
+
+    void button(String id) {
+        browser.click(By.id(id));
+    }
+
+    void type(String id, String value) {
+        browser.type(By.id(id), value);
+    }
+
+    void choose(String id, String value) {
+        new Select(browser.visible(By.id(id))).selectByValue(value);
+    }
+
+    /** Waits until the select offers the value (after a choice above it reloaded the page), and chooses it. */
+    void awaitOption(String id, String value) {
+        browser.until(d -> {
+            try {
+                new Select(d.findElement(By.id(id))).selectByValue(value);
+                return true;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+    }
+
+    /** Saves the page's HTML next to the screenshots (to read the ids of a page). */
+    void dump(String name) throws IOException {
+        Files.writeString(browser.shots().resolve(name + ".html"), browser.driver().getPageSource());
+    }
+
+    WebElement element(By by) {
+        return browser.visible(by);
+    }
+}
