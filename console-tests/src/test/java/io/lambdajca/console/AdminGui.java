@@ -78,6 +78,57 @@ final class AdminGui {
         });
     }
 
+    /** Waits until a page whose text has the part is shown (after a button submitted the form). */
+    void awaitPage(String part) {
+        browser.until(d -> d.findElement(By.tagName("body")).getText().contains(part)
+                && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty());
+    }
+
+    /** Clicks the page's button with this label (such as New...), for pages whose button ids differ. */
+    void buttonLabelled(String label) {
+        browser.click(By.xpath("//input[(@type='submit' or @type='button') and normalize-space(@value)='" + label
+                + "']"));
+    }
+
+    /** The id of the input that the label (its text starting so, such as "JNDI Name") is for. */
+    String labelled(String label) {
+        return browser.until(d -> {
+            for (WebElement l : d.findElements(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]"))) {
+                String id = l.getAttribute("for");
+                if (id != null && !id.isEmpty() && !d.findElements(By.id(id)).isEmpty()) {
+                    return id;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The row prefix (propertyForm:basicTable:rowGroup1:N:) of the Additional Properties row named so. */
+    String propertyRow(String name) {
+        WebElement nameField = browser.visible(By.xpath("//input[contains(@id, ':col2:col1St') and @value='" + name
+                + "']"));
+        String id = nameField.getAttribute("id");
+        return id.substring(0, id.indexOf(":col2:col1St") + 1);
+    }
+
+    /** Sets the value of an Additional Property the adapter declares (its row is there already). */
+    void property(String name, String value) {
+        String row = propertyRow(name);
+        By plain = By.id(row + "col3:col1St");
+        browser.type(plain, value);
+    }
+
+    /** Adds an Additional Property row and fills its name and value. */
+    void addProperty(String name, String value) {
+        int rows = browser.driver().findElements(By.xpath("//input[contains(@id, ':col2:col1St')]")).size();
+        buttonLabelled("Add Property");
+        browser.until(d -> d.findElements(By.xpath("//input[contains(@id, ':col2:col1St')]")).size() > rows);
+        WebElement empty = browser.visible(By.xpath("(//input[contains(@id, ':col2:col1St') and @value=''])[1]"));
+        String row = empty.getAttribute("id").replace("col2:col1St", "");
+        browser.type(By.id(row + "col2:col1St"), name);
+        browser.type(By.id(row + "col3:col1St"), value);
+    }
+
     /** Saves the page's HTML next to the screenshots (to read the ids of a page). */
     void dump(String name) throws IOException {
         Files.writeString(browser.shots().resolve(name + ".html"), browser.driver().getPageSource());

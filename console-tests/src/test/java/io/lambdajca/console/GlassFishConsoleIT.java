@@ -80,7 +80,85 @@ class GlassFishConsoleIT {
                 "io.lambdajca.api.LambdaConnectionFactory");
         browser.screenshot("new-pool-resource-adapter");
         console.button("propertyForm:title:topButtons:nextButton");
+        console.awaitPage("Step 2 of 2");
         console.dump("pool-step-2");
-        browser.screenshot("new-pool-step-2");
+        browser.screenshot("new-pool-step-2-defaults");
+        String pool = "propertyForm:propertySheet:poolSettingsPropertySheet:";
+        console.type(pool + "initSizeProp:ds", "0");
+        console.type(pool + "maxProp:ds2", "20");
+        console.type(pool + "maxWaitProp:ds", "5000");
+        console.property("Region", "us-east-1");
+        console.property("EndpointOverride", endpoint.endpoint().toString());
+        console.property("CredentialProfile", "lambda/profiles/Sample");
+        console.property("ConnectTimeoutMillis", "2000");
+        console.property("ReadTimeoutMillis", "60000");
+        console.property("CallTimeoutMillis", "65000");
+        browser.screenshot("new-pool-properties");
+        console.button("propertyForm:propertyContentPage:topButtons:finishButton");
+        console.awaitPage("lambda-Default");
+        browser.screenshot("pool-created");
+        String props = server.asadmin("get", "resources.connector-connection-pool.lambda-Default.property.*");
+        assertTrue(props.contains("EndpointOverride=" + endpoint.endpoint())
+                && props.contains("CredentialProfile=lambda/profiles/Sample")
+                && props.contains("ReadTimeoutMillis=60000"), props);
+        String sizes = server.asadmin("get", "resources.connector-connection-pool.lambda-Default.*");
+        assertTrue(sizes.contains("max-pool-size=20") && sizes.contains("steady-pool-size=0")
+                && sizes.contains("max-wait-time-in-millis=5000"), sizes);
+    }
+
+    @Test
+    @Order(2)
+    void createsTheConnectorResourceTheSampleLooksUp() throws Exception {
+        console.tree("resources", "Connectors", "connectorResources");
+        console.buttonLabelled("New...");
+        console.awaitPage("New Connector Resource");
+        console.dump("connector-resource-new");
+        console.type(console.labelled("JNDI Name"), "lambda/Default");
+        console.choose(console.labelled("Pool Name"), "lambda-Default");
+        browser.screenshot("new-connector-resource");
+        console.buttonLabelled("OK");
+        console.awaitPage("lambda/Default");
+        browser.screenshot("connector-resource-created");
+        assertTrue(server.asadmin("list-connector-resources").contains("lambda/Default"));
+    }
+
+    @Test
+    @Order(3)
+    void createsTheCredentialProfileWhoseSecretIsAPasswordAlias() throws Exception {
+        // the secret: a password alias (asadmin create-password-alias), named by the property, never in clear text
+        server.createPasswordAlias(ALIAS, SampleEndpoint.SECRET_KEY);
+        console.tree("resources", "Connectors", "adminObjectResources");
+        console.buttonLabelled("New...");
+        console.awaitPage("New Admin Object Resource");
+        console.dump("admin-object-new");
+        console.type(console.labelled("JNDI Name"), "lambda/profiles/Sample");
+        browser.screenshot("new-admin-object");
+        console.property("Type", "ASSUME_ROLE");
+        console.property("RoleArn", SampleEndpoint.ROLE);
+        console.property("RoleSessionName", "lambda-sample");
+        console.property("DurationSeconds", "900");
+        console.property("AccessKeyId", SampleEndpoint.ACCESS_KEY);
+        console.property("SecretAccessKey", "${ALIAS=" + ALIAS + "}");
+        console.property("EndpointOverride", endpoint.endpoint().toString());
+        browser.screenshot("new-admin-object-properties");
+        console.buttonLabelled("OK");
+        console.awaitPage("lambda/profiles/Sample");
+        browser.screenshot("admin-object-created");
+        String config = Files.readString(server.configuration());
+        assertTrue(config.contains("${ALIAS=" + ALIAS + "}"), "the domain holds the alias");
+        assertFalse(config.contains(SampleEndpoint.SECRET_KEY), "the domain holds no clear secret");
+    }
+
+    @Test
+    @Order(4)
+    void theSamplePageWorksThroughTheConfiguration() throws Exception {
+        server.asadmin("deploy", DEPLOYABLES.resolve("lambda-sample.ear").toString());
+        SamplePage page = new SamplePage(browser, "http://127.0.0.1:" + server.httpPort() + "/lambda-sample/");
+        assertEquals(List.of("greeting", "order-pricing", "payment-failure"), page.names());
+        String greeting = page.invokeGreeting("Ada");
+        assertTrue(greeting.contains("Hello, Ada!"), greeting);
+        browser.screenshot("sample-page");
+        assertTrue(endpoint.issuedCredentials().stream().anyMatch(i -> i.roleArn().equals(SampleEndpoint.ROLE)),
+                "the calls used the role's temporary credentials from the endpoint's STS");
     }
 }
