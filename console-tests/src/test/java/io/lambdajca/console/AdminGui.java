@@ -129,6 +129,12 @@ final class AdminGui {
         browser.type(By.id(row + "col3:col1St"), value);
     }
 
+    /** Waits until the page's title (its h1) has the text: the page the last click asked for is shown. */
+    void awaitHeading(String text) {
+        browser.until(d -> d.findElements(By.xpath("//h1[contains(normalize-space(), '" + text + "')]")).size() > 0
+                && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty());
+    }
+
     /** Saves the page's HTML next to the screenshots (to read the ids of a page). */
     void dump(String name) throws IOException {
         Files.writeString(browser.shots().resolve(name + ".html"), browser.driver().getPageSource());

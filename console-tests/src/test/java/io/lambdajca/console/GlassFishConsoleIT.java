@@ -110,8 +110,9 @@ class GlassFishConsoleIT {
     @Order(2)
     void createsTheConnectorResourceTheSampleLooksUp() throws Exception {
         console.tree("resources", "Connectors", "connectorResources");
+        console.awaitHeading("Connector Resources");
         console.buttonLabelled("New...");
-        console.awaitPage("New Connector Resource");
+        console.awaitHeading("New Connector Resource");
         console.dump("connector-resource-new");
         console.type(console.labelled("JNDI Name"), "lambda/Default");
         console.choose(console.labelled("Pool Name"), "lambda-Default");
@@ -128,8 +129,11 @@ class GlassFishConsoleIT {
         // the secret: a password alias (asadmin create-password-alias), named by the property, never in clear text
         server.createPasswordAlias(ALIAS, SampleEndpoint.SECRET_KEY);
         console.tree("resources", "Connectors", "adminObjectResources");
+        console.awaitHeading("Admin Object Resources");
         console.buttonLabelled("New...");
-        console.awaitPage("New Admin Object Resource");
+        console.awaitHeading("New Admin Object Resource");
+        console.choose(console.labelled("Resource Adapter"), RAR_NAME);
+        console.propertyRow("RoleArn"); // the page reloads with the adapter's admin object and its properties
         console.dump("admin-object-new");
         console.type(console.labelled("JNDI Name"), "lambda/profiles/Sample");
         browser.screenshot("new-admin-object");
