@@ -114,8 +114,20 @@ final class AdminGui {
     /** Sets the value of an Additional Property the adapter declares (its row is there already). */
     void property(String name, String value) {
         String row = propertyRow(name);
-        By plain = By.id(row + "col3:col1St");
-        browser.type(plain, value);
+        if (confidential(name)) {
+            browser.type(By.id(row + "col3:confV"), value);
+            browser.type(By.id(row + "col5:confV2"), value);
+        } else {
+            browser.type(By.id(row + "col3:col1St"), value);
+        }
+    }
+
+    /** Whether the console shows the property as confidential: a password field and its confirmation. */
+    boolean confidential(String name) {
+        String row = propertyRow(name);
+        return !browser.driver().findElement(By.id(row + "col3:col1St")).isDisplayed()
+                && browser.driver().findElement(By.id(row + "col3:confV")).isDisplayed()
+                && "password".equals(browser.driver().findElement(By.id(row + "col3:confV")).getAttribute("type"));
     }
 
     /** Adds an Additional Property row and fills its name and value. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.lambdajca.local.LocalLambda;
@@ -25,7 +26,13 @@ import io.lambdajca.local.LocalLambda;
  * adapter's config properties), the connector resource the sample looks up, an ASSUME_ROLE credential profile as an
  * admin object resource whose secret is a password alias; then the sample page lists and invokes functions through
  * that configuration. A screenshot of every step goes to target/screenshots/glassfish.
+ * <p>
+ * Runs only with -Dglassfish.console=true: GlassFish 8.0.0's console escapes ':', '/', '=' and braces in a property
+ * value for asadmin's syntax and then sends it as JSON to its REST interface, which refuses that JSON ("Unexpected
+ * char 58"); the console then shows only "An error has occurred". So an endpoint URL, a role ARN or ${ALIAS=...}
+ * cannot be saved from the Additional Properties table (server.log has the request; see README).
  */
+@EnabledIfSystemProperty(named = "glassfish.console", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GlassFishConsoleIT {
 
@@ -95,6 +102,7 @@ class GlassFishConsoleIT {
         console.property("CallTimeoutMillis", "65000");
         browser.screenshot("new-pool-properties");
         console.button("propertyForm:propertyContentPage:topButtons:finishButton");
+        console.awaitHeading("Connector Connection Pools");
         console.awaitPage("lambda-Default");
         browser.screenshot("pool-created");
         String props = server.asadmin("get", "resources.connector-connection-pool.lambda-Default.property.*");
@@ -142,6 +150,8 @@ class GlassFishConsoleIT {
         console.property("RoleSessionName", "lambda-sample");
         console.property("DurationSeconds", "900");
         console.property("AccessKeyId", SampleEndpoint.ACCESS_KEY);
+        assertTrue(console.confidential("SecretAccessKey"), "the console masks the adapter's confidential property");
+        assertFalse(console.confidential("AccessKeyId"));
         console.property("SecretAccessKey", "${ALIAS=" + ALIAS + "}");
         console.property("EndpointOverride", endpoint.endpoint().toString());
         browser.screenshot("new-admin-object-properties");
