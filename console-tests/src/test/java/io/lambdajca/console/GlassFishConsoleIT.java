@@ -27,10 +27,9 @@ import io.lambdajca.local.LocalLambda;
  * admin object resource whose secret is a password alias; then the sample page lists and invokes functions through
  * that configuration. A screenshot of every step goes to target/screenshots/glassfish.
  * <p>
- * Runs only with -Dglassfish.console=true: GlassFish 8.0.0's console escapes ':', '/', '=' and braces in a property
- * value for asadmin's syntax and then sends it as JSON to its REST interface, which refuses that JSON ("Unexpected
- * char 58"); the console then shows only "An error has occurred". So an endpoint URL, a role ARN or ${ALIAS=...}
- * cannot be saved from the Additional Properties table (server.log has the request; see README).
+ * Runs only with -Dglassfish.console=true: it passed whole here, but in one run of four GlassFish 8.0.0's console
+ * sent the Additional Properties to its REST interface with ':', '/', '=' and braces escaped for asadmin's syntax,
+ * which that JSON endpoint refused ("Unexpected char 58"), and showed only "An error has occurred" (see README).
  */
 @EnabledIfSystemProperty(named = "glassfish.console", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
