@@ -10,7 +10,7 @@ import io.lambdajca.testfunctions.Handlers;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
@@ -35,7 +35,7 @@ class ReleaseHelpersTest {
             LambdaClient client = LambdaClient.builder().endpointOverride(lambda.endpoint()).region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                             LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
-                    .httpClientBuilder(ApacheHttpClient.builder()).build();
+                    .httpClientBuilder(Apache5HttpClient.builder()).build();
             try (client) {
                 assertEquals(LastUpdateStatus.SUCCESSFUL, client.getFunctionConfiguration(r -> r
                         .functionName("greeter")).lastUpdateStatus(), "returned once the update was done");

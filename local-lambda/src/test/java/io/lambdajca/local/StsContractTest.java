@@ -17,7 +17,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
@@ -171,7 +171,7 @@ class StsContractTest {
     private static StsClient sts(AwsCredentials credentials) {
         return StsClient.builder().region(Region.US_EAST_1).endpointOverride(lambda.endpoint())
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClientBuilder(ApacheHttpClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
@@ -179,7 +179,7 @@ class StsContractTest {
     private static LambdaClient lambda(AwsCredentials credentials) {
         return LambdaClient.builder().region(Region.US_EAST_1).endpointOverride(lambda.endpoint())
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClientBuilder(ApacheHttpClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }

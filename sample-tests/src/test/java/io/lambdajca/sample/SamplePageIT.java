@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.lambdajca.local.LocalLambda;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -297,7 +297,7 @@ class SamplePageIT {
                 .endpointOverride(URI.create("http://127.0.0.1:" + System.getenv().getOrDefault("LAMBDA_PORT", "9001")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
-                .httpClientBuilder(ApacheHttpClient.builder()).build();
+                .httpClientBuilder(Apache5HttpClient.builder()).build();
     }
 
     /** Clicks "Publish a version" and waits for the note the page shows. */

@@ -108,6 +108,7 @@ class AdapterBenchmarkIT {
      * Runs the echo function once from this JVM, so that the figure for the adapter's first invoke does not include
      * the local endpoint's own cold start of the function (loading its code), which is not the adapter's.
      */
+    @SuppressWarnings("deprecation") // the SDK's Apache 4 client
     private static void warmTheEndpoint() {
         try (LambdaClient client = LambdaClient.builder().endpointOverride(URI.create(BenchmarkEnvironment.endpoint()))
                 .region(Region.US_EAST_1)

@@ -126,6 +126,7 @@ public final class CredentialProviders implements AutoCloseable {
         return scheduler;
     }
 
+    @SuppressWarnings("deprecation") // the SDK deprecated its Apache 4 client
     private SdkHttpClient http() {
         if (http == null) {
             http = ApacheHttpClient.builder()

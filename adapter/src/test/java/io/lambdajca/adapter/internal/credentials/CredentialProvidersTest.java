@@ -23,7 +23,7 @@ import io.lambdajca.local.testing.TestPki;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -141,7 +141,7 @@ class CredentialProvidersTest {
         Set<String> keys = new HashSet<>();
         int calls = 0;
         try (LambdaClient client = LambdaClient.builder().region(Region.US_EAST_1).endpointOverride(lambda.endpoint())
-                .credentialsProvider(provider).httpClientBuilder(ApacheHttpClient.builder()).build()) {
+                .credentialsProvider(provider).httpClientBuilder(Apache5HttpClient.builder()).build()) {
             Instant end = Instant.now().plus(period);
             while (Instant.now().isBefore(end)) {
                 client.listFunctions(b -> b.maxItems(1));
