@@ -1,8 +1,15 @@
 package io.lambdajca.it;
 
-import org.jboss.as.arquillian.container.ManagementClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** The test environment, exposing the endpoint's URL to the benchmark. */
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+
+/** The test environment, exposing the endpoint's URL and a few management steps to the benchmarks. */
 public class BenchmarkEnvironment extends LambdaEnvironment {
 
     public static String endpoint() {
@@ -12,5 +19,48 @@ public class BenchmarkEnvironment extends LambdaEnvironment {
     @Override
     public void setup(ManagementClient management, String containerId) throws Exception {
         super.setup(management, containerId);
+    }
+
+    /** The RAR the tests deploy (the build's). */
+    public static Path rar() {
+        return Path.of(System.getProperty("lambdajca.rar"));
+    }
+
+    /** Deploys {@code file} under {@code name} (the RAR keeps its name {@value #RAR}, which the configuration uses). */
+    public static void deploy(ManagementClient management, String name, Path file) throws IOException {
+        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", name));
+        ModelNode content = new ModelNode();
+        content.get("path").set(file.toAbsolutePath().toString());
+        content.get("archive").set(true);
+        add.get("content").add(content);
+        add.get("enabled").set(true);
+        execute(management, add);
+    }
+
+    public static void undeploy(ManagementClient management, String name) throws IOException {
+        execute(management, Operations.createRemoveOperation(Operations.createAddress("deployment", name)));
+    }
+
+    /** Sets a system property of the server, or removes it when {@code value} is null. */
+    public static void systemProperty(ManagementClient management, String name, String value) throws IOException {
+        ModelNode address = Operations.createAddress("system-property", name);
+        ModelNode exists = management.getControllerClient().execute(Operations.createReadResourceOperation(address));
+        if (Operations.isSuccessfulOutcome(exists)) {
+            execute(management, Operations.createRemoveOperation(address));
+        }
+        if (value != null) {
+            execute(management, systemProperty(name, value));
+        }
+    }
+
+    /** The server log's size now: {@link #serverLogFrom(long)} gives what is written after. */
+    public static long serverLogSize() throws IOException {
+        return Files.size(serverLog());
+    }
+
+    public static String serverLogFrom(long offset) throws IOException {
+        byte[] all = Files.readAllBytes(serverLog());
+        int from = (int) Math.min(offset, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
     }
 }

@@ -52,6 +52,7 @@ final class AdapterBenchmark {
         this.secretKey = secretKey;
     }
 
+    @SuppressWarnings("deprecation") // the raw SDK's Apache 4 client, the adapter's until it is changed
     String run(int warmupSeconds, int roundSeconds, int rounds) throws Exception {
         long t0 = System.nanoTime();
         long t1;
@@ -127,6 +128,7 @@ final class AdapterBenchmark {
      * the request) through the adapter and through the raw SDK, alternating rounds after a warm-up, with the heap's
      * peak during each round (sampled every 5 ms, above the heap used after a GC before the round).
      */
+    @SuppressWarnings("deprecation") // as in run
     String sweep(int warmupSeconds, int smallRoundSeconds, int largeRoundSeconds, int rounds) throws Exception {
         line("payload-size sweep, %d callers, %d rounds after %d s warm-up per side, %d s rounds up to 64 KB and %d s "
                 + "above; cores %d, load average %.2f at start", CALLERS, rounds, warmupSeconds, smallRoundSeconds,
@@ -227,6 +229,11 @@ final class AdapterBenchmark {
     }
 
     private Result load(Callable<Void> call, int seconds) throws Exception {
+        return load(call, seconds, CALLERS);
+    }
+
+    /** {@code callers} concurrent callers on managed threads for {@code seconds}: invokes/s, p50, p99, heap peak. */
+    Result load(Callable<Void> call, int seconds, int callers) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<long[]>> futures = new ArrayList<>();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -246,7 +253,7 @@ final class AdapterBenchmark {
         sampler.setDaemon(true);
         sampler.start();
         long start = System.nanoTime();
-        for (int i = 0; i < CALLERS; i++) {
+        for (int i = 0; i < callers; i++) {
             futures.add(executor.submit(() -> {
                 long[] lat = new long[1 << 20];
                 int n = 0;

@@ -1,0 +1,53 @@
+package io.lambdajca.adapter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.adapter.internal.credentials.DefaultChain;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+class SyncHttpClientsTest {
+
+    private static final ClientConfig CONFIG = new ClientConfig(Region.US_EAST_1, URI.create("http://127.0.0.1:1"),
+            new DefaultChain(), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 7);
+
+    @AfterEach
+    void clearProperty() {
+        System.clearProperty(SyncHttpClients.BENCHMARK_PROPERTY);
+    }
+
+    @Test
+    void builder_whenNothingIsSelected_isApache4() {
+        assertThat(clientName()).isEqualTo("Apache");
+    }
+
+    @Test
+    void builder_whenTheBenchmarkSelectsAClient_buildsIt() {
+        String[][] choices = {{"apache4", "Apache"}, {"apache5", "Apache5"}, {"urlconnection", "UrlConnection"},
+            {" CRT ", "AwsCommonRuntime"}};
+        for (String[] choice : choices) {
+            System.setProperty(SyncHttpClients.BENCHMARK_PROPERTY, choice[0]);
+            assertThat(clientName()).as(choice[0]).isEqualTo(choice[1]);
+        }
+    }
+
+    @Test
+    void builder_whenTheBenchmarkPropertyNamesNoClient_namesTheValueAndTheChoices() {
+        System.setProperty(SyncHttpClients.BENCHMARK_PROPERTY, "netty");
+        assertThatThrownBy(() -> SyncHttpClients.builder(CONFIG)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'netty'").hasMessageContaining("apache4, apache5, urlconnection, crt");
+    }
+
+    private static String clientName() {
+        try (SdkHttpClient client = SyncHttpClients.builder(CONFIG).build()) {
+            return client.clientName();
+        }
+    }
+}
