@@ -33,7 +33,7 @@ final class HttpClientBenchmark {
 
     /** Threads whose names tell which HTTP client runs (Apache's reapers, the CRT's event loop, the JDK's cache). */
     private static final Pattern CLIENT_THREADS = Pattern.compile(
-            "(?i).*(reaper|evict|awseventloop|aws-crt|crt|keep-alive|httpclient|idle).*");
+            "(?i)(idle-connection-reaper|.*evict.*|awseventloop.*|.*crt.*|keep-alive-timer|.*httpclient.*)");
 
     private final LambdaConnectionFactory factory;
     private final AdapterBenchmark loads;
