@@ -10,11 +10,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The synchronous HTTP client of the adapter's SDK {@code LambdaClient}s, passed to the SDK explicitly (its service
- * lookup of HTTP clients does not work across an application server's class loaders). The RAR ships one: Apache 4.
- * Lambda asks for no client certificate, so the client presents none (it would otherwise read the server's own
- * {@code javax.net.ssl.keyStore}, which GlassFish sets without a password, and warn for every client built).
+ * lookup of HTTP clients does not work across an application server's class loaders). The RAR ships one: Apache 5
+ * (HttpClient 5), the SDK's default since 2.46; the SDK deprecated its Apache 4 client, and measured in WildFly Apache 5
+ * was never slower beyond the rounds' spread (README, "Figures"). Lambda asks for no client certificate, so the client
+ * presents none (it would otherwise read the server's own {@code javax.net.ssl.keyStore}, which GlassFish sets without
+ * a password, and warn for every client built). On WildFly the RAR's {@code jboss-deployment-structure.xml} gives it
+ * the JDK's {@code jdk.net} module, through which HttpClient 5 sets its TCP options.
  *
- * <p><b>Benchmark only</b>: the system property {@value #BENCHMARK_PROPERTY} ({@code apache4}, {@code apache5},
+ * <p><b>Benchmark only</b>: the system property {@value #BENCHMARK_PROPERTY} ({@code apache5}, {@code apache4},
  * {@code urlconnection} or {@code crt}), read each time a client is built, selects another client, for the
  * integration tests' {@code HttpClientBenchmarkIT}, which deploys a RAR with the other clients' jars added. The
  * production RAR does not contain them: it is not a setting for users.
@@ -28,20 +31,19 @@ final class SyncHttpClients {
     }
 
     static SdkHttpClient.Builder<?> builder(ClientConfig config) {
-        String choice = System.getProperty(BENCHMARK_PROPERTY, "apache4").trim().toLowerCase(Locale.ROOT);
+        String choice = System.getProperty(BENCHMARK_PROPERTY, "apache5").trim().toLowerCase(Locale.ROOT);
         return switch (choice) {
-            case "apache4" -> apache4(config);
-            case "apache5" -> OtherClients.apache5(config);
+            case "apache5" -> apache5(config);
+            case "apache4" -> OtherClients.apache4(config);
             case "urlconnection" -> OtherClients.urlConnection(config);
             case "crt" -> OtherClients.crt(config);
             default -> throw new IllegalArgumentException("System property " + BENCHMARK_PROPERTY + " is '" + choice
-                    + "': it must be one of apache4, apache5, urlconnection, crt (benchmark only)");
+                    + "': it must be one of apache5, apache4, urlconnection, crt (benchmark only)");
         };
     }
 
-    @SuppressWarnings("deprecation") // the SDK deprecated its Apache 4 client (2.57.8 has it deprecated, 2.51.3 did not)
-    private static SdkHttpClient.Builder<?> apache4(ClientConfig config) {
-        return ApacheHttpClient.builder()
+    private static SdkHttpClient.Builder<?> apache5(ClientConfig config) {
+        return Apache5HttpClient.builder()
                 .connectionTimeout(config.connectTimeout())
                 .socketTimeout(config.readTimeout())
                 .maxConnections(config.maxConnections())
@@ -55,8 +57,9 @@ final class SyncHttpClients {
      */
     private static final class OtherClients {
 
-        static SdkHttpClient.Builder<?> apache5(ClientConfig config) {
-            return Apache5HttpClient.builder()
+        @SuppressWarnings("deprecation") // the SDK deprecated its Apache 4 client (2.57.8 has it deprecated)
+        static SdkHttpClient.Builder<?> apache4(ClientConfig config) {
+            return ApacheHttpClient.builder()
                     .connectionTimeout(config.connectTimeout())
                     .socketTimeout(config.readTimeout())
                     .maxConnections(config.maxConnections())

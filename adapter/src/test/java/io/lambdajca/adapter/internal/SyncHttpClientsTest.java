@@ -24,8 +24,8 @@ class SyncHttpClientsTest {
     }
 
     @Test
-    void builder_whenNothingIsSelected_isApache4() {
-        assertThat(clientName()).isEqualTo("Apache");
+    void builder_whenNothingIsSelected_isApache5() {
+        assertThat(clientName()).isEqualTo("Apache5");
     }
 
     @Test
@@ -42,7 +42,7 @@ class SyncHttpClientsTest {
     void builder_whenTheBenchmarkPropertyNamesNoClient_namesTheValueAndTheChoices() {
         System.setProperty(SyncHttpClients.BENCHMARK_PROPERTY, "netty");
         assertThatThrownBy(() -> SyncHttpClients.builder(CONFIG)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'netty'").hasMessageContaining("apache4, apache5, urlconnection, crt");
+                .hasMessageContaining("'netty'").hasMessageContaining("apache5, apache4, urlconnection, crt");
     }
 
     private static String clientName() {

@@ -22,7 +22,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -52,7 +52,6 @@ final class AdapterBenchmark {
         this.secretKey = secretKey;
     }
 
-    @SuppressWarnings("deprecation") // the raw SDK's Apache 4 client, the adapter's until it is changed
     String run(int warmupSeconds, int roundSeconds, int rounds) throws Exception {
         long t0 = System.nanoTime();
         long t1;
@@ -82,7 +81,7 @@ final class AdapterBenchmark {
         try (LambdaClient raw = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
                         secretKey)))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(50))
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(50))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build()) {
             SdkBytes payload = SdkBytes.fromUtf8String(PAYLOAD);
@@ -128,7 +127,6 @@ final class AdapterBenchmark {
      * the request) through the adapter and through the raw SDK, alternating rounds after a warm-up, with the heap's
      * peak during each round (sampled every 5 ms, above the heap used after a GC before the round).
      */
-    @SuppressWarnings("deprecation") // as in run
     String sweep(int warmupSeconds, int smallRoundSeconds, int largeRoundSeconds, int rounds) throws Exception {
         line("payload-size sweep, %d callers, %d rounds after %d s warm-up per side, %d s rounds up to 64 KB and %d s "
                 + "above; cores %d, load average %.2f at start", CALLERS, rounds, warmupSeconds, smallRoundSeconds,
@@ -137,7 +135,7 @@ final class AdapterBenchmark {
         try (LambdaClient raw = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
                         secretKey)))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(50))
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(50))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build()) {
             List<Object[]> cases = new ArrayList<>();

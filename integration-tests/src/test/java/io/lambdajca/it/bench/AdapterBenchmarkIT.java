@@ -29,7 +29,7 @@ import io.lambdajca.local.LocalLambda;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -108,13 +108,12 @@ class AdapterBenchmarkIT {
      * Runs the echo function once from this JVM, so that the figure for the adapter's first invoke does not include
      * the local endpoint's own cold start of the function (loading its code), which is not the adapter's.
      */
-    @SuppressWarnings("deprecation") // the SDK's Apache 4 client
     private static void warmTheEndpoint() {
         try (LambdaClient client = LambdaClient.builder().endpointOverride(URI.create(BenchmarkEnvironment.endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
-                .httpClientBuilder(ApacheHttpClient.builder()).build()) {
+                .httpClientBuilder(Apache5HttpClient.builder()).build()) {
             for (int i = 0; i < 20; i++) {
                 client.invoke(b -> b.functionName("echo").payload(SdkBytes.fromUtf8String("{\"warm\":" + 1 + "}")));
             }

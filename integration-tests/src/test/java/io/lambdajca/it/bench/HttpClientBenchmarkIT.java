@@ -50,8 +50,15 @@ class HttpClientBenchmarkIT {
 
     private static final String PROPERTY = "lambdajca.benchmark.httpClient";
     private static final String APP = "http-client-benchmark.war";
-    /** A resource of each jar the variant RAR adds: Apache 5 with HttpClient 5, URLConnection, CRT. */
+    /**
+     * A resource of each jar of the four clients (Apache 4 with HttpClient 4, Apache 5 with HttpClient 5, URLConnection,
+     * CRT): the variant RAR has them all (a jar the RAR has already is replaced by the same file).
+     */
     private static final String[] CLIENT_JARS = {
+        "software/amazon/awssdk/http/apache/ApacheHttpClient.class",
+        "org/apache/http/client/HttpClient.class",
+        "org/apache/http/HttpHost.class",
+        "org/apache/commons/codec/binary/Base64.class",
         "software/amazon/awssdk/http/apache5/Apache5HttpClient.class",
         "org/apache/hc/client5/http/classic/HttpClient.class",
         "org/apache/hc/core5/http/HttpHost.class",

@@ -18,7 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -126,10 +126,9 @@ public final class CredentialProviders implements AutoCloseable {
         return scheduler;
     }
 
-    @SuppressWarnings("deprecation") // the SDK deprecated its Apache 4 client
     private SdkHttpClient http() {
         if (http == null) {
-            http = ApacheHttpClient.builder()
+            http = Apache5HttpClient.builder()
                     .connectionTimeout(Duration.ofSeconds(5))
                     .socketTimeout(Duration.ofSeconds(30))
                     .maxConnections(10)
