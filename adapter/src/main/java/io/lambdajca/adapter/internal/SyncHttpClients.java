@@ -14,7 +14,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * (HttpClient 5), the SDK's default since 2.46; the SDK deprecated its Apache 4 client, and measured in WildFly Apache 5
  * was never slower beyond the rounds' spread (README, "Figures"). Lambda asks for no client certificate, so the client
  * presents none (it would otherwise read the server's own {@code javax.net.ssl.keyStore}, which GlassFish sets without
- * a password, and warn for every client built). On WildFly the RAR's {@code jboss-deployment-structure.xml} gives it
+ * a password, and warn for every client built). On WildFly the RAR's manifest ({@code Dependencies: jdk.net}) gives it
  * the JDK's {@code jdk.net} module, through which HttpClient 5 sets its TCP options.
  *
  * <p><b>Benchmark only</b>: the system property {@value #BENCHMARK_PROPERTY} ({@code apache5}, {@code apache4},

@@ -90,10 +90,7 @@ class HttpClientBenchmarkIT {
         for (String resource : CLIENT_JARS) {
             variant.addAsLibrary(jarOf(resource));
         }
-        // HttpClient 5 sets TCP options through jdk.net.Sockets, a JDK module WildFly does not give deployments
-        variant.addAsManifestResource(new StringAsset("<jboss-deployment-structure><deployment><dependencies>"
-                + "<module name=\"jdk.net\"/></dependencies></deployment></jboss-deployment-structure>"),
-                "jboss-deployment-structure.xml");
+        // the build's manifest comes along, with its Dependencies: jdk.net (for HttpClient 5, on WildFly)
         variant.as(ZipExporter.class).exportTo(rar.toFile(), true);
         Path app = target.resolve(APP);
         ShrinkWrap.create(WebArchive.class, APP)
