@@ -62,6 +62,53 @@ final class AdminGui {
         browser.type(By.id(id), value);
     }
 
+    /** Types into a password field (the value is never read back from the page). */
+    void secret(String id, String value) {
+        browser.type(By.id(id), value);
+    }
+
+    /** Clicks the tab with this label (such as Password Aliases on the Domain page). */
+    void tab(String label) {
+        browser.click(By.xpath("//a[normalize-space()='" + label + "']"));
+    }
+
+    /** Checks the visible checkbox whose id has the part (such as pingProp), if it is not checked yet. */
+    void check(String idPart) {
+        WebElement box = browser.visible(By.xpath("//input[@type='checkbox' and contains(@id, '" + idPart
+                + "')]"));
+        if (!box.isSelected()) {
+            browser.click(By.id(box.getAttribute("id")));
+        }
+        browser.until(d -> box.isSelected());
+    }
+
+    /** Whether a resources table shows the row named so as enabled (the image in its Enabled column). */
+    boolean enabledInTable(String name) {
+        WebElement row = browser.visible(By.xpath("//tr[.//a[normalize-space()='" + name + "']]"));
+        return !row.findElements(By.xpath(".//img[contains(@src, '/enabled.png')]")).isEmpty();
+    }
+
+    /** Selects the table row named so (its checkbox), which enables the table's buttons. */
+    void selectRow(String name) {
+        String box = browser.visible(By.xpath("//tr[.//a[normalize-space()='" + name
+                + "']]//input[@type='checkbox']")).getAttribute("id");
+        browser.click(By.id(box));
+        browser.until(d -> d.findElement(By.id(box)).isSelected());
+    }
+
+    /** The text of the alert the page shows (its summary and detail), once it shows one. */
+    String alert() {
+        return browser.until(d -> {
+            for (WebElement alert : d.findElements(By.cssSelector("[id$=':pageAlert'], [id$=':msgs']"))) {
+                String text = alert.getText();
+                if (alert.isDisplayed() && !text.isBlank()) {
+                    return text;
+                }
+            }
+            return null;
+        });
+    }
+
     void choose(String id, String value) {
         new Select(browser.visible(By.id(id))).selectByValue(value);
     }
