@@ -1,13 +1,11 @@
 package io.lambdajca.console;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -190,13 +188,7 @@ abstract class AdminConsoleWalkthrough {
     @Order(5)
     void theSamplePageWorksThroughTheConfiguration() throws Exception {
         server.asadmin("deploy", DEPLOYABLES.resolve("lambda-sample.ear").toString());
-        SamplePage page = new SamplePage(browser, "http://127.0.0.1:" + server.httpPort() + "/lambda-sample/");
-        assertEquals(List.of("greeting", "order-pricing", "payment-failure"), page.names());
-        String greeting = page.invokeGreeting("Ada");
-        assertTrue(greeting.contains("Hello, Ada!"), greeting);
-        browser.screenshot("sample-page");
-        assertTrue(endpoint.issuedCredentials().stream().anyMatch(i -> i.roleArn().equals(SampleEndpoint.ROLE)),
-                "the calls used the role's temporary credentials from the endpoint's STS");
+        SamplePage.worksThroughTheConfiguration(browser, server.httpPort(), endpoint);
     }
 
     @Test
@@ -214,14 +206,14 @@ abstract class AdminConsoleWalkthrough {
     /** A new pool with the wrong value and Ping checked: the console shows the ping's failure with its message. */
     private void wrongValue(String pool, Map<String, String> properties, String message) throws Exception {
         String log = Files.exists(server.log()) ? Files.readString(server.log()) : "";
-        int before = count(log, message);
+        int before = SamplePage.count(log, message);
         newPool(pool, true);
         properties.forEach(console::property);
         finishPool(pool);
         String shown = console.alert();
         assertTrue(shown.contains("Invalid Lambda connection definition: " + message), shown);
         browser.screenshot("ping-" + pool);
-        server.awaitLog(s -> count(s, message) > before, Duration.ofSeconds(30),
+        server.awaitLog(s -> SamplePage.count(s, message) > before, Duration.ofSeconds(30),
                 "server.log did not name the property and the rule");
     }
 
@@ -248,13 +240,5 @@ abstract class AdminConsoleWalkthrough {
         console.button("propertyForm:propertyContentPage:topButtons:finishButton");
         console.awaitHeading("Connector Connection Pools");
         console.awaitPage(name);
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-            n++;
-        }
-        return n;
     }
 }
