@@ -114,6 +114,8 @@ abstract class AdminConsoleWalkthrough {
         browser.screenshot("new-pool-properties");
         finishPool("lambda-Default");
         browser.screenshot("pool-created");
+        assertFalse(Files.readString(server.log()).contains("JsonParsingException"), "the server refused the JSON in"
+                + " which the console sent the properties (README: In the GlassFish and Payara Admin Consoles)");
         String props = server.asadmin("get", "resources.connector-connection-pool.lambda-Default.property.*");
         assertTrue(props.contains("EndpointOverride=" + endpoint.endpoint())
                 && props.contains("CredentialProfile=lambda/profiles/Sample")

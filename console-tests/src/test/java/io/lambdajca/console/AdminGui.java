@@ -1,7 +1,5 @@
 package io.lambdajca.console;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
@@ -88,14 +86,6 @@ final class AdminGui {
         return !row.findElements(By.xpath(".//img[contains(@src, '/enabled.png')]")).isEmpty();
     }
 
-    /** Selects the table row named so (its checkbox), which enables the table's buttons. */
-    void selectRow(String name) {
-        String box = browser.visible(By.xpath("//tr[.//a[normalize-space()='" + name
-                + "']]//input[@type='checkbox']")).getAttribute("id");
-        browser.click(By.id(box));
-        browser.until(d -> d.findElement(By.id(box)).isSelected());
-    }
-
     /** The text of the alert the page shows (its summary and detail), once it shows one. */
     String alert() {
         return browser.until(d -> {
@@ -177,29 +167,9 @@ final class AdminGui {
                 && "password".equals(browser.driver().findElement(By.id(row + "col3:confV")).getAttribute("type"));
     }
 
-    /** Adds an Additional Property row and fills its name and value. */
-    void addProperty(String name, String value) {
-        int rows = browser.driver().findElements(By.xpath("//input[contains(@id, ':col2:col1St')]")).size();
-        buttonLabelled("Add Property");
-        browser.until(d -> d.findElements(By.xpath("//input[contains(@id, ':col2:col1St')]")).size() > rows);
-        WebElement empty = browser.visible(By.xpath("(//input[contains(@id, ':col2:col1St') and @value=''])[1]"));
-        String row = empty.getAttribute("id").replace("col2:col1St", "");
-        browser.type(By.id(row + "col2:col1St"), name);
-        browser.type(By.id(row + "col3:col1St"), value);
-    }
-
     /** Waits until the page's title (its h1) has the text: the page the last click asked for is shown. */
     void awaitHeading(String text) {
         browser.until(d -> d.findElements(By.xpath("//h1[contains(normalize-space(), '" + text + "')]")).size() > 0
                 && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty());
-    }
-
-    /** Saves the page's HTML next to the screenshots (to read the ids of a page). */
-    void dump(String name) throws IOException {
-        Files.writeString(browser.shots().resolve(name + ".html"), browser.driver().getPageSource());
-    }
-
-    WebElement element(By by) {
-        return browser.visible(by);
     }
 }
