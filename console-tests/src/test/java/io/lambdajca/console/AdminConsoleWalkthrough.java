@@ -34,7 +34,7 @@ import io.lambdajca.local.LocalLambda;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AdminConsoleWalkthrough {
 
-    static final Path DEPLOYABLES = Path.of(System.getProperty("deployables.dir", "target/deployables"));
+    private static final Path DEPLOYABLES = Path.of(System.getProperty("deployables.dir", "target/deployables"));
     private static final String RAR_NAME = "lambda-jca-adapter";
     private static final String ALIAS = "lambda-secret-key";
     private static final String DEFINITION = "io.lambdajca.api.LambdaConnectionFactory";
@@ -77,7 +77,7 @@ abstract class AdminConsoleWalkthrough {
     @Order(1)
     void storesTheSecretAsAPasswordAlias() throws Exception {
         console.open();
-        console.tree("nodes");
+        console.tree("nodes"); // the tree's Domain node
         console.tab("Password Aliases");
         console.awaitHeading("Password Aliases");
         browser.screenshot("password-aliases");
