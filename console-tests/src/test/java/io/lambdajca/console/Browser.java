@@ -103,7 +103,10 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** Replaces the text of an input with the value and checks that the input holds it, anew if the page changed. */
+    /**
+     * Replaces the text of an input with the value (typed once; found anew if a page still being replaced made it
+     * stale), and waits until the input holds it.
+     */
     void type(By by, String value) {
         wait.until(d -> {
             try {
@@ -114,7 +117,14 @@ final class Browser implements AutoCloseable {
                 scrollToMiddle(element);
                 element.clear();
                 element.sendKeys(value);
-                return value.equals(element.getAttribute("value"));
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        wait.until(d -> {
+            try {
+                return value.equals(d.findElement(by).getAttribute("value"));
             } catch (NoSuchElementException | StaleElementReferenceException e) {
                 return false;
             }
