@@ -1,7 +1,5 @@
 package io.lambdajca.console;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
@@ -60,6 +58,45 @@ final class AdminGui {
 
     void type(String id, String value) {
         browser.type(By.id(id), value);
+    }
+
+    /** Types into a password field (the value is never read back from the page). */
+    void secret(String id, String value) {
+        browser.type(By.id(id), value);
+    }
+
+    /** Clicks the tab with this label (such as Password Aliases on the Domain page). */
+    void tab(String label) {
+        browser.click(By.xpath("//a[normalize-space()='" + label + "']"));
+    }
+
+    /** Checks the visible checkbox whose id has the part (such as pingProp), if it is not checked yet. */
+    void check(String idPart) {
+        WebElement box = browser.visible(By.xpath("//input[@type='checkbox' and contains(@id, '" + idPart
+                + "')]"));
+        if (!box.isSelected()) {
+            browser.click(By.id(box.getAttribute("id")));
+        }
+        browser.until(d -> box.isSelected());
+    }
+
+    /** Whether a resources table shows the row named so as enabled (the image in its Enabled column). */
+    boolean enabledInTable(String name) {
+        WebElement row = browser.visible(By.xpath("//tr[.//a[normalize-space()='" + name + "']]"));
+        return !row.findElements(By.xpath(".//img[contains(@src, '/enabled.png')]")).isEmpty();
+    }
+
+    /** The text of the alert the page shows (its summary and detail), once it shows one. */
+    String alert() {
+        return browser.until(d -> {
+            for (WebElement alert : d.findElements(By.cssSelector("[id$=':pageAlert'], [id$=':msgs']"))) {
+                String text = alert.getText();
+                if (alert.isDisplayed() && !text.isBlank()) {
+                    return text;
+                }
+            }
+            return null;
+        });
     }
 
     void choose(String id, String value) {
@@ -130,29 +167,9 @@ final class AdminGui {
                 && "password".equals(browser.driver().findElement(By.id(row + "col3:confV")).getAttribute("type"));
     }
 
-    /** Adds an Additional Property row and fills its name and value. */
-    void addProperty(String name, String value) {
-        int rows = browser.driver().findElements(By.xpath("//input[contains(@id, ':col2:col1St')]")).size();
-        buttonLabelled("Add Property");
-        browser.until(d -> d.findElements(By.xpath("//input[contains(@id, ':col2:col1St')]")).size() > rows);
-        WebElement empty = browser.visible(By.xpath("(//input[contains(@id, ':col2:col1St') and @value=''])[1]"));
-        String row = empty.getAttribute("id").replace("col2:col1St", "");
-        browser.type(By.id(row + "col2:col1St"), name);
-        browser.type(By.id(row + "col3:col1St"), value);
-    }
-
     /** Waits until the page's title (its h1) has the text: the page the last click asked for is shown. */
     void awaitHeading(String text) {
         browser.until(d -> d.findElements(By.xpath("//h1[contains(normalize-space(), '" + text + "')]")).size() > 0
                 && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty());
-    }
-
-    /** Saves the page's HTML next to the screenshots (to read the ids of a page). */
-    void dump(String name) throws IOException {
-        Files.writeString(browser.shots().resolve(name + ".html"), browser.driver().getPageSource());
-    }
-
-    WebElement element(By by) {
-        return browser.visible(by);
     }
 }

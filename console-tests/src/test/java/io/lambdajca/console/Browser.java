@@ -10,7 +10,9 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -80,30 +82,53 @@ final class Browser implements AutoCloseable {
         this.clearObstacles = clear;
     }
 
+    /** Clicks the element, found anew at each try: a page still being replaced may have made it stale. */
     void click(By by) {
-        WebElement element = visible(by);
+        visible(by);
         wait.until(d -> {
-            scrollToMiddle(element);
-            if (!element.isEnabled()) {
-                return false;
-            }
             try {
+                WebElement element = d.findElement(by);
+                scrollToMiddle(element);
+                if (!element.isDisplayed() || !element.isEnabled()) {
+                    return false;
+                }
                 element.click();
                 return true;
             } catch (ElementClickInterceptedException e) {
                 clearObstacles.run();
                 return false;
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return false;
             }
         });
     }
 
-    /** Replaces the text of an input with the value, and checks that the input holds it. */
+    /**
+     * Replaces the text of an input with the value (typed once; found anew if a page still being replaced made it
+     * stale), and waits until the input holds it.
+     */
     void type(By by, String value) {
-        WebElement element = visible(by);
-        scrollToMiddle(element);
-        element.clear();
-        element.sendKeys(value);
-        wait.until(d -> value.equals(element.getAttribute("value")));
+        wait.until(d -> {
+            try {
+                WebElement element = d.findElement(by);
+                if (!element.isDisplayed()) {
+                    return false;
+                }
+                scrollToMiddle(element);
+                element.clear();
+                element.sendKeys(value);
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        wait.until(d -> {
+            try {
+                return value.equals(d.findElement(by).getAttribute("value"));
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     String text(By by) {

@@ -1,10 +1,16 @@
 package io.lambdajca.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
 import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+
+import io.lambdajca.local.LocalLambda;
 
 /** The sample application's page (the same element ids as sample-tests' SamplePageIT uses). */
 final class SamplePage {
@@ -34,5 +40,30 @@ final class SamplePage {
         WebElement result = browser.visible(By.id("result-payload"));
         return browser.until(d -> result.getText().contains("Hello") ? result.getText().replace("\"", "").trim()
                 : null);
+    }
+
+    /**
+     * What every console test checks once its configuration is made: the page lists the sample's functions, invokes
+     * the greeting (screenshot sample-page), and the calls used the ASSUME_ROLE profile's credentials from the
+     * endpoint's STS.
+     */
+    static void worksThroughTheConfiguration(Browser browser, int httpPort, LocalLambda endpoint)
+            throws IOException {
+        SamplePage page = new SamplePage(browser, "http://127.0.0.1:" + httpPort + "/lambda-sample/");
+        assertEquals(List.of("greeting", "order-pricing", "payment-failure"), page.names());
+        String greeting = page.invokeGreeting("Ada");
+        assertTrue(greeting.contains("Hello, Ada!"), greeting);
+        browser.screenshot("sample-page");
+        assertTrue(endpoint.issuedCredentials().stream().anyMatch(i -> i.roleArn().equals(SampleEndpoint.ROLE)),
+                "the calls used the role's temporary credentials from the endpoint's STS");
+    }
+
+    /** How many times the part occurs in the text (a message in a server log, say). */
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 }

@@ -196,13 +196,7 @@ class WildFlyConsoleIT {
                 Duration.ofMinutes(1), "the connection definition did not build its client with the profile");
         server.cli("deploy " + DEPLOYABLES.resolve("lambda-sample.ear"));
 
-        SamplePage page = new SamplePage(browser, "http://127.0.0.1:" + server.httpPort() + "/lambda-sample/");
-        assertEquals(List.of("greeting", "order-pricing", "payment-failure"), page.names());
-        String greeting = page.invokeGreeting("Ada");
-        assertTrue(greeting.contains("Hello, Ada!"), greeting);
-        browser.screenshot("sample-page");
-        assertTrue(endpoint.issuedCredentials().stream().anyMatch(i -> i.roleArn().equals(SampleEndpoint.ROLE)),
-                "the calls used the role's temporary credentials from the endpoint's STS");
+        SamplePage.worksThroughTheConfiguration(browser, server.httpPort(), endpoint);
     }
 
     @Test
@@ -235,12 +229,12 @@ class WildFlyConsoleIT {
         hal.properties(CD_FORM, "config-properties", properties);
         hal.save(CD_FORM);
         String log = Files.readString(server.log());
-        int messages = count(log, message);
-        int bootsWithErrors = count(log, "WFLYSRV0026");
+        int messages = SamplePage.count(log, message);
+        int bootsWithErrors = SamplePage.count(log, "WFLYSRV0026");
         hal.reloadServer();
-        String after = server.awaitLog(s -> count(s, "WFLYSRV0026") > bootsWithErrors, Duration.ofMinutes(1),
-                "the server did not reload with an error");
-        assertTrue(count(after, message) > messages, "the server log names the property and the rule");
+        String after = server.awaitLog(s -> SamplePage.count(s, "WFLYSRV0026") > bootsWithErrors,
+                Duration.ofMinutes(1), "the server did not reload with an error");
+        assertTrue(SamplePage.count(after, message) > messages, "the server log names the property and the rule");
         String shown = hal.bootError();
         assertTrue(shown.contains("Invalid Lambda connection definition: " + message), shown);
         browser.screenshot("boot-error-" + name);
@@ -248,13 +242,5 @@ class WildFlyConsoleIT {
         hal.openResourceAdapters();
         hal.viewResourceAdapter("checks");
         hal.section("connection-definition");
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-            n++;
-        }
-        return n;
     }
 }

@@ -11,27 +11,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A fresh GlassFish domain "console" on port base 12000 (admin 12048, HTTP 12080: clear of the container suites'
- * 10000 and 11000 and of demo.sh's 4848/8080), created without an admin password as demo.sh does, every listener on
- * 127.0.0.1 and the JMS broker off; started and driven with asadmin (the JDK comes from AS_JAVA).
+ * A fresh GlassFish or Payara domain "console" on its own port base (GlassFish 12000, Payara 13000: admin port base+48,
+ * HTTP base+80; clear of the container suites' 10000 and 11000 and of demo.sh's 4848/8080), created without an admin
+ * password as demo.sh does, every listener on 127.0.0.1, the JMS broker and Payara's data grid off; started and driven
+ * with asadmin on the JDK given (AS_JAVA: GlassFish 8 needs 21+, Payara 6 runs on 17).
  */
-final class GlassFishServer {
+final class AsadminServer {
 
     static final String DOMAIN = "console";
-    private static final int PORT_BASE = 12000;
 
     private final Path home;
+    private final Path javaHome;
+    private final int portBase;
 
-    GlassFishServer(Path home) {
+    AsadminServer(Path home, Path javaHome, int portBase) {
         this.home = home;
+        this.javaHome = javaHome;
+        this.portBase = portBase;
     }
 
     int adminPort() {
-        return PORT_BASE + 48;
+        return portBase + 48;
     }
 
     int httpPort() {
-        return PORT_BASE + 80;
+        return portBase + 80;
     }
 
     Path domainDir() {
@@ -50,13 +54,15 @@ final class GlassFishServer {
     void createAndStart() throws IOException, InterruptedException {
         run(List.of(asadmin(), "--interactive=false", "delete-domain", DOMAIN), Duration.ofMinutes(1), true);
         run(List.of(asadmin(), "--interactive=false", "--user", "admin", "create-domain", "--nopassword=true",
-                "--checkports=true", "--portbase", String.valueOf(PORT_BASE), DOMAIN), Duration.ofMinutes(3), false);
+                "--checkports=true", "--portbase", String.valueOf(portBase), DOMAIN), Duration.ofMinutes(3), false);
         String xml = Files.readString(configuration());
         xml = xml.replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\"")
                 .replace("<network-listener port=", "<network-listener address=\"127.0.0.1\" port=")
                 .replaceFirst("(<config name=\"server-config\"[^>]*>)", "$1<jms-service type=\"DISABLED\""
                         + " default-jms-host=\"default_JMS_host\"><jms-host name=\"default_JMS_host\""
-                        + " host=\"localhost\" port=\"\\${JMS_PROVIDER_PORT}\" lazy-init=\"true\"/></jms-service>");
+                        + " host=\"localhost\" port=\"\\${JMS_PROVIDER_PORT}\" lazy-init=\"true\"/></jms-service>")
+                .replace("<hazelcast-config-specific-configuration>",
+                        "<hazelcast-config-specific-configuration enabled=\"false\">");
         Files.writeString(configuration(), xml);
         run(List.of(asadmin(), "--interactive=false", "start-domain", DOMAIN), Duration.ofMinutes(3), false);
     }
@@ -67,17 +73,6 @@ final class GlassFishServer {
                 "--port", String.valueOf(adminPort()), "--user", "admin"));
         command.addAll(List.of(args));
         return run(command, Duration.ofMinutes(3), false);
-    }
-
-    /** Stores a password alias as an administrator does, the secret read from a password file (not the command). */
-    void createPasswordAlias(String alias, String secret) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("alias", ".txt");
-        try {
-            Files.writeString(file, "AS_ADMIN_ALIASPASSWORD=" + secret + "\n");
-            asadmin("--passwordfile", file.toString(), "create-password-alias", alias);
-        } finally {
-            Files.delete(file);
-        }
     }
 
     /** Waits until the server log satisfies the condition; the wait ends in failure at the deadline. */
@@ -104,13 +99,16 @@ final class GlassFishServer {
         return home.resolve("bin/asadmin").toString();
     }
 
-    private static String run(List<String> command, Duration timeout, boolean mayFail)
+    private String run(List<String> command, Duration timeout, boolean mayFail)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("asadmin", ".out");
         try {
             // output to a file: a server asadmin starts must not hold our pipe
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null")
+                            .toFile()));
+            builder.environment().put("AS_JAVA", javaHome.toString());
+            Process p = builder.start();
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not end in " + timeout);
