@@ -21,7 +21,8 @@ public class BenchmarkServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Resource(lookup = "java:/lambda/Default")
+    /** A pool of 60, as many connections as the raw SDK client's 50 and more than the callers (at most 16). */
+    @Resource(lookup = "java:/lambda/LargePool")
     private LambdaConnectionFactory lambda;
 
     @Resource

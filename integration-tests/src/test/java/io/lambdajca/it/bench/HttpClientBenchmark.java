@@ -2,9 +2,6 @@ package io.lambdajca.it.bench;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -102,22 +99,10 @@ final class HttpClientBenchmark {
         };
         loads.load(viaAdapter, warmupSeconds, callers);
         loads.load(viaSdk, warmupSeconds, callers);
-        List<Result> adapter = new ArrayList<>();
-        List<Result> sdk = new ArrayList<>();
-        double[] ratios = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            adapter.add(loads.load(viaAdapter, roundSeconds, callers));
-            sdk.add(loads.load(viaSdk, roundSeconds, callers));
-            ratios[r] = adapter.get(r).perSecond / sdk.get(r).perSecond;
-        }
-        Result a = Result.median(adapter);
-        Result s = Result.median(sdk);
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
-        line("CLIENT %-13s %2d callers %7s: adapter %s | raw SDK Apache 4 %s | ratio %.3f [%.3f, %.3f] rounds %s",
+        AdapterBenchmark.Paired paired = loads.paired(viaAdapter, viaSdk, rounds, roundSeconds, callers);
+        line("CLIENT %-13s %2d callers %7s: adapter %s | raw SDK Apache 4 %s | ratio %s",
                 client, callers, json.length >= 1024 * 1024 ? json.length / (1024 * 1024) + " MB" : json.length + " B",
-                a, s, sorted[rounds / 2], sorted[0], sorted[rounds - 1],
-                Arrays.toString(Arrays.stream(ratios).map(x -> Math.round(x * 1000) / 1000.0).toArray()));
+                Result.median(paired.adapter()), Result.median(paired.sdk()), paired.ratios());
     }
 
     /** The live threads whose names tell the HTTP client, numbers left out. */
