@@ -1,7 +1,6 @@
 package io.lambdajca.console;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,17 +77,7 @@ final class AsadminServer {
     /** Waits until the server log satisfies the condition; the wait ends in failure at the deadline. */
     String awaitLog(Predicate<String> condition, Duration timeout, String failure)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            String text = Files.exists(log()) ? Files.readString(log(), StandardCharsets.UTF_8) : "";
-            if (condition.test(text)) {
-                return text;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(failure + " within " + timeout.toSeconds() + " s; see " + log());
-            }
-            Thread.sleep(250); // polling interval; the deadline bounds the wait
-        }
+        return ServerLog.await(log(), condition, timeout, failure, () -> true);
     }
 
     void stop() throws IOException, InterruptedException {

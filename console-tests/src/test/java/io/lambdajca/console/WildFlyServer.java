@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -83,22 +84,9 @@ final class WildFlyServer {
     }
 
     /** Waits until the server log satisfies the condition; the wait ends in failure at the deadline. */
-    String awaitLog(java.util.function.Predicate<String> condition, Duration timeout, String failure)
+    String awaitLog(Predicate<String> condition, Duration timeout, String failure)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            String text = Files.exists(log()) ? Files.readString(log(), StandardCharsets.UTF_8) : "";
-            if (condition.test(text)) {
-                return text;
-            }
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(failure + ": the server process ended");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(failure + " within " + timeout.toSeconds() + " s; see " + log());
-            }
-            Thread.sleep(250);
-        }
+        return ServerLog.await(log(), condition, timeout, failure, () -> process == null || process.isAlive());
     }
 
     /** Runs one jboss-cli.sh command (local authentication, as the server's own user) and returns its output. */

@@ -26,21 +26,6 @@ public class BenchmarkEnvironment extends LambdaEnvironment {
         return Path.of(System.getProperty("lambdajca.rar"));
     }
 
-    /** Deploys {@code file} under {@code name} (the RAR keeps its name {@value #RAR}, which the configuration uses). */
-    public static void deploy(ManagementClient management, String name, Path file) throws IOException {
-        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", name));
-        ModelNode content = new ModelNode();
-        content.get("path").set(file.toAbsolutePath().toString());
-        content.get("archive").set(true);
-        add.get("content").add(content);
-        add.get("enabled").set(true);
-        execute(management, add);
-    }
-
-    public static void undeploy(ManagementClient management, String name) throws IOException {
-        execute(management, Operations.createRemoveOperation(Operations.createAddress("deployment", name)));
-    }
-
     /** Sets a system property of the server, or removes it when {@code value} is null. */
     public static void systemProperty(ManagementClient management, String name, String value) throws IOException {
         ModelNode address = Operations.createAddress("system-property", name);

@@ -232,17 +232,11 @@ public class LambdaEnvironment implements ServerSetupTask {
     }
 
     static void deployRar(ManagementClient management) throws IOException {
-        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", RAR));
-        ModelNode content = new ModelNode();
-        content.get("path").set(Path.of(System.getProperty("lambdajca.rar")).toAbsolutePath().toString());
-        content.get("archive").set(true);
-        add.get("content").add(content);
-        add.get("enabled").set(true);
-        execute(management, add);
+        deploy(management, RAR, Path.of(System.getProperty("lambdajca.rar")));
     }
 
     static void undeployRar(ManagementClient management) throws IOException {
-        execute(management, Operations.createRemoveOperation(Operations.createAddress("deployment", RAR)));
+        undeploy(management, RAR);
     }
 
     static ModelNode poolStatistics(String pool) {
@@ -261,6 +255,21 @@ public class LambdaEnvironment implements ServerSetupTask {
         ModelNode op = Operations.createAddOperation(Operations.createAddress("system-property", name));
         op.get("value").set(value);
         return op;
+    }
+
+    /** Deploys {@code file} under {@code name} (a RAR must keep the name the configuration uses). */
+    public static void deploy(ManagementClient management, String name, Path file) throws IOException {
+        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", name));
+        ModelNode content = new ModelNode();
+        content.get("path").set(file.toAbsolutePath().toString());
+        content.get("archive").set(true);
+        add.get("content").add(content);
+        add.get("enabled").set(true);
+        execute(management, add);
+    }
+
+    public static void undeploy(ManagementClient management, String name) throws IOException {
+        execute(management, Operations.createRemoveOperation(Operations.createAddress("deployment", name)));
     }
 
     static ModelNode execute(ManagementClient management, ModelNode op) throws IOException {

@@ -69,13 +69,13 @@ class RedeployIT {
     @Test
     void fiftyRedeploys_ofTheRarAndTheSampleEar_leaveNoThreads_andNoGrowth() throws Exception {
         assertFalse(adapterThreads().isEmpty(), "with the RAR deployed its SDK clients run threads: " + threadNames());
-        deploy(EAR, Path.of(System.getProperty("lambdajca.sample.ear")));
+        LambdaEnvironment.deploy(management, EAR, Path.of(System.getProperty("lambdajca.sample.ear")));
         use();
         long[] first = null;
         long[] baseline = null;
         long[] last = null;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            undeploy(EAR);
+            LambdaEnvironment.undeploy(management, EAR);
             LambdaEnvironment.undeployRar(management);
             // Apache's idle-connection-reaper ends on its own shortly after its last client closed: waited for
             int undeployed = cycle;
@@ -89,10 +89,10 @@ class RedeployIT {
                 baseline = last;
             }
             LambdaEnvironment.deployRar(management);
-            deploy(EAR, Path.of(System.getProperty("lambdajca.sample.ear")));
+            LambdaEnvironment.deploy(management, EAR, Path.of(System.getProperty("lambdajca.sample.ear")));
             use();
         }
-        undeploy(EAR);
+        LambdaEnvironment.undeploy(management, EAR);
         for (String pool : LambdaEnvironment.allPools()) {
             LambdaEnvironment.execute(management, Operations.createWriteAttributeOperation(
                     LambdaEnvironment.poolStatistics(pool), "statistics-enabled", true));
@@ -115,7 +115,7 @@ class RedeployIT {
     @Test
     void redeploysAfterResponseStreaming_leaveNoStreamingThread() throws Exception {
         for (int cycle = 0; cycle < 3; cycle++) {
-            deploy(EAR, Path.of(System.getProperty("lambdajca.sample.ear")));
+            LambdaEnvironment.deploy(management, EAR, Path.of(System.getProperty("lambdajca.sample.ear")));
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:8080/lambda-sample/api/functions/" + StreamingFunctions.LINES + "/streams"))
                     .header("Content-Type", "application/json")
@@ -125,7 +125,7 @@ class RedeployIT {
             assertEquals("line 1\nline 2\nline 3\n", r.body());
             assertTrue(threadNames().stream().anyMatch(n -> n.startsWith("lambdajca-stream")),
                     "streaming runs on the adapter's threads: " + threadNames());
-            undeploy(EAR);
+            LambdaEnvironment.undeploy(management, EAR);
             LambdaEnvironment.undeployRar(management);
             int undeployed = cycle;
             Poll.until(THREADS_GONE, this::noAdapterThreads, "cycle " + undeployed
@@ -156,21 +156,6 @@ class RedeployIT {
                 Operations.createAddress("core-service", "platform-mbean", "type", "class-loading"),
                 "loaded-class-count")).asLong();
         return new long[] {threads, classes, heap};
-    }
-
-    private void deploy(String name, Path file) throws IOException {
-        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", name));
-        ModelNode content = new ModelNode();
-        content.get("path").set(file.toAbsolutePath().toString());
-        content.get("archive").set(true);
-        add.get("content").add(content);
-        add.get("enabled").set(true);
-        LambdaEnvironment.execute(management, add);
-    }
-
-    private void undeploy(String name) throws IOException {
-        LambdaEnvironment.execute(management, Operations.createRemoveOperation(
-                Operations.createAddress("deployment", name)));
     }
 
     private static double change(long from, long to) {
