@@ -78,12 +78,7 @@ final class AdapterBenchmark {
         line("getConnection()+close(), one caller, 200000 times after warm-up: median %.2f us, p99 %.2f us",
                 cycle[cycle.length / 2] / 1e3, cycle[(int) (cycle.length * 0.99)] / 1e3);
 
-        try (LambdaClient raw = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
-                        secretKey)))
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(50))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build()) {
+        try (LambdaClient raw = rawClient()) {
             SdkBytes payload = SdkBytes.fromUtf8String(PAYLOAD);
             Callable<Void> viaAdapter = () -> {
                 try (LambdaConnection c = factory.getConnection()) {
@@ -101,21 +96,28 @@ final class AdapterBenchmark {
             };
             load(viaAdapter, warmupSeconds);
             load(viaSdk, warmupSeconds);
-            List<Result> adapter = new ArrayList<>();
-            List<Result> sdk = new ArrayList<>();
+            Paired paired = paired(viaAdapter, viaSdk, rounds, roundSeconds, CALLERS);
             for (int r = 0; r < rounds; r++) {
-                adapter.add(load(viaAdapter, roundSeconds));
-                sdk.add(load(viaSdk, roundSeconds));
-                line("round %d: adapter %s | raw SDK %s", r + 1, adapter.get(r), sdk.get(r));
+                line("round %d: adapter %s | raw SDK %s", r + 1, paired.adapter().get(r), paired.sdk().get(r));
             }
-            Result a = Result.median(adapter);
-            Result s = Result.median(sdk);
+            Result a = Result.median(paired.adapter());
+            Result s = Result.median(paired.sdk());
             line("median of %d rounds, %d callers: adapter %s | raw SDK %s", rounds, CALLERS, a, s);
             line("RATIO throughput adapter/raw SDK: %.3f", a.perSecond / s.perSecond);
             line("RATIO p50 added latency: %+.0f us; p99 added latency: %+.0f us", (a.p50 - s.p50) / 1e3,
                     (a.p99 - s.p99) / 1e3);
         }
         return out.toString();
+    }
+
+    /** The raw path: an SDK client the application builds itself, the adapter's HTTP client, no retries. */
+    private LambdaClient rawClient() {
+        return LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
+                        secretKey)))
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(50))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** The sizes of the sweep: synchronous, and one Event size (Event payloads are at most 1 MB). */
@@ -132,12 +134,7 @@ final class AdapterBenchmark {
                 + "above; cores %d, load average %.2f at start", CALLERS, rounds, warmupSeconds, smallRoundSeconds,
                 largeRoundSeconds, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        try (LambdaClient raw = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
-                        secretKey)))
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(50))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build()) {
+        try (LambdaClient raw = rawClient()) {
             List<Object[]> cases = new ArrayList<>();
             for (int size : SYNC_SIZES) {
                 cases.add(new Object[] {size, InvocationType.REQUEST_RESPONSE});
