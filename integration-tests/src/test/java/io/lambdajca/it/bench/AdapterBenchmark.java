@@ -103,7 +103,8 @@ final class AdapterBenchmark {
             Result a = Result.median(paired.adapter());
             Result s = Result.median(paired.sdk());
             line("median of %d rounds, %d callers: adapter %s | raw SDK %s", rounds, CALLERS, a, s);
-            line("RATIO throughput adapter/raw SDK: %.3f", a.perSecond / s.perSecond);
+            line("RATIO throughput adapter/raw SDK: %.3f (ratio of the medians); per round %s",
+                    a.perSecond / s.perSecond, paired.ratios());
             line("RATIO p50 added latency: %+.0f us; p99 added latency: %+.0f us", (a.p50 - s.p50) / 1e3,
                     (a.p99 - s.p99) / 1e3);
         }
@@ -272,6 +273,7 @@ final class AdapterBenchmark {
         }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        CpuTime cpuBefore = CpuTime.now();
         long start = System.nanoTime();
         for (int i = 0; i < callers; i++) {
             futures.add(executor.submit(() -> {
@@ -299,6 +301,7 @@ final class AdapterBenchmark {
             total += l.length;
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        CpuTime cpu = CpuTime.now().minus(cpuBefore);
         long[] merged = new long[total];
         int at = 0;
         for (long[] l : all) {
@@ -306,7 +309,8 @@ final class AdapterBenchmark {
             at += l.length;
         }
         Arrays.sort(merged);
-        return new Result(total / elapsed, merged[total / 2], merged[(int) (total * 0.99)], peak.get() - baseline);
+        return new Result(total / elapsed, merged[total / 2], merged[(int) (total * 0.99)], peak.get() - baseline,
+                cpu.processNanos() / 1e3 / total, cpu.machineNanos() / 1e3 / total);
     }
 
     private void line(String format, Object... args) {
@@ -320,12 +324,17 @@ final class AdapterBenchmark {
         final long p99;
         /** The heap's peak above its use after a GC before the round. */
         final long heapPeak;
+        /** CPU time per invoke, in microseconds: of this server's process, and of the whole machine (both sides). */
+        final double serverCpuMicros;
+        final double machineCpuMicros;
 
-        Result(double perSecond, long p50, long p99, long heapPeak) {
+        Result(double perSecond, long p50, long p99, long heapPeak, double serverCpuMicros, double machineCpuMicros) {
             this.perSecond = perSecond;
             this.p50 = p50;
             this.p99 = p99;
             this.heapPeak = heapPeak;
+            this.serverCpuMicros = serverCpuMicros;
+            this.machineCpuMicros = machineCpuMicros;
         }
 
         static Result median(List<Result> results) {
@@ -336,8 +345,8 @@ final class AdapterBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.0f invokes/s, p50 %.0f us, p99 %.0f us", perSecond, p50 / 1e3,
-                    p99 / 1e3);
+            return String.format(Locale.ROOT, "%.0f invokes/s, p50 %.0f us, p99 %.0f us, CPU per invoke %.0f us "
+                    + "(server) %.0f us (machine)", perSecond, p50 / 1e3, p99 / 1e3, serverCpuMicros, machineCpuMicros);
         }
     }
 }

@@ -45,8 +45,8 @@ class AdapterBenchmarkIT {
     @Deployment(testable = false)
     static WebArchive app() {
         return ShrinkWrap.create(WebArchive.class, "benchmark.war")
-                .addClasses(AdapterBenchmark.class, AdapterBenchmark.Result.class, StreamingBenchmark.class,
-                        BenchmarkServlet.class)
+                .addClasses(AdapterBenchmark.class, AdapterBenchmark.Result.class, CpuTime.class,
+                        StreamingBenchmark.class, BenchmarkServlet.class)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.lambda-jca-adapter.rar\n"));
     }
 

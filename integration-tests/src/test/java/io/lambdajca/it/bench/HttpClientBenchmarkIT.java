@@ -95,7 +95,7 @@ class HttpClientBenchmarkIT {
         Path app = target.resolve(APP);
         ShrinkWrap.create(WebArchive.class, APP)
                 .addClasses(HttpClientBenchmark.class, HttpClientBenchmarkServlet.class, AdapterBenchmark.class,
-                        AdapterBenchmark.Result.class)
+                        AdapterBenchmark.Result.class, CpuTime.class)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.lambda-jca-adapter.rar\n"))
                 .as(ZipExporter.class).exportTo(app.toFile(), true);
 

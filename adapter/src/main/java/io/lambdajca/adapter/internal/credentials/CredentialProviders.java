@@ -37,6 +37,8 @@ public final class CredentialProviders implements AutoCloseable {
     private final List<SdkAutoCloseable> resources = new ArrayList<>();
     private final Clock clock;
     private ScheduledThreadPoolExecutor scheduler;
+    /** The scheduler as the SDK clients get it: its one-shot tasks (their timeouts) on a timing wheel. */
+    private TimeoutScheduler timeouts;
     private SdkHttpClient http;
     private volatile boolean closed;
 
@@ -108,12 +110,18 @@ public final class CredentialProviders implements AutoCloseable {
         return p;
     }
 
-    /** The adapter's shared scheduler, for the SDK clients' timeouts and the credentials' refreshes. */
+    /**
+     * The adapter's shared scheduler as the SDK clients get it, for their timeouts: one-shot tasks go on a timing
+     * wheel (see {@link TimeoutScheduler}), due tasks run on the scheduler that also refreshes credentials.
+     */
     public synchronized ScheduledExecutorService scheduler() {
         if (closed) {
             throw new IllegalStateException("the Lambda resource adapter is stopped");
         }
-        return executor();
+        if (timeouts == null) {
+            timeouts = new TimeoutScheduler(executor(), r -> named(new Thread(r, "lambdajca-timeouts")));
+        }
+        return timeouts;
     }
 
     private ScheduledThreadPoolExecutor executor() {
@@ -152,6 +160,10 @@ public final class CredentialProviders implements AutoCloseable {
         int count = providers.size();
         resources.clear();
         providers.clear();
+        if (timeouts != null) {
+            timeouts.stop();
+            timeouts = null;
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
@@ -163,17 +175,21 @@ public final class CredentialProviders implements AutoCloseable {
         AdapterLog.credentialProvidersClosed(count);
     }
 
-    /** Daemon threads named for the adapter, with the adapter's class loader, so no application's is pinned. */
+    /** The scheduler's threads, daemons named for the adapter (see {@link #named}). */
     private static final class RefreshThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new SchedulerThread(r, "lambdajca-scheduler-" + count.incrementAndGet());
-            t.setDaemon(true);
-            t.setContextClassLoader(CredentialProviders.class.getClassLoader());
-            return t;
+            return named(new SchedulerThread(r, "lambdajca-scheduler-" + count.incrementAndGet()));
         }
+    }
+
+    /** A daemon thread with the adapter's class loader, so that no application's is pinned. */
+    private static Thread named(Thread t) {
+        t.setDaemon(true);
+        t.setContextClassLoader(CredentialProviders.class.getClassLoader());
+        return t;
     }
 
     /** A thread of the adapter's scheduler; it ends when the adapter stops. */

@@ -1,0 +1,108 @@
+package io.lambdajca.adapter.internal.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.local.testing.Poll;
+
+/**
+ * The SDK clients' scheduler: one-shot tasks on the timing wheel run when due, on the adapter's scheduler; cancelled
+ * ones never run and leave the wheel; the wheel's thread ends when it stops.
+ */
+class TimeoutSchedulerTest {
+
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+            r -> new Thread(r, "test-scheduler"));
+    private final TimeoutScheduler scheduler = new TimeoutScheduler(executor, r -> new Thread(r, "test-wheel"));
+
+    @AfterEach
+    void stop() {
+        scheduler.stop();
+        executor.shutdownNow();
+    }
+
+    @Test
+    void aTaskRunsWhenDue_onTheSchedulersThread() throws Exception {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        CountDownLatch ran = new CountDownLatch(1);
+        long start = System.nanoTime();
+        ScheduledFuture<?> f = scheduler.schedule(() -> {
+            ranOn.set(Thread.currentThread().getName());
+            ran.countDown();
+        }, 50, TimeUnit.MILLISECONDS);
+        assertThat(f.getDelay(TimeUnit.MILLISECONDS)).isBetween(1L, 50L);
+
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        assertThat(ranOn.get()).isEqualTo("test-scheduler");
+        Poll.until(Duration.ofSeconds(5), f::isDone, "the future done");
+        assertThat(f.isCancelled()).isFalse();
+        assertThat(f.getDelay(TimeUnit.MILLISECONDS)).isNotPositive();
+    }
+
+    @Test
+    void aCallableGivesItsResult() throws Exception {
+        ScheduledFuture<String> f = scheduler.schedule(() -> "done", 10, TimeUnit.MILLISECONDS);
+        assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+    }
+
+    @Test
+    void aCancelledTaskNeverRuns_andLeavesTheWheel() throws Exception {
+        CountDownLatch cancelledRan = new CountDownLatch(1);
+        ScheduledFuture<?> cancelled = scheduler.schedule(cancelledRan::countDown, 30, TimeUnit.MILLISECONDS);
+        CountDownLatch later = new CountDownLatch(1);
+        scheduler.schedule(later::countDown, 200, TimeUnit.MILLISECONDS);
+
+        assertThat(cancelled.cancel(false)).isTrue();
+        assertThat(cancelled.isCancelled()).isTrue();
+        assertThat(cancelled.isDone()).isTrue();
+        // the task due after it has run, so the cancelled one would have run by now
+        assertThat(later.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(cancelledRan.getCount()).isEqualTo(1);
+        Poll.until(Duration.ofSeconds(5), () -> scheduler.pending() == 0, "the wheel empty");
+    }
+
+    @Test
+    void thousandsOfScheduledAndCancelledTimeouts_leaveNothingPending() {
+        for (int i = 0; i < 10_000; i++) {
+            scheduler.schedule(() -> { }, 15, TimeUnit.MINUTES).cancel(false);
+        }
+        Poll.until(Duration.ofSeconds(5), () -> scheduler.pending() == 0, "the cancelled timeouts off the wheel");
+    }
+
+    @Test
+    void periodicTasksGoToTheScheduler() throws Exception {
+        CountDownLatch twice = new CountDownLatch(2);
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        ScheduledFuture<?> f = scheduler.scheduleAtFixedRate(() -> {
+            ranOn.set(Thread.currentThread().getName());
+            twice.countDown();
+        }, 0, 10, TimeUnit.MILLISECONDS);
+        assertThat(twice.await(5, TimeUnit.SECONDS)).isTrue();
+        f.cancel(false);
+        assertThat(ranOn.get()).isEqualTo("test-scheduler");
+        assertThat(scheduler.pending()).isZero();
+    }
+
+    @Test
+    void stop_endsTheWheelsThread() {
+        scheduler.schedule(() -> { }, 1, TimeUnit.MINUTES);
+        assertThat(wheelThreadAlive()).isTrue();
+        scheduler.stop();
+        assertThat(wheelThreadAlive()).isFalse();
+    }
+
+    private static boolean wheelThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive()
+                && t.getName().equals("test-wheel"));
+    }
+}
