@@ -165,8 +165,8 @@ public final class LambdaOperations {
                 within -> client.invoke(b -> b
                         .functionName(name)
                         .qualifier(request.qualifier())
-                        .invocationType(type.wireName())
-                        .logType(request.tailLog() ? LogType.TAIL : LogType.NONE)
+                        .invocationType(RequestBodies.wireType(type))
+                        .logType(request.tailLog() ? LogType.TAIL : null) // no header: no log tail
                         .clientContext(clientContext)
                         .tenantId(request.tenantId())
                         .durableExecutionName(request.durableExecutionName())

@@ -3,7 +3,10 @@ package io.lambdajca.adapter.internal;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationType;
 
-/** The bytes an invocation sends, checked before any network call; shared by invoke and invokeStream. */
+/**
+ * The bytes and the invocation type header an invocation sends, checked before any network call; shared by invoke
+ * and invokeStream.
+ */
 final class RequestBodies {
 
     private RequestBodies() {
@@ -23,5 +26,14 @@ final class RequestBodies {
         payload = payload == null ? new byte[0] : payload;
         RequestValidator.payload(name, type, payload);
         return payload;
+    }
+
+    /**
+     * The {@code X-Amz-Invocation-Type} header's value: none for {@code RequestResponse}, Lambda's default, so that a
+     * synchronous invocation has one header fewer to send, sign and check (as the SDK sends it when the application
+     * does not set the type).
+     */
+    static String wireType(InvocationType type) {
+        return type == InvocationType.REQUEST_RESPONSE ? null : type.wireName();
     }
 }

@@ -79,8 +79,8 @@ final class StreamInvoker {
         InvokeWithResponseStreamRequest sdkRequest = InvokeWithResponseStreamRequest.builder()
                 .functionName(name)
                 .qualifier(request.qualifier())
-                .invocationType(type.wireName())
-                .logType(request.tailLog() ? LogType.TAIL : LogType.NONE)
+                .invocationType(RequestBodies.wireType(type))
+                .logType(request.tailLog() ? LogType.TAIL : null) // no header: no log tail
                 .clientContext(clientContext)
                 .tenantId(request.tenantId())
                 .payload(SdkBytes.fromByteArrayUnsafe(payload))

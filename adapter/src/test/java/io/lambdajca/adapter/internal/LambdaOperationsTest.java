@@ -59,7 +59,8 @@ class LambdaOperationsTest {
         InvokeRequest r = sent.get(0);
         assertThat(r.functionName()).isEqualTo("pricing");
         assertThat(r.qualifier()).isEqualTo("prod");
-        assertThat(r.invocationTypeAsString()).isEqualTo("RequestResponse");
+        assertThat(r.invocationTypeAsString()).as("RequestResponse is Lambda's default: no header").isNull();
+        assertThat(r.logTypeAsString()).as("no log tail asked: no header").isNull();
         assertThat(r.payload().asUtf8String()).isEqualTo("{\"customer\":\"cy\"}");
         assertThat(r.clientContext()).isNotEmpty();
     }
