@@ -83,6 +83,19 @@ class JsonCheckTest {
     }
 
     @Test
+    void longStrings_areCheckedByteByByte() {
+        String run = "x".repeat(10_000);
+        assertThat(JsonCheck.problem(utf8("[\"" + run + "\u00e9" + run + "\\n" + run + "\"]"))).isNull();
+        assertThat(JsonCheck.problem(utf8("\"" + run + "\tafter\""))).isEqualTo(
+                "control character 0x09 inside a string at offset 10001 (it must be escaped)");
+        byte[] notUtf8 = utf8("\"" + run + "??\"");
+        notUtf8[10_001] = (byte) 0x97;
+        assertThat(JsonCheck.problem(notUtf8)).contains("UTF-8 start byte 0x97 at offset 10001");
+        assertThat(JsonCheck.problem(utf8("\"" + run))).isEqualTo("the string starting at offset 0 is not closed");
+        assertThat(JsonCheck.problem(utf8("\"" + run + "\\"))).contains("ends inside an escape");
+    }
+
+    @Test
     void problem_namesWhatAndWhere() {
         assertThat(JsonCheck.problem(utf8("{\"a\":1,}"))).isEqualTo(
                 "unexpected '}' at offset 7 where an object member's name (a string) was expected");
