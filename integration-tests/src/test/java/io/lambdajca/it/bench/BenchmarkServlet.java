@@ -5,7 +5,7 @@ import java.net.URI;
 
 import io.lambdajca.api.LambdaConnectionFactory;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +27,7 @@ public class BenchmarkServlet extends HttpServlet {
 
     @Resource
     @SuppressWarnings("serial") // injected by the container; this servlet is never serialized
-    private ManagedExecutorService executor;
+    private ManagedThreadFactory threads;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -44,7 +44,7 @@ public class BenchmarkServlet extends HttpServlet {
                 return;
             }
             if (req.getParameter("sweep") != null) {
-                String report = new AdapterBenchmark(lambda, executor, URI.create(req.getParameter("endpoint")),
+                String report = new AdapterBenchmark(lambda, threads, URI.create(req.getParameter("endpoint")),
                         req.getParameter("accessKey"), req.getParameter("secretKey"))
                         .sweep(Integer.parseInt(req.getParameter("warmup")),
                                 Integer.parseInt(req.getParameter("smallRound")),
@@ -54,7 +54,7 @@ public class BenchmarkServlet extends HttpServlet {
                 resp.getWriter().write(report);
                 return;
             }
-            String report = new AdapterBenchmark(lambda, executor, URI.create(req.getParameter("endpoint")),
+            String report = new AdapterBenchmark(lambda, threads, URI.create(req.getParameter("endpoint")),
                     req.getParameter("accessKey"), req.getParameter("secretKey"))
                     .run(Integer.parseInt(req.getParameter("warmup")), Integer.parseInt(req.getParameter("round")),
                             Integer.parseInt(req.getParameter("rounds")));

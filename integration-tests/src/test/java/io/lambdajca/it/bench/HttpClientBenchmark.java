@@ -11,7 +11,7 @@ import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import io.lambdajca.it.bench.AdapterBenchmark.Result;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -39,10 +39,10 @@ final class HttpClientBenchmark {
     private final String secretKey;
     private final StringBuilder out = new StringBuilder();
 
-    HttpClientBenchmark(LambdaConnectionFactory factory, ManagedExecutorService executor, URI endpoint,
+    HttpClientBenchmark(LambdaConnectionFactory factory, ManagedThreadFactory threads, URI endpoint,
             String accessKey, String secretKey) {
         this.factory = factory;
-        this.loads = new AdapterBenchmark(factory, executor, endpoint, accessKey, secretKey);
+        this.loads = new AdapterBenchmark(factory, threads, endpoint, accessKey, secretKey);
         this.endpoint = endpoint;
         this.accessKey = accessKey;
         this.secretKey = secretKey;

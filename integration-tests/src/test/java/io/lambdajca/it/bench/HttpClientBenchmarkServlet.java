@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 import io.lambdajca.api.LambdaConnectionFactory;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,12 +26,12 @@ public class HttpClientBenchmarkServlet extends HttpServlet {
 
     @Resource
     @SuppressWarnings("serial") // injected by the container; this servlet is never serialized
-    private ManagedExecutorService executor;
+    private ManagedThreadFactory threads;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
-            String report = new HttpClientBenchmark(lambda, executor, URI.create(req.getParameter("endpoint")),
+            String report = new HttpClientBenchmark(lambda, threads, URI.create(req.getParameter("endpoint")),
                     req.getParameter("accessKey"), req.getParameter("secretKey"))
                     .run(req.getParameter("client"), ints(req.getParameter("callers")), ints(req.getParameter("sizes")),
                             Integer.parseInt(req.getParameter("warmup")), Integer.parseInt(req.getParameter("round")),
