@@ -39,7 +39,7 @@ class TimeoutSchedulerTest {
             ranOn.set(Thread.currentThread().getName());
             ran.countDown();
         }, 50, TimeUnit.MILLISECONDS);
-        assertThat(f.getDelay(TimeUnit.MILLISECONDS)).isBetween(1L, 50L);
+        assertThat(f.getDelay(TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(50L);
 
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
@@ -58,9 +58,9 @@ class TimeoutSchedulerTest {
     @Test
     void aCancelledTaskNeverRuns_andLeavesTheWheel() throws Exception {
         CountDownLatch cancelledRan = new CountDownLatch(1);
-        ScheduledFuture<?> cancelled = scheduler.schedule(cancelledRan::countDown, 30, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> cancelled = scheduler.schedule(cancelledRan::countDown, 500, TimeUnit.MILLISECONDS);
         CountDownLatch later = new CountDownLatch(1);
-        scheduler.schedule(later::countDown, 200, TimeUnit.MILLISECONDS);
+        scheduler.schedule(later::countDown, 700, TimeUnit.MILLISECONDS);
 
         assertThat(cancelled.cancel(false)).isTrue();
         assertThat(cancelled.isCancelled()).isTrue();
