@@ -104,8 +104,9 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Replaces the text of an input with the value (typed once; found anew if a page still being replaced made it
-     * stale), and waits until the input holds it.
+     * Replaces the text of an input with the value and waits until the input holds it: found anew if a page still
+     * being replaced made it stale, and typed again while it does not hold the value (once in a CI run, HAL's pool form
+     * showed its old min-pool-size for 30 s after "0" was typed: the form was presumably drawn again over the typing).
      */
     void type(By by, String value) {
         wait.until(d -> {
@@ -114,17 +115,13 @@ final class Browser implements AutoCloseable {
                 if (!element.isDisplayed()) {
                     return false;
                 }
+                if (value.equals(element.getAttribute("value"))) {
+                    return true;
+                }
                 scrollToMiddle(element);
                 element.clear();
                 element.sendKeys(value);
-                return true;
-            } catch (NoSuchElementException | StaleElementReferenceException e) {
-                return false;
-            }
-        });
-        wait.until(d -> {
-            try {
-                return value.equals(d.findElement(by).getAttribute("value"));
+                return value.equals(element.getAttribute("value"));
             } catch (NoSuchElementException | StaleElementReferenceException e) {
                 return false;
             }
