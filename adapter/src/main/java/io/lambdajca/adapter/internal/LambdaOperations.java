@@ -36,7 +36,6 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
-import software.amazon.awssdk.services.lambda.model.LogType;
 
 /**
  * The Lambda calls behind a connection handle: validation first, then the shared SDK client under the retry policy,
@@ -166,7 +165,7 @@ public final class LambdaOperations {
                         .functionName(name)
                         .qualifier(request.qualifier())
                         .invocationType(RequestBodies.wireType(type))
-                        .logType(request.tailLog() ? LogType.TAIL : null) // no header: no log tail
+                        .logType(RequestBodies.wireLogType(request))
                         .clientContext(clientContext)
                         .tenantId(request.tenantId())
                         .durableExecutionName(request.durableExecutionName())

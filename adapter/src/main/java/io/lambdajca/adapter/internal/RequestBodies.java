@@ -2,10 +2,11 @@ package io.lambdajca.adapter.internal;
 
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationType;
+import software.amazon.awssdk.services.lambda.model.LogType;
 
 /**
- * The bytes and the invocation type header an invocation sends, checked before any network call; shared by invoke
- * and invokeStream.
+ * The bytes and the invocation and log type headers an invocation sends, checked before any network call; shared by
+ * invoke and invokeStream.
  */
 final class RequestBodies {
 
@@ -35,5 +36,10 @@ final class RequestBodies {
      */
     static String wireType(InvocationType type) {
         return type == InvocationType.REQUEST_RESPONSE ? null : type.wireName();
+    }
+
+    /** The {@code X-Amz-Log-Type} header's value: {@code Tail} when the log tail is asked for, else none (None). */
+    static LogType wireLogType(InvocationRequest request) {
+        return request.tailLog() ? LogType.TAIL : null;
     }
 }

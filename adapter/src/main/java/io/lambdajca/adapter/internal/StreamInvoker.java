@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamRequ
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponse;
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponseEvent;
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponseHandler;
-import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.core.async.SdkPublisher;
 
 /**
@@ -80,7 +79,7 @@ final class StreamInvoker {
                 .functionName(name)
                 .qualifier(request.qualifier())
                 .invocationType(RequestBodies.wireType(type))
-                .logType(request.tailLog() ? LogType.TAIL : null) // no header: no log tail
+                .logType(RequestBodies.wireLogType(request))
                 .clientContext(clientContext)
                 .tenantId(request.tenantId())
                 .payload(SdkBytes.fromByteArrayUnsafe(payload))
