@@ -3,6 +3,7 @@ package io.lambdajca.console;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -117,8 +118,14 @@ final class AdminGui {
 
     /** Waits until a page whose text has the part is shown (after a button submitted the form). */
     void awaitPage(String part) {
-        browser.until(d -> d.findElement(By.tagName("body")).getText().contains(part)
-                && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty());
+        browser.until(d -> shows(part));
+    }
+
+    /** Whether the page's text has the part, and no button says Processing... (the form is not being submitted). */
+    boolean shows(String part) {
+        WebDriver d = browser.driver();
+        return d.findElement(By.tagName("body")).getText().contains(part)
+                && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty();
     }
 
     /** Clicks the page's button with this label (such as New...), for pages whose button ids differ. */
@@ -169,7 +176,13 @@ final class AdminGui {
 
     /** Waits until the page's title (its h1) has the text: the page the last click asked for is shown. */
     void awaitHeading(String text) {
-        browser.until(d -> d.findElements(By.xpath("//h1[contains(normalize-space(), '" + text + "')]")).size() > 0
-                && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty());
+        browser.until(d -> showsHeading(text));
+    }
+
+    /** Whether the page's heading has the text, and no button says Processing... */
+    boolean showsHeading(String text) {
+        WebDriver d = browser.driver();
+        return !d.findElements(By.xpath("//h1[contains(normalize-space(), '" + text + "')]")).isEmpty()
+                && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty();
     }
 }

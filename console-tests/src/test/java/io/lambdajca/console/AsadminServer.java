@@ -80,6 +80,11 @@ final class AsadminServer {
         return ServerLog.await(log(), condition, timeout, failure, () -> true);
     }
 
+    /** Restarts the domain (asadmin restart-domain waits until it is up again). */
+    void restart() throws IOException, InterruptedException {
+        run(List.of(asadmin(), "--interactive=false", "restart-domain", DOMAIN), Duration.ofMinutes(3), false);
+    }
+
     void stop() throws IOException, InterruptedException {
         run(List.of(asadmin(), "--interactive=false", "stop-domain", DOMAIN), Duration.ofMinutes(1), true);
     }

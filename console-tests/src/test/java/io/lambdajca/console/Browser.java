@@ -14,6 +14,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,13 +69,38 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Waits (30 s at most) until the condition holds, and returns what it returned. */
+    /**
+     * Waits (30 s at most) until the condition holds, and returns what it returned; at the deadline the exception says
+     * what the page showed (a CI log keeps only the messages, not the screenshots).
+     */
     <T> T until(Function<WebDriver, T> condition) {
-        return wait.until(condition);
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(e.getMessage() + "\nThe page showed: " + shown(), e);
+        }
+    }
+
+    /** The page's address, title, headings and the visible alerts: what a failed wait reports. */
+    private String shown() {
+        try {
+            StringBuilder text = new StringBuilder(driver.getCurrentUrl()).append(" \"").append(driver.getTitle())
+                    .append('"');
+            for (WebElement e : driver.findElements(By.cssSelector("h1, h2, [role=alert], [id$=':pageAlert'],"
+                    + " [id$=':msgs'], .alert"))) {
+                String line = e.isDisplayed() ? e.getText().strip() : "";
+                if (!line.isEmpty()) {
+                    text.append("\n  ").append(line, 0, Math.min(line.length(), 400));
+                }
+            }
+            return text.toString();
+        } catch (RuntimeException e) {
+            return "(not readable: " + e + ")";
+        }
     }
 
     WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        return until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** What to do when something (a notification, say) lies over the element to click; then the click is retried. */
@@ -85,7 +111,7 @@ final class Browser implements AutoCloseable {
     /** Clicks the element, found anew at each try: a page still being replaced may have made it stale. */
     void click(By by) {
         visible(by);
-        wait.until(d -> {
+        until(d -> {
             try {
                 WebElement element = d.findElement(by);
                 scrollToMiddle(element);
@@ -109,7 +135,7 @@ final class Browser implements AutoCloseable {
      * showed its old min-pool-size for 30 s after "0" was typed: the form was presumably drawn again over the typing).
      */
     void type(By by, String value) {
-        wait.until(d -> {
+        until(d -> {
             try {
                 WebElement element = d.findElement(by);
                 if (!element.isDisplayed()) {
