@@ -9,8 +9,9 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 
 /**
- * The payload's JSON check alone, at 24 B to 5 MB: JsonCheck against the check it replaced (a jakarta.json parser
- * over the payload decoded into a String), time and allocated bytes per check. Figures printed, nothing asserted.
+ * The payload's JSON check alone, at 24 B to 5 MB: JsonCheck (its fast pass) against the check it replaced (a
+ * jakarta.json parser over the payload decoded into a String) and against its own explaining walk alone (the check
+ * before the fast pass), time and allocated bytes per check. Figures printed, nothing asserted.
  * Run: {@code java -cp adapter/target/classes:adapter/target/test-classes:<test class path>
  * io.lambdajca.adapter.internal.JsonCheckBenchmark}.
  */
@@ -23,30 +24,38 @@ public final class JsonCheckBenchmark {
 
     public static void main(String[] args) {
         int[] sizes = {24, 4 * 1024, 64 * 1024, 1024 * 1024, 5 * 1024 * 1024};
-        System.out.printf("%-8s %14s %14s %16s %16s %8s%n", "size", "before ns/op", "after ns/op", "before B/op",
-                "after B/op", "speedup");
+        System.out.printf("%-8s %14s %14s %14s %14s %14s %9s %9s%n", "size", "parser ns/op", "walk ns/op",
+                "check ns/op", "parser B/op", "check B/op", "vs parser", "vs walk");
         for (int size : sizes) {
             byte[] payload = payload(size);
             if (JsonCheck.problem(payload) != null || parser(payload) != null) {
                 throw new IllegalStateException("not JSON: " + JsonCheck.problem(payload));
             }
             int ops = (int) Math.max(5, Math.min(200_000, 400_000_000L / size));
-            run(payload, ops, true); // warm-up
-            run(payload, ops, false);
-            long[] before = run(payload, ops, true);
-            long[] after = run(payload, ops, false);
-            System.out.printf("%-8s %14d %14d %16d %16d %7.1fx%n", label(size), before[0], after[0], before[1],
-                    after[1], (double) before[0] / after[0]);
+            for (Check check : Check.values()) {
+                run(payload, ops, check); // warm-up
+            }
+            long[] parser = run(payload, ops, Check.PARSER);
+            long[] walk = run(payload, ops, Check.WALK);
+            long[] fast = run(payload, ops, Check.JSON_CHECK);
+            System.out.printf("%-8s %14d %14d %14d %14d %14d %8.1fx %8.2fx%n", label(size), parser[0], walk[0],
+                    fast[0], parser[1], fast[1], (double) parser[0] / fast[0], (double) walk[0] / fast[0]);
         }
     }
 
+    private enum Check { PARSER, WALK, JSON_CHECK }
+
     /** ns/op and allocated bytes/op. */
-    private static long[] run(byte[] payload, int ops, boolean before) {
+    private static long[] run(byte[] payload, int ops, Check check) {
         long id = Thread.currentThread().getId();
         long bytes0 = THREADS.getThreadAllocatedBytes(id);
         long t0 = System.nanoTime();
         for (int i = 0; i < ops; i++) {
-            sink = before ? parser(payload) : JsonCheck.problem(payload);
+            sink = switch (check) {
+                case PARSER -> parser(payload);
+                case WALK -> JsonCheck.explain(payload);
+                case JSON_CHECK -> JsonCheck.problem(payload);
+            };
         }
         long nanos = System.nanoTime() - t0;
         long bytes = THREADS.getThreadAllocatedBytes(id) - bytes0;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import jakarta.json.JsonException;
 import jakarta.json.spi.JsonProvider;
@@ -117,5 +119,87 @@ class JsonCheckTest {
         } catch (JsonException | IllegalStateException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * The fast pass and the explaining walk decide alike: on generated documents (every kind of value, whitespace,
+     * escapes, UTF-8, nesting past the 64 levels the bit stack keeps in a long) and on each of them spoiled once (a byte
+     * dropped, replaced or added, or the end cut off), with a fixed seed.
+     */
+    @Test
+    void fastPass_decidesAsTheExplainingWalk() {
+        Random random = new Random(18);
+        byte[] spoilers = utf8("{}[]\",:\\ \t\n0123456789-+.eEtrufalsn/uéx");
+        int refused = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder doc = new StringBuilder();
+            generate(random, doc, random.nextInt(4) == 0 ? 80 : 4);
+            String text = doc.toString();
+            byte[] json = utf8(text);
+            assertThat(JsonCheck.valid(json)).as(text).isTrue();
+            assertThat(JsonCheck.explain(json)).as(text).isNull();
+            byte[] spoiled = spoil(random, json, spoilers);
+            boolean explainedAsValid = JsonCheck.explain(spoiled) == null;
+            assertThat(JsonCheck.valid(spoiled)).as(new String(spoiled, StandardCharsets.ISO_8859_1))
+                    .isEqualTo(explainedAsValid);
+            refused += explainedAsValid ? 0 : 1;
+        }
+        assertThat(refused).as("spoiled documents that are not JSON").isGreaterThan(10_000);
+    }
+
+    private static void generate(Random random, StringBuilder doc, int depth) {
+        if (random.nextInt(5) == 0) {
+            doc.append(List.of(" ", "\n", "\t ", "\r\n").get(random.nextInt(4)));
+        }
+        int kind = depth == 0 ? 2 + random.nextInt(5) : depth > 10 ? random.nextInt(2) : random.nextInt(7);
+        switch (kind) {
+            case 0, 1 -> {
+                boolean object = kind == 0;
+                doc.append(object ? '{' : '[');
+                int members = depth > 10 ? 1 : random.nextInt(4);
+                for (int m = 0; m < members; m++) {
+                    if (m > 0) {
+                        doc.append(',');
+                    }
+                    if (object) {
+                        doc.append("\"k").append(m).append("\"").append(random.nextBoolean() ? " : " : ":");
+                    }
+                    generate(random, doc, depth - 1);
+                }
+                doc.append(object ? '}' : ']');
+            }
+            case 2 -> doc.append(List.of("\"\"", "\"plain\"", "\"café € \uD83D\uDE00\"",
+                    "\"esc \\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u00E9\"").get(random.nextInt(4)));
+            case 3 -> doc.append(List.of("0", "-0", "12", "-3.25", "1e9", "2.5E-3", "6e+1").get(random.nextInt(7)));
+            case 4 -> doc.append("true");
+            case 5 -> doc.append("false");
+            default -> doc.append("null");
+        }
+        if (random.nextInt(5) == 0) {
+            doc.append(' ');
+        }
+    }
+
+    private static byte[] spoil(Random random, byte[] json, byte[] spoilers) {
+        int at = random.nextInt(json.length);
+        byte spoiler = spoilers[random.nextInt(spoilers.length)];
+        return switch (random.nextInt(4)) {
+            case 0 -> concat(Arrays.copyOf(json, at), Arrays.copyOfRange(json, at + 1,
+                    json.length));
+            case 1 -> {
+                byte[] copy = json.clone();
+                copy[at] = spoiler;
+                yield copy;
+            }
+            case 2 -> concat(Arrays.copyOf(json, at), concat(new byte[] {spoiler},
+                    Arrays.copyOfRange(json, at, json.length)));
+            default -> Arrays.copyOf(json, at);
+        };
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 }
