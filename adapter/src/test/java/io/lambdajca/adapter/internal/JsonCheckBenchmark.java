@@ -27,20 +27,27 @@ public final class JsonCheckBenchmark {
         System.out.printf("%-8s %14s %14s %14s %14s %14s %9s %9s%n", "size", "parser ns/op", "walk ns/op",
                 "check ns/op", "parser B/op", "check B/op", "vs parser", "vs walk");
         for (int size : sizes) {
-            byte[] payload = payload(size);
-            if (JsonCheck.problem(payload) != null || parser(payload) != null) {
-                throw new IllegalStateException("not JSON: " + JsonCheck.problem(payload));
-            }
-            int ops = (int) Math.max(5, Math.min(200_000, 400_000_000L / size));
-            for (Check check : Check.values()) {
-                run(payload, ops, check); // warm-up
-            }
-            long[] parser = run(payload, ops, Check.PARSER);
-            long[] walk = run(payload, ops, Check.WALK);
-            long[] fast = run(payload, ops, Check.JSON_CHECK);
-            System.out.printf("%-8s %14d %14d %14d %14d %14d %8.1fx %8.2fx%n", label(size), parser[0], walk[0],
-                    fast[0], parser[1], fast[1], (double) parser[0] / fast[0], (double) walk[0] / fast[0]);
+            bench(label(size), payload(size));
         }
+        System.out.println("text-heavy (records with a 400-byte text each):");
+        for (int size : sizes) {
+            bench(label(size), text(size));
+        }
+    }
+
+    private static void bench(String label, byte[] payload) {
+        if (JsonCheck.problem(payload) != null || parser(payload) != null) {
+            throw new IllegalStateException("not JSON: " + JsonCheck.problem(payload));
+        }
+        int ops = (int) Math.max(5, Math.min(200_000, 400_000_000L / payload.length));
+        for (Check check : Check.values()) {
+            run(payload, ops, check); // warm-up
+        }
+        long[] parser = run(payload, ops, Check.PARSER);
+        long[] walk = run(payload, ops, Check.WALK);
+        long[] fast = run(payload, ops, Check.JSON_CHECK);
+        System.out.printf("%-8s %14d %14d %14d %14d %14d %8.1fx %8.2fx%n", label, parser[0], walk[0], fast[0],
+                parser[1], fast[1], (double) parser[0] / fast[0], (double) walk[0] / fast[0]);
     }
 
     private enum Check { PARSER, WALK, JSON_CHECK }
@@ -80,8 +87,13 @@ public final class JsonCheckBenchmark {
             String small = "{\"orderId\":\"o-1\",\"n\":1}";
             return (small + " ".repeat(Math.max(0, size - small.length()))).getBytes(StandardCharsets.UTF_8);
         }
+        return fill("{\"id\":123456,\"name\":\"caf\u00e9 \\\"quoted\\\"\",\"ok\":true,\"price\":-1.5e3,"
+                + "\"tags\":[\"a\",\"b\"]},", size);
+    }
+
+    /** A JSON array of the item (which ends with a comma) as often as it fits in {@code size}, padded with spaces. */
+    private static byte[] fill(String item, int size) {
         StringBuilder b = new StringBuilder("[");
-        String item = "{\"id\":123456,\"name\":\"caf\u00e9 \\\"quoted\\\"\",\"ok\":true,\"price\":-1.5e3,\"tags\":[\"a\",\"b\"]},";
         int itemBytes = item.getBytes(StandardCharsets.UTF_8).length;
         for (int length = 1; length + itemBytes + 1 <= size; length += itemBytes) {
             b.append(item);
@@ -93,6 +105,13 @@ public final class JsonCheckBenchmark {
         System.arraycopy(body, 0, exact, 0, body.length);
         java.util.Arrays.fill(exact, body.length, size, (byte) ' ');
         return exact;
+    }
+
+    /** An array of records, each with a 400-byte text, as logs or messages look, of exactly {@code size} bytes. */
+    static byte[] text(int size) {
+        String text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
+                .repeat(5).substring(0, 400);
+        return size < 512 ? payload(size) : fill("{\"id\":\"r-0001\",\"text\":\"" + text + "\"},", size);
     }
 
     private static String label(int size) {
