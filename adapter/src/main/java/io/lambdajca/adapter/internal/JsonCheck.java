@@ -462,16 +462,11 @@ final class JsonCheck {
 
     /** One multi-byte UTF-8 sequence, checked by its structure: a lead byte and its continuation bytes. */
     private String utf8(int lead) {
-        int continuations;
-        if ((lead & 0xE0) == 0xC0) {
-            continuations = 1;
-        } else if ((lead & 0xF0) == 0xE0) {
-            continuations = 2;
-        } else if ((lead & 0xF8) == 0xF0) {
-            continuations = 3;
-        } else {
+        int kind = IN_STRING[lead]; // 4 to 6 for a lead byte, as the fast pass reads it
+        if (kind < 4 || kind > 6) {
             return "invalid UTF-8 start byte 0x" + hex(lead) + " at offset " + pos;
         }
+        int continuations = kind - 3;
         int at = pos++;
         for (int i = 0; i < continuations; i++, pos++) {
             if (pos == in.length || (in[pos] & 0xC0) != 0x80) {
@@ -512,9 +507,7 @@ final class JsonCheck {
 
     private int digits() {
         int start = pos;
-        while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
-            pos++;
-        }
+        pos = digits(in, pos);
         return pos - start;
     }
 
@@ -528,13 +521,7 @@ final class JsonCheck {
     }
 
     private void skipWhitespace() {
-        while (pos < in.length) {
-            byte b = in[pos];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return;
-            }
-            pos++;
-        }
+        pos = skipWhitespace(in, pos);
     }
 
     private String unexpected(String where) {
