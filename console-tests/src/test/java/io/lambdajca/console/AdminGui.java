@@ -3,7 +3,6 @@ package io.lambdajca.console;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -123,9 +122,7 @@ final class AdminGui {
 
     /** Whether the page's text has the part, and no button says Processing... (the form is not being submitted). */
     boolean shows(String part) {
-        WebDriver d = browser.driver();
-        return d.findElement(By.tagName("body")).getText().contains(part)
-                && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty();
+        return browser.driver().findElement(By.tagName("body")).getText().contains(part) && !submitting();
     }
 
     /** Clicks the page's button with this label (such as New...), for pages whose button ids differ. */
@@ -181,8 +178,12 @@ final class AdminGui {
 
     /** Whether the page's heading has the text, and no button says Processing... */
     boolean showsHeading(String text) {
-        WebDriver d = browser.driver();
-        return !d.findElements(By.xpath("//h1[contains(normalize-space(), '" + text + "')]")).isEmpty()
-                && d.findElements(By.cssSelector("input[value='Processing...']")).isEmpty();
+        return !browser.driver().findElements(By.xpath("//h1[contains(normalize-space(), '" + text + "')]")).isEmpty()
+                && !submitting();
+    }
+
+    /** Whether a button says Processing...: the console is still submitting a form. */
+    private boolean submitting() {
+        return !browser.driver().findElements(By.cssSelector("input[value='Processing...']")).isEmpty();
     }
 }
