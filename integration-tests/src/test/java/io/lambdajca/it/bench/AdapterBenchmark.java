@@ -1,7 +1,9 @@
 package io.lambdajca.it.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -130,9 +132,11 @@ final class AdapterBenchmark {
     /**
      * The payload-size sweep: per size, the echo function (which answers its payload, so the response is as large as
      * the request) through the adapter and through the raw SDK, alternating rounds after a warm-up, with the heap's
-     * peak during each round (sampled every 5 ms, above the heap used after a GC before the round).
+     * peak during each round (sampled every 5 ms, above the heap used after a GC before the round). {@code only}: the
+     * cases to run, by size in bytes and {@code event} for the Event case; empty for all (a profile of some sizes).
      */
-    String sweep(int warmupSeconds, int smallRoundSeconds, int largeRoundSeconds, int rounds) throws Exception {
+    String sweep(int warmupSeconds, int smallRoundSeconds, int largeRoundSeconds, int rounds, List<String> only)
+            throws Exception {
         line("payload-size sweep, %d callers, %d rounds after %d s warm-up per side, %d s rounds up to 64 KB and %d s "
                 + "above; cores %d, load average %.2f at start", CALLERS, rounds, warmupSeconds, smallRoundSeconds,
                 largeRoundSeconds, Runtime.getRuntime().availableProcessors(),
@@ -144,6 +148,9 @@ final class AdapterBenchmark {
             }
             cases.add(new Object[] {EVENT_SIZE, InvocationType.EVENT});
             for (Object[] c : cases) {
+                if (!only.isEmpty() && !only.contains(c[1] == InvocationType.EVENT ? "event" : c[0].toString())) {
+                    continue;
+                }
                 sweepOne(raw, (Integer) c[0], (InvocationType) c[1], warmupSeconds,
                         (Integer) c[0] <= 64 * 1024 ? smallRoundSeconds : largeRoundSeconds, rounds);
             }
@@ -177,17 +184,56 @@ final class AdapterBenchmark {
             }
             return null;
         };
-        load(viaAdapter, warmupSeconds);
-        load(viaSdk, warmupSeconds);
+        int warmups = warmUntilCompiled(viaAdapter, viaSdk, warmupSeconds);
+        long compiledBefore = compiledMillis();
         Paired paired = paired(viaAdapter, viaSdk, rounds, roundSeconds, CALLERS);
+        long compiledDuring = compiledMillis() - compiledBefore;
         Result a = Result.median(paired.adapter());
         Result s = Result.median(paired.sdk());
         String label = (size >= 1024 * 1024 ? size / (1024 * 1024) + " MB" : size >= 1024 ? size / 1024 + " KB"
                 : size + " B") + " " + type.wireName();
         line("%s: adapter %s, heap peak %s | raw SDK %s, heap peak %s", label, a, mb(medianPeak(paired.adapter())), s,
                 mb(medianPeak(paired.sdk())));
+        line("%s: %d warm-up pairs of %d s until the JIT compiled less than %d ms in a pair; JIT compiling %d ms "
+                + "during the %d measured rounds", label, warmups, warmupSeconds, QUIET_JIT_MILLIS, compiledDuring,
+                2 * rounds);
         line("SWEEP %-22s ratio %s; p50 added %+.0f us, p99 added %+.0f us", label, paired.ratios(),
                 (a.p50 - s.p50) / 1e3, (a.p99 - s.p99) / 1e3);
+        line("SWEEP %-22s callers' own CPU per invoke, median of the rounds: adapter %.1f us, raw SDK %.1f us, "
+                + "added %+.1f us", label, medianCallerCpu(paired.adapter()), medianCallerCpu(paired.sdk()),
+                medianCallerCpu(paired.adapter()) - medianCallerCpu(paired.sdk()));
+    }
+
+    /** A warm-up pair in which the JIT compiles less than this leaves both paths compiled. */
+    static final long QUIET_JIT_MILLIS = 100;
+    private static final int MAX_WARMUPS = 8;
+
+    /**
+     * Both paths in turn, {@code seconds} each, until the JIT compiles less than {@value #QUIET_JIT_MILLIS} ms in a
+     * pair (at most {@value #MAX_WARMUPS} pairs): a measured round that still compiles pays for the compiling threads
+     * on the same two cores, and the first sizes of the sweep did (24 B came out at 0.86 after a fixed 10 s warm-up).
+     * The number of pairs it took.
+     */
+    private int warmUntilCompiled(Callable<Void> viaAdapter, Callable<Void> viaSdk, int seconds) throws Exception {
+        for (int pairs = 1; ; pairs++) {
+            long before = compiledMillis();
+            load(viaAdapter, seconds);
+            load(viaSdk, seconds);
+            if (compiledMillis() - before < QUIET_JIT_MILLIS || pairs == MAX_WARMUPS) {
+                return pairs;
+            }
+        }
+    }
+
+    /** The JIT's compiling time so far, in milliseconds (0 where the JVM does not count it). */
+    private static long compiledMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private static double medianCallerCpu(List<Result> results) {
+        double[] cpu = results.stream().mapToDouble(r -> r.callerCpuMicros).sorted().toArray();
+        return cpu[cpu.length / 2];
     }
 
     /** Rounds of the adapter's path and the raw SDK's, and the ratio of their invokes/s in each round. */
@@ -279,6 +325,8 @@ final class AdapterBenchmark {
         }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
+        AtomicLong callersCpu = new AtomicLong();
         CpuTime cpuBefore = CpuTime.now();
         long start = System.nanoTime();
         // one managed thread per caller: the server's default executor runs only as many tasks at once as its core
@@ -288,6 +336,7 @@ final class AdapterBenchmark {
             FutureTask<long[]> caller = new FutureTask<>(() -> {
                 long[] lat = new long[1 << 20];
                 int n = 0;
+                long cpuStart = threadCpu.getCurrentThreadCpuTime();
                 while (!stop.get()) {
                     long s = System.nanoTime();
                     call.call();
@@ -296,6 +345,7 @@ final class AdapterBenchmark {
                     }
                     n++;
                 }
+                callersCpu.addAndGet(threadCpu.getCurrentThreadCpuTime() - cpuStart);
                 return Arrays.copyOf(lat, Math.min(n, lat.length));
             });
             callersDone.add(caller);
@@ -321,7 +371,7 @@ final class AdapterBenchmark {
         }
         Arrays.sort(merged);
         return new Result(total / elapsed, merged[total / 2], merged[(int) (total * 0.99)], peak.get() - baseline,
-                cpu.processNanos() / 1e3 / total, cpu.machineNanos() / 1e3 / total);
+                cpu.processNanos() / 1e3 / total, cpu.machineNanos() / 1e3 / total, callersCpu.get() / 1e3 / total);
     }
 
     private void line(String format, Object... args) {
@@ -338,14 +388,21 @@ final class AdapterBenchmark {
         /** CPU time per invoke, in microseconds: of this server's process, and of the whole machine (both sides). */
         final double serverCpuMicros;
         final double machineCpuMicros;
+        /**
+         * The callers' own CPU time per invoke, in microseconds (the threads' CPU clocks): what each path costs on the
+         * calling thread, without the server's other threads, the JIT or waiting for a core.
+         */
+        final double callerCpuMicros;
 
-        Result(double perSecond, long p50, long p99, long heapPeak, double serverCpuMicros, double machineCpuMicros) {
+        Result(double perSecond, long p50, long p99, long heapPeak, double serverCpuMicros, double machineCpuMicros,
+                double callerCpuMicros) {
             this.perSecond = perSecond;
             this.p50 = p50;
             this.p99 = p99;
             this.heapPeak = heapPeak;
             this.serverCpuMicros = serverCpuMicros;
             this.machineCpuMicros = machineCpuMicros;
+            this.callerCpuMicros = callerCpuMicros;
         }
 
         static Result median(List<Result> results) {
@@ -357,7 +414,8 @@ final class AdapterBenchmark {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.0f invokes/s, p50 %.0f us, p99 %.0f us, CPU per invoke %.0f us "
-                    + "(server) %.0f us (machine)", perSecond, p50 / 1e3, p99 / 1e3, serverCpuMicros, machineCpuMicros);
+                    + "(server) %.0f us (machine) %.1f us (callers)", perSecond, p50 / 1e3, p99 / 1e3, serverCpuMicros,
+                    machineCpuMicros, callerCpuMicros);
         }
     }
 }

@@ -79,7 +79,9 @@ class AdapterBenchmarkIT {
                 + "&warmup=" + Integer.getInteger("bench.sweep.warmup", 3)
                 + "&smallRound=" + Integer.getInteger("bench.sweep.smallRound", 3)
                 + "&largeRound=" + Integer.getInteger("bench.sweep.largeRound", 2)
-                + "&rounds=" + Integer.getInteger("bench.sweep.rounds", 5);
+                + "&rounds=" + Integer.getInteger("bench.sweep.rounds", 5)
+                // some of the cases only (sizes in bytes, "event"), as for a profile: -Dbench.sweep.sizes=24,4096
+                + "&sizes=" + enc(System.getProperty("bench.sweep.sizes", ""));
         HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(base + "benchmark?" + query)).timeout(Duration.ofMinutes(30)).GET()
                         .build(), HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package io.lambdajca.it.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 
 import io.lambdajca.api.LambdaConnectionFactory;
 import jakarta.annotation.Resource;
@@ -49,7 +50,9 @@ public class BenchmarkServlet extends HttpServlet {
                         .sweep(Integer.parseInt(req.getParameter("warmup")),
                                 Integer.parseInt(req.getParameter("smallRound")),
                                 Integer.parseInt(req.getParameter("largeRound")),
-                                Integer.parseInt(req.getParameter("rounds")));
+                                Integer.parseInt(req.getParameter("rounds")),
+                                Arrays.stream(req.getParameter("sizes").split(",")).map(String::trim)
+                                        .filter(x -> !x.isEmpty()).toList());
                 resp.setContentType("text/plain");
                 resp.getWriter().write(report);
                 return;
