@@ -3,7 +3,6 @@ package io.lambdajca.it.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationType;
@@ -194,32 +194,38 @@ final class AdapterBenchmark {
                 : size + " B") + " " + type.wireName();
         line("%s: adapter %s, heap peak %s | raw SDK %s, heap peak %s", label, a, mb(medianPeak(paired.adapter())), s,
                 mb(medianPeak(paired.sdk())));
-        line("%s: %d warm-up pairs of %d s until the JIT compiled less than %d ms in a pair; JIT compiling %d ms "
-                + "during the %d measured rounds", label, warmups, warmupSeconds, QUIET_JIT_MILLIS, compiledDuring,
-                2 * rounds);
+        line("%s: %d warm-up pairs of %d s per side (until the JIT compiled less than %.0f%% of a pair's time); JIT "
+                + "compiling %d ms during the %d measured rounds of %d s", label, warmups, warmupSeconds,
+                QUIET_JIT_SHARE * 100, compiledDuring, 2 * rounds, roundSeconds);
         line("SWEEP %-22s ratio %s; p50 added %+.0f us, p99 added %+.0f us", label, paired.ratios(),
                 (a.p50 - s.p50) / 1e3, (a.p99 - s.p99) / 1e3);
+        double cpuA = median(paired.adapter(), r -> r.callerCpuMicros);
+        double cpuS = median(paired.sdk(), r -> r.callerCpuMicros);
+        double allocatedA = median(paired.adapter(), r -> r.callerAllocated);
+        double allocatedS = median(paired.sdk(), r -> r.callerAllocated);
         line("SWEEP %-22s callers' own CPU per invoke, median of the rounds: adapter %.1f us, raw SDK %.1f us, "
-                + "added %+.1f us", label, medianCallerCpu(paired.adapter()), medianCallerCpu(paired.sdk()),
-                medianCallerCpu(paired.adapter()) - medianCallerCpu(paired.sdk()));
+                + "added %+.1f us (%+.1f%%); allocated per invoke: adapter %.1f KB, raw SDK %.1f KB, added %.2f "
+                + "times the payload", label, cpuA, cpuS, cpuA - cpuS, (cpuA / cpuS - 1) * 100, allocatedA / 1024,
+                allocatedS / 1024, (allocatedA - allocatedS) / size);
     }
 
-    /** A warm-up pair in which the JIT compiles less than this leaves both paths compiled. */
-    static final long QUIET_JIT_MILLIS = 100;
+    /** A warm-up pair in which the JIT compiles for less than this share of its time leaves both paths compiled. */
+    static final double QUIET_JIT_SHARE = 0.02;
     private static final int MAX_WARMUPS = 8;
 
     /**
-     * Both paths in turn, {@code seconds} each, until the JIT compiles less than {@value #QUIET_JIT_MILLIS} ms in a
-     * pair (at most {@value #MAX_WARMUPS} pairs): a measured round that still compiles pays for the compiling threads
-     * on the same two cores, and the first sizes of the sweep did (24 B came out at 0.86 after a fixed 10 s warm-up).
-     * The number of pairs it took.
+     * Both paths in turn, {@code seconds} each, until the JIT compiles for less than {@value #QUIET_JIT_SHARE} of a
+     * pair's time (at most {@value #MAX_WARMUPS} pairs): a measured round that still compiles pays for the compiling
+     * threads on the same two cores, and the first sizes of the sweep did (24 B came out at 0.86 after a fixed 10 s
+     * warm-up). The server's JIT never quite stops (methods shared by both paths are recompiled as their type
+     * profiles change), so the sweep prints what it compiled during the measured rounds. The number of pairs it took.
      */
     private int warmUntilCompiled(Callable<Void> viaAdapter, Callable<Void> viaSdk, int seconds) throws Exception {
         for (int pairs = 1; ; pairs++) {
             long before = compiledMillis();
             load(viaAdapter, seconds);
             load(viaSdk, seconds);
-            if (compiledMillis() - before < QUIET_JIT_MILLIS || pairs == MAX_WARMUPS) {
+            if (compiledMillis() - before < QUIET_JIT_SHARE * 2 * seconds * 1000 || pairs == MAX_WARMUPS) {
                 return pairs;
             }
         }
@@ -231,9 +237,9 @@ final class AdapterBenchmark {
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
-    private static double medianCallerCpu(List<Result> results) {
-        double[] cpu = results.stream().mapToDouble(r -> r.callerCpuMicros).sorted().toArray();
-        return cpu[cpu.length / 2];
+    private static double median(List<Result> results, ToDoubleFunction<Result> figure) {
+        double[] sorted = results.stream().mapToDouble(figure).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     /** Rounds of the adapter's path and the raw SDK's, and the ratio of their invokes/s in each round. */
@@ -325,8 +331,10 @@ final class AdapterBenchmark {
         }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
-        ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threadCpu = (com.sun.management.ThreadMXBean) ManagementFactory
+                .getThreadMXBean();
         AtomicLong callersCpu = new AtomicLong();
+        AtomicLong callersAllocated = new AtomicLong();
         CpuTime cpuBefore = CpuTime.now();
         long start = System.nanoTime();
         // one managed thread per caller: the server's default executor runs only as many tasks at once as its core
@@ -337,6 +345,7 @@ final class AdapterBenchmark {
                 long[] lat = new long[1 << 20];
                 int n = 0;
                 long cpuStart = threadCpu.getCurrentThreadCpuTime();
+                long allocatedStart = threadCpu.getCurrentThreadAllocatedBytes();
                 while (!stop.get()) {
                     long s = System.nanoTime();
                     call.call();
@@ -346,6 +355,7 @@ final class AdapterBenchmark {
                     n++;
                 }
                 callersCpu.addAndGet(threadCpu.getCurrentThreadCpuTime() - cpuStart);
+                callersAllocated.addAndGet(threadCpu.getCurrentThreadAllocatedBytes() - allocatedStart);
                 return Arrays.copyOf(lat, Math.min(n, lat.length));
             });
             callersDone.add(caller);
@@ -371,7 +381,8 @@ final class AdapterBenchmark {
         }
         Arrays.sort(merged);
         return new Result(total / elapsed, merged[total / 2], merged[(int) (total * 0.99)], peak.get() - baseline,
-                cpu.processNanos() / 1e3 / total, cpu.machineNanos() / 1e3 / total, callersCpu.get() / 1e3 / total);
+                cpu.processNanos() / 1e3 / total, cpu.machineNanos() / 1e3 / total, callersCpu.get() / 1e3 / total,
+                (double) callersAllocated.get() / total);
     }
 
     private void line(String format, Object... args) {
@@ -393,9 +404,11 @@ final class AdapterBenchmark {
          * calling thread, without the server's other threads, the JIT or waiting for a core.
          */
         final double callerCpuMicros;
+        /** The bytes the callers' threads allocated per invoke: every copy of the payload each path makes. */
+        final double callerAllocated;
 
         Result(double perSecond, long p50, long p99, long heapPeak, double serverCpuMicros, double machineCpuMicros,
-                double callerCpuMicros) {
+                double callerCpuMicros, double callerAllocated) {
             this.perSecond = perSecond;
             this.p50 = p50;
             this.p99 = p99;
@@ -403,6 +416,7 @@ final class AdapterBenchmark {
             this.serverCpuMicros = serverCpuMicros;
             this.machineCpuMicros = machineCpuMicros;
             this.callerCpuMicros = callerCpuMicros;
+            this.callerAllocated = callerAllocated;
         }
 
         static Result median(List<Result> results) {
@@ -414,8 +428,9 @@ final class AdapterBenchmark {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.0f invokes/s, p50 %.0f us, p99 %.0f us, CPU per invoke %.0f us "
-                    + "(server) %.0f us (machine) %.1f us (callers)", perSecond, p50 / 1e3, p99 / 1e3, serverCpuMicros,
-                    machineCpuMicros, callerCpuMicros);
+                    + "(server) %.0f us (machine) %.1f us (callers), allocated per invoke %.1f KB (callers)",
+                    perSecond, p50 / 1e3, p99 / 1e3, serverCpuMicros, machineCpuMicros, callerCpuMicros,
+                    callerAllocated / 1024);
         }
     }
 }
