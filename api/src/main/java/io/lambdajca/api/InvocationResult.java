@@ -25,30 +25,38 @@ public final class InvocationResult {
     /** A result with the ARN of the durable execution the invocation started (null for none). */
     public InvocationResult(int statusCode, byte[] payload, String executedVersion, String logTail,
             FunctionError functionError, Duration duration, String durableExecutionArn) {
+        this(statusCode, payload == null ? null : payload.clone(), executedVersion, logTail, functionError, duration,
+                durableExecutionArn, false);
+    }
+
+    /**
+     * A result that keeps {@code payload} itself, as {@link java.nio.ByteBuffer#wrap(byte[])} does, instead of the copy
+     * the constructors make: for the connector, which hands over an array that nothing else holds (its one copy of
+     * the response), so that a large response is not copied again. Whoever calls it must not change the array
+     * afterwards; {@link #payload()} still returns a copy.
+     */
+    public static InvocationResult wrap(int statusCode, byte[] payload, String executedVersion, String logTail,
+            FunctionError functionError, Duration duration, String durableExecutionArn) {
+        return new InvocationResult(statusCode, payload, executedVersion, logTail, functionError, duration,
+                durableExecutionArn, false);
+    }
+
+    /** Keeps {@code payload} itself: the public constructors pass it a copy. */
+    private InvocationResult(int statusCode, byte[] payload, String executedVersion, String logTail,
+            FunctionError functionError, Duration duration, String durableExecutionArn, boolean deferred) {
         this.statusCode = statusCode;
-        this.payload = payload == null ? new byte[0] : payload.clone();
+        this.payload = payload == null ? new byte[0] : payload;
         this.executedVersion = executedVersion;
         this.logTail = logTail;
         this.functionError = functionError;
         this.duration = Objects.requireNonNull(duration, "duration");
         this.durableExecutionArn = durableExecutionArn;
-        this.deferred = false;
-    }
-
-    private InvocationResult() {
-        this.statusCode = 0;
-        this.payload = new byte[0];
-        this.executedVersion = null;
-        this.logTail = null;
-        this.functionError = null;
-        this.duration = Duration.ZERO;
-        this.durableExecutionArn = null;
-        this.deferred = true;
+        this.deferred = deferred;
     }
 
     /** The result of an invocation that waits for its transaction to commit: nothing was sent yet. */
     public static InvocationResult deferred() {
-        return new InvocationResult();
+        return new InvocationResult(0, null, null, null, null, Duration.ZERO, null, true);
     }
 
     /** True when the invocation was deferred until its transaction commits; status code 0 and no payload. */

@@ -208,12 +208,15 @@ public final class LambdaOperations {
         return new Sent(r, Duration.ofNanos(nanos));
     }
 
-    /** The application's result: InvocationResult copies the payload once, the copy the application owns. */
+    /**
+     * The application's result, holding the SDK's array itself: nothing else holds it once the SDK's response is
+     * dropped, so the response is not copied on the adapter's side (it was, once, into the result).
+     */
     private static InvocationResult result(Sent sent) {
         InvokeResponse r = sent.response();
         String logTail = r.logResult() == null ? null
                 : new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
-        return new InvocationResult(r.statusCode(), sent.payload(), r.executedVersion(), logTail,
+        return InvocationResult.wrap(r.statusCode(), sent.payload(), r.executedVersion(), logTail,
                 sent.functionError(), sent.duration(), r.durableExecutionArn());
     }
 

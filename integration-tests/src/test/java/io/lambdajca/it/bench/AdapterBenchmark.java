@@ -134,12 +134,15 @@ final class AdapterBenchmark {
      * the request) through the adapter and through the raw SDK, alternating rounds after a warm-up, with the heap's
      * peak during each round (sampled every 5 ms, above the heap used after a GC before the round). {@code only}: the
      * cases to run, by size in bytes and {@code event} for the Event case; empty for all (a profile of some sizes).
+     * {@code text}: records with a 400-byte text each instead of small objects (the JSON check's cheapest shape
+     * against its dearest).
      */
-    String sweep(int warmupSeconds, int smallRoundSeconds, int largeRoundSeconds, int rounds, List<String> only)
-            throws Exception {
-        line("payload-size sweep, %d callers, %d rounds after %d s warm-up per side, %d s rounds up to 64 KB and %d s "
-                + "above; cores %d, load average %.2f at start", CALLERS, rounds, warmupSeconds, smallRoundSeconds,
-                largeRoundSeconds, Runtime.getRuntime().availableProcessors(),
+    String sweep(int warmupSeconds, int smallRoundSeconds, int largeRoundSeconds, int rounds, List<String> only,
+            boolean text) throws Exception {
+        line("payload-size sweep, %s, %d callers, %d rounds after %d s warm-up per side, %d s rounds up to 64 KB and "
+                + "%d s above; cores %d, load average %.2f at start", text ? "records with 400-byte texts"
+                : "small objects", CALLERS, rounds, warmupSeconds, smallRoundSeconds, largeRoundSeconds,
+                Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (LambdaClient raw = rawClient()) {
             List<Object[]> cases = new ArrayList<>();
@@ -151,7 +154,8 @@ final class AdapterBenchmark {
                 if (!only.isEmpty() && !only.contains(c[1] == InvocationType.EVENT ? "event" : c[0].toString())) {
                     continue;
                 }
-                sweepOne(raw, (Integer) c[0], (InvocationType) c[1], warmupSeconds,
+                sweepOne(raw, text ? text((Integer) c[0]) : payload((Integer) c[0]), (InvocationType) c[1],
+                        warmupSeconds,
                         (Integer) c[0] <= 64 * 1024 ? smallRoundSeconds : largeRoundSeconds, rounds);
             }
         }
@@ -159,9 +163,9 @@ final class AdapterBenchmark {
         return out.toString();
     }
 
-    private void sweepOne(LambdaClient raw, int size, InvocationType type, int warmupSeconds, int roundSeconds,
+    private void sweepOne(LambdaClient raw, byte[] json, InvocationType type, int warmupSeconds, int roundSeconds,
             int rounds) throws Exception {
-        byte[] json = payload(size);
+        int size = json.length;
         int expected = type == InvocationType.EVENT ? 202 : 200;
         Callable<Void> viaAdapter = () -> {
             try (LambdaConnection c = factory.getConnection()) {
@@ -288,11 +292,22 @@ final class AdapterBenchmark {
 
     /** A JSON array of small objects padded with spaces to exactly {@code size} bytes. */
     static byte[] payload(int size) {
+        return items("{\"id\":123456,\"name\":\"order \\\"x\\\"\",\"ok\":true,\"price\":-1.5e3},", size);
+    }
+
+    /** A JSON array of records with a 400-byte text each, padded with spaces to exactly {@code size} bytes. */
+    static byte[] text(int size) {
+        String text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
+                .repeat(5).substring(0, 400);
+        return items("{\"id\":\"r-0001\",\"text\":\"" + text + "\"},", size);
+    }
+
+    /** The item (ASCII, ending with a comma) as often as it fits in an array of {@code size} bytes, then spaces. */
+    private static byte[] items(String item, int size) {
         String small = "{\"hello\":\"world\",\"n\":42}";
-        if (size <= small.length()) {
+        if (size <= small.length() || size < item.length() + 2) {
             return small.getBytes(StandardCharsets.UTF_8);
         }
-        String item = "{\"id\":123456,\"name\":\"order \\\"x\\\"\",\"ok\":true,\"price\":-1.5e3},";
         StringBuilder b = new StringBuilder(size).append('[');
         while (b.length() + item.length() + 1 <= size) {
             b.append(item);

@@ -47,7 +47,7 @@ class AdapterBenchmarkIT {
         return ShrinkWrap.create(WebArchive.class, "benchmark.war")
                 .addClasses(AdapterBenchmark.class, AdapterBenchmark.Result.class, CpuTime.class,
                         StreamingBenchmark.class, BenchmarkServlet.class)
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.lambda-jca-adapter.rar\n"));
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.lambda-jca-adapter.rar, jdk.management\n"));
     }
 
     @ArquillianResource
@@ -81,7 +81,9 @@ class AdapterBenchmarkIT {
                 + "&largeRound=" + Integer.getInteger("bench.sweep.largeRound", 2)
                 + "&rounds=" + Integer.getInteger("bench.sweep.rounds", 5)
                 // some of the cases only (sizes in bytes, "event"), as for a profile: -Dbench.sweep.sizes=24,4096
-                + "&sizes=" + enc(System.getProperty("bench.sweep.sizes", ""));
+                + "&sizes=" + enc(System.getProperty("bench.sweep.sizes", ""))
+                // "text": records with 400-byte texts instead of small objects
+                + "&shape=" + enc(System.getProperty("bench.sweep.shape", "objects"));
         HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(base + "benchmark?" + query)).timeout(Duration.ofMinutes(30)).GET()
                         .build(), HttpResponse.BodyHandlers.ofString());

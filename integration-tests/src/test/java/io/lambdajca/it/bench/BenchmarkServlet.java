@@ -52,7 +52,8 @@ public class BenchmarkServlet extends HttpServlet {
                                 Integer.parseInt(req.getParameter("largeRound")),
                                 Integer.parseInt(req.getParameter("rounds")),
                                 Arrays.stream(req.getParameter("sizes").split(",")).map(String::trim)
-                                        .filter(x -> !x.isEmpty()).toList());
+                                        .filter(x -> !x.isEmpty()).toList(),
+                                "text".equals(req.getParameter("shape")));
                 resp.setContentType("text/plain");
                 resp.getWriter().write(report);
                 return;
