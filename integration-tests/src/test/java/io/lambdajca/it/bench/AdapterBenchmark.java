@@ -419,7 +419,7 @@ final class AdapterBenchmark {
          * calling thread, without the server's other threads, the JIT or waiting for a core.
          */
         final double callerCpuMicros;
-        /** The bytes the callers' threads allocated per invoke: every copy of the payload each path makes. */
+        /** The bytes the callers' threads allocated per invoke, every copy of the payload each path makes included. */
         final double callerAllocated;
 
         Result(double perSecond, long p50, long p99, long heapPeak, double serverCpuMicros, double machineCpuMicros,
