@@ -196,8 +196,8 @@ final class AdapterBenchmark {
         Result s = Result.median(paired.sdk());
         String label = (size >= 1024 * 1024 ? size / (1024 * 1024) + " MB" : size >= 1024 ? size / 1024 + " KB"
                 : size + " B") + " " + type.wireName();
-        line("%s: adapter %s, heap peak %s | raw SDK %s, heap peak %s", label, a, mb(medianPeak(paired.adapter())), s,
-                mb(medianPeak(paired.sdk())));
+        line("%s: adapter %s, heap peak %s | raw SDK %s, heap peak %s", label, a,
+                mb(median(paired.adapter(), r -> r.heapPeak)), s, mb(median(paired.sdk(), r -> r.heapPeak)));
         line("%s: %d warm-up pairs of %d s per side (until the JIT compiled less than %.0f%% of a pair's time); JIT "
                 + "compiling %d ms during the %d measured rounds of %d s", label, warmups, warmupSeconds,
                 QUIET_JIT_SHARE * 100, compiledDuring, 2 * rounds, roundSeconds);
@@ -241,6 +241,7 @@ final class AdapterBenchmark {
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
+    /** A figure's median over the rounds (not its value in the round of median throughput). */
     private static double median(List<Result> results, ToDoubleFunction<Result> figure) {
         double[] sorted = results.stream().mapToDouble(figure).sorted().toArray();
         return sorted[sorted.length / 2];
@@ -281,12 +282,7 @@ final class AdapterBenchmark {
         return new Paired(adapter, sdk, ratio);
     }
 
-    private static long medianPeak(List<Result> results) {
-        long[] peaks = results.stream().mapToLong(r -> r.heapPeak).sorted().toArray();
-        return peaks[peaks.length / 2];
-    }
-
-    private static String mb(long bytes) {
+    private static String mb(double bytes) {
         return String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
     }
 

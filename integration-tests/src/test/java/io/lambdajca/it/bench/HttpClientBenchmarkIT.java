@@ -96,7 +96,7 @@ class HttpClientBenchmarkIT {
         ShrinkWrap.create(WebArchive.class, APP)
                 .addClasses(HttpClientBenchmark.class, HttpClientBenchmarkServlet.class, AdapterBenchmark.class,
                         AdapterBenchmark.Result.class, CpuTime.class)
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.lambda-jca-adapter.rar, jdk.management\n"))
+                .setManifest(new StringAsset(AdapterBenchmarkIT.MANIFEST))
                 .as(ZipExporter.class).exportTo(app.toFile(), true);
 
         StringBuilder report = new StringBuilder();
