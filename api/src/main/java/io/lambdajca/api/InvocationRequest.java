@@ -141,7 +141,9 @@ public final class InvocationRequest {
 
         /** JSON payload text (UTF-8); replaces any {@link #input(Object)}. */
         public Builder payload(String json) {
-            return payload(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+            this.payload = json == null ? null : json.getBytes(StandardCharsets.UTF_8); // already a new array
+            this.input = null;
+            return this;
         }
 
         /** An object the adapter maps to JSON with JSON-B; replaces any raw payload. */

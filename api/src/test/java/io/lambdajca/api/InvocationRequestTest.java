@@ -2,12 +2,34 @@ package io.lambdajca.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-/** The tenant id and durable execution name a request carries, and the durable execution ARN a result carries. */
+/**
+ * The payload a request carries (its own bytes, whichever way they were given), the tenant id and durable execution
+ * name, and the durable execution ARN a result carries.
+ */
 class InvocationRequestTest {
+
+    @Test
+    void payload_isTheTextsUtf8Bytes_andReplacesAnInput() {
+        InvocationRequest r = InvocationRequest.builder("echo").input(new Object()).payload("{\"city\":\"Zürich\"}")
+                .build();
+        assertThat(r.payload()).isEqualTo("{\"city\":\"Zürich\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.input()).isNull();
+        assertThat(InvocationRequest.builder("echo").payload("{}").input("x").build().payload()).isNull();
+    }
+
+    @Test
+    void payload_isTheRequestsOwn_neitherTheGivenArrayNorTheReturnedOne() {
+        byte[] given = "{\"n\":1}".getBytes(StandardCharsets.UTF_8);
+        InvocationRequest r = InvocationRequest.builder("echo").payload(given).build();
+        given[5] = '2';
+        r.payload()[5] = '3';
+        assertThat(r.payload()).isEqualTo("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+    }
 
     @Test
     void tenantIdAndDurableExecutionName_areNoneUnlessSet() {
