@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import io.lambdajca.api.InvocationRequest;
@@ -130,18 +131,35 @@ final class AdapterBenchmark {
     static final int EVENT_SIZE = 256 * 1024;
 
     /**
+     * What a payload-size sweep runs. {@code only}: the cases to run, by size in bytes and {@code event} for the Event
+     * case; empty for all (a profile of some sizes). {@code text}: records with a 400-byte text each instead of small
+     * objects (the JSON check's cheapest shape against its dearest). {@code callers}: the concurrent callers of the
+     * measured rounds; with one, the latencies are the invokes' own, without a queue for the two cores.
+     */
+    record Sweep(int warmupSeconds, int smallRoundSeconds, int largeRoundSeconds, int rounds, List<String> only,
+            boolean text, int callers) {
+
+        /** From the benchmark servlet's query parameters, as {@code AdapterBenchmarkIT} writes them. */
+        static Sweep of(Function<String, String> parameter) {
+            return new Sweep(Integer.parseInt(parameter.apply("warmup")),
+                    Integer.parseInt(parameter.apply("smallRound")), Integer.parseInt(parameter.apply("largeRound")),
+                    Integer.parseInt(parameter.apply("rounds")),
+                    Arrays.stream(parameter.apply("sizes").split(",")).map(String::trim).filter(x -> !x.isEmpty())
+                            .toList(),
+                    "text".equals(parameter.apply("shape")), Integer.parseInt(parameter.apply("callers")));
+        }
+    }
+
+    /**
      * The payload-size sweep: per size, the echo function (which answers its payload, so the response is as large as
      * the request) through the adapter and through the raw SDK, alternating rounds after a warm-up, with the heap's
-     * peak during each round (sampled every 5 ms, above the heap used after a GC before the round). {@code only}: the
-     * cases to run, by size in bytes and {@code event} for the Event case; empty for all (a profile of some sizes).
-     * {@code text}: records with a 400-byte text each instead of small objects (the JSON check's cheapest shape
-     * against its dearest).
+     * peak during each round (sampled every 5 ms, above the heap used after a GC before the round).
      */
-    String sweep(int warmupSeconds, int smallRoundSeconds, int largeRoundSeconds, int rounds, List<String> only,
-            boolean text) throws Exception {
+    String sweep(Sweep settings) throws Exception {
         line("payload-size sweep, %s, %d callers, %d rounds after %d s warm-up per side, %d s rounds up to 64 KB and "
-                + "%d s above; cores %d, load average %.2f at start", text ? "records with 400-byte texts"
-                : "small objects", CALLERS, rounds, warmupSeconds, smallRoundSeconds, largeRoundSeconds,
+                + "%d s above; cores %d, load average %.2f at start", settings.text() ? "records with 400-byte texts"
+                : "small objects", settings.callers(), settings.rounds(), settings.warmupSeconds(),
+                settings.smallRoundSeconds(), settings.largeRoundSeconds(),
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (LambdaClient raw = rawClient()) {
@@ -151,20 +169,21 @@ final class AdapterBenchmark {
             }
             cases.add(new Object[] {EVENT_SIZE, InvocationType.EVENT});
             for (Object[] c : cases) {
-                if (!only.isEmpty() && !only.contains(c[1] == InvocationType.EVENT ? "event" : c[0].toString())) {
+                int size = (Integer) c[0];
+                if (!settings.only().isEmpty()
+                        && !settings.only().contains(c[1] == InvocationType.EVENT ? "event" : c[0].toString())) {
                     continue;
                 }
-                sweepOne(raw, text ? text((Integer) c[0]) : payload((Integer) c[0]), (InvocationType) c[1],
-                        warmupSeconds,
-                        (Integer) c[0] <= 64 * 1024 ? smallRoundSeconds : largeRoundSeconds, rounds);
+                sweepOne(raw, settings.text() ? text(size) : payload(size), (InvocationType) c[1], settings,
+                        size <= 64 * 1024 ? settings.smallRoundSeconds() : settings.largeRoundSeconds());
             }
         }
         line("SWEEP ratio = adapter/raw SDK invokes per second, median of the rounds' ratios [lowest, highest round]");
         return out.toString();
     }
 
-    private void sweepOne(LambdaClient raw, byte[] json, InvocationType type, int warmupSeconds, int roundSeconds,
-            int rounds) throws Exception {
+    private void sweepOne(LambdaClient raw, byte[] json, InvocationType type, Sweep settings, int roundSeconds)
+            throws Exception {
         int size = json.length;
         int expected = type == InvocationType.EVENT ? 202 : 200;
         Callable<Void> viaAdapter = () -> {
@@ -188,9 +207,9 @@ final class AdapterBenchmark {
             }
             return null;
         };
-        int warmups = warmUntilCompiled(viaAdapter, viaSdk, warmupSeconds);
+        int warmups = warmUntilCompiled(viaAdapter, viaSdk, settings.warmupSeconds());
         long compiledBefore = compiledMillis();
-        Paired paired = paired(viaAdapter, viaSdk, rounds, roundSeconds, CALLERS);
+        Paired paired = paired(viaAdapter, viaSdk, settings.rounds(), roundSeconds, settings.callers());
         long compiledDuring = compiledMillis() - compiledBefore;
         Result a = Result.median(paired.adapter());
         Result s = Result.median(paired.sdk());
@@ -199,8 +218,8 @@ final class AdapterBenchmark {
         line("%s: adapter %s, heap peak %s | raw SDK %s, heap peak %s", label, a,
                 mb(median(paired.adapter(), r -> r.heapPeak)), s, mb(median(paired.sdk(), r -> r.heapPeak)));
         line("%s: %d warm-up pairs of %d s per side (until the JIT compiled less than %.0f%% of a pair's time); JIT "
-                + "compiling %d ms during the %d measured rounds of %d s", label, warmups, warmupSeconds,
-                QUIET_JIT_SHARE * 100, compiledDuring, 2 * rounds, roundSeconds);
+                + "compiling %d ms during the %d measured rounds of %d s", label, warmups, settings.warmupSeconds(),
+                QUIET_JIT_SHARE * 100, compiledDuring, 2 * settings.rounds(), roundSeconds);
         line("SWEEP %-22s ratio %s; p50 added %+.0f us, p99 added %+.0f us", label, paired.ratios(),
                 (a.p50 - s.p50) / 1e3, (a.p99 - s.p99) / 1e3);
         double cpuA = median(paired.adapter(), r -> r.callerCpuMicros);

@@ -90,7 +90,9 @@ class AdapterBenchmarkIT {
                 // some of the cases only (sizes in bytes, "event"), as for a profile: -Dbench.sweep.sizes=24,4096
                 + "&sizes=" + enc(System.getProperty("bench.sweep.sizes", ""))
                 // "text": records with 400-byte texts instead of small objects
-                + "&shape=" + enc(System.getProperty("bench.sweep.shape", "objects"));
+                + "&shape=" + enc(System.getProperty("bench.sweep.shape", "objects"))
+                // 1: the latencies each invoke has on its own, without 16 callers queueing for 2 cores
+                + "&callers=" + Integer.getInteger("bench.sweep.callers", AdapterBenchmark.CALLERS);
         HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(base + "benchmark?" + query)).timeout(Duration.ofMinutes(30)).GET()
                         .build(), HttpResponse.BodyHandlers.ofString());

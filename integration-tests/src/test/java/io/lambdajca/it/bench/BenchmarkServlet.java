@@ -2,7 +2,6 @@ package io.lambdajca.it.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Arrays;
 
 import io.lambdajca.api.LambdaConnectionFactory;
 import jakarta.annotation.Resource;
@@ -47,13 +46,7 @@ public class BenchmarkServlet extends HttpServlet {
             if (req.getParameter("sweep") != null) {
                 String report = new AdapterBenchmark(lambda, threads, URI.create(req.getParameter("endpoint")),
                         req.getParameter("accessKey"), req.getParameter("secretKey"))
-                        .sweep(Integer.parseInt(req.getParameter("warmup")),
-                                Integer.parseInt(req.getParameter("smallRound")),
-                                Integer.parseInt(req.getParameter("largeRound")),
-                                Integer.parseInt(req.getParameter("rounds")),
-                                Arrays.stream(req.getParameter("sizes").split(",")).map(String::trim)
-                                        .filter(x -> !x.isEmpty()).toList(),
-                                "text".equals(req.getParameter("shape")));
+                        .sweep(AdapterBenchmark.Sweep.of(req::getParameter));
                 resp.setContentType("text/plain");
                 resp.getWriter().write(report);
                 return;
