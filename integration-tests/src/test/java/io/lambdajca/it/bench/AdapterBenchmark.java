@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationType;
@@ -220,16 +221,22 @@ final class AdapterBenchmark {
         line("%s: %d warm-up pairs of %d s per side (until the JIT compiled less than %.0f%% of a pair's time); JIT "
                 + "compiling %d ms during the %d measured rounds of %d s", label, warmups, settings.warmupSeconds(),
                 QUIET_JIT_SHARE * 100, compiledDuring, 2 * settings.rounds(), roundSeconds);
-        line("SWEEP %-22s ratio %s; p50 added %+.0f us, p99 added %+.0f us", label, paired.ratios(),
-                (a.p50 - s.p50) / 1e3, (a.p99 - s.p99) / 1e3);
+        line("SWEEP %-22s ratio %s; added latency, median of the rounds' differences: p50 %+.0f us, p99 %+.0f us",
+                label, paired.ratios(), paired.added(r -> r.p50) / 1e3, paired.added(r -> r.p99) / 1e3);
         double cpuA = median(paired.adapter(), r -> r.callerCpuMicros);
         double cpuS = median(paired.sdk(), r -> r.callerCpuMicros);
+        double cpuAdded = paired.added(r -> r.callerCpuMicros);
         double allocatedA = median(paired.adapter(), r -> r.callerAllocated);
         double allocatedS = median(paired.sdk(), r -> r.callerAllocated);
         line("SWEEP %-22s callers' own CPU per invoke, median of the rounds: adapter %.1f us, raw SDK %.1f us, "
-                + "added %+.1f us (%+.1f%%); allocated per invoke: adapter %.1f KB, raw SDK %.1f KB, added %.2f "
-                + "times the payload", label, cpuA, cpuS, cpuA - cpuS, (cpuA / cpuS - 1) * 100, allocatedA / 1024,
-                allocatedS / 1024, (allocatedA - allocatedS) / size);
+                + "added %+.1f us (%+.1f%%, median difference); allocated per invoke: adapter %.1f KB, raw "
+                + "SDK %.1f KB, added %.2f times the payload", label, cpuA, cpuS, cpuAdded, cpuAdded / cpuS * 100,
+                allocatedA / 1024, allocatedS / 1024, (allocatedA - allocatedS) / size);
+        line("SWEEP %-22s the server's CPU per invoke, median of the rounds, adapter / raw SDK: its process %.1f / "
+                + "%.1f us, of which the garbage collector's threads %.1f / %.1f us and the JIT's %.1f / %.1f us",
+                label, median(paired.adapter(), r -> r.serverCpuMicros), median(paired.sdk(), r -> r.serverCpuMicros),
+                median(paired.adapter(), r -> r.gcMicros), median(paired.sdk(), r -> r.gcMicros),
+                median(paired.adapter(), r -> r.jitMicros), median(paired.sdk(), r -> r.jitMicros));
     }
 
     /** A warm-up pair in which the JIT compiles for less than this share of its time leaves both paths compiled. */
@@ -276,6 +283,17 @@ final class AdapterBenchmark {
             return String.format("%.3f [%.3f, %.3f] rounds %s", sorted[sorted.length / 2], sorted[0],
                     sorted[sorted.length - 1],
                     Arrays.toString(Arrays.stream(ratio).map(x -> Math.round(x * 1000) / 1000.0).toArray()));
+        }
+
+        /**
+         * The median over the rounds of the adapter's figure minus the raw SDK's in the same pair of rounds: steadier
+         * than the difference between the two medians, since the machine's speed drifts between pairs.
+         */
+        double added(ToDoubleFunction<Result> figure) {
+            double[] sorted = IntStream.range(0, ratio.length)
+                    .mapToDouble(i -> figure.applyAsDouble(adapter.get(i)) - figure.applyAsDouble(sdk.get(i)))
+                    .sorted().toArray();
+            return sorted[sorted.length / 2];
         }
     }
 
@@ -366,6 +384,7 @@ final class AdapterBenchmark {
         AtomicLong callersCpu = new AtomicLong();
         AtomicLong callersAllocated = new AtomicLong();
         CpuTime cpuBefore = CpuTime.now();
+        OtherThreads othersBefore = OtherThreads.now();
         long start = System.nanoTime();
         // one managed thread per caller: the server's default executor runs only as many tasks at once as its core
         // threads (derived from the processor count), and the others would start only after the round
@@ -403,6 +422,7 @@ final class AdapterBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         CpuTime cpu = CpuTime.now().minus(cpuBefore);
+        OtherThreads others = OtherThreads.now().minus(othersBefore);
         long[] merged = new long[total];
         int at = 0;
         for (long[] l : all) {
@@ -412,7 +432,8 @@ final class AdapterBenchmark {
         Arrays.sort(merged);
         return new Result(total / elapsed, merged[total / 2], merged[(int) (total * 0.99)], peak.get() - baseline,
                 cpu.processNanos() / 1e3 / total, cpu.machineNanos() / 1e3 / total, callersCpu.get() / 1e3 / total,
-                (double) callersAllocated.get() / total);
+                (double) callersAllocated.get() / total, others.gcNanos() / 1e3 / total,
+                others.jitNanos() / 1e3 / total);
     }
 
     private void line(String format, Object... args) {
@@ -436,9 +457,12 @@ final class AdapterBenchmark {
         final double callerCpuMicros;
         /** The bytes the callers' threads allocated per invoke, every copy of the payload each path makes included. */
         final double callerAllocated;
+        /** The CPU time of the server's garbage collector and JIT threads per invoke, in microseconds. */
+        final double gcMicros;
+        final double jitMicros;
 
         Result(double perSecond, long p50, long p99, long heapPeak, double serverCpuMicros, double machineCpuMicros,
-                double callerCpuMicros, double callerAllocated) {
+                double callerCpuMicros, double callerAllocated, double gcMicros, double jitMicros) {
             this.perSecond = perSecond;
             this.p50 = p50;
             this.p99 = p99;
@@ -447,6 +471,8 @@ final class AdapterBenchmark {
             this.machineCpuMicros = machineCpuMicros;
             this.callerCpuMicros = callerCpuMicros;
             this.callerAllocated = callerAllocated;
+            this.gcMicros = gcMicros;
+            this.jitMicros = jitMicros;
         }
 
         static Result median(List<Result> results) {
