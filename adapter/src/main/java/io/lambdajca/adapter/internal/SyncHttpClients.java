@@ -11,12 +11,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 /**
  * The synchronous HTTP client of the adapter's SDK {@code LambdaClient}s, passed to the SDK explicitly (its service
  * lookup of HTTP clients does not work across an application server's class loaders). The RAR ships one: Apache 5
- * (HttpClient 5), the SDK's default since 2.46, as the SDK deprecated its Apache 4 client; measured in WildFly, Apache 5
- * matches Apache 4 at 1 MB but adds about 40 µs per call at 24 B (README, "Figures"). Lambda asks for no client
- * certificate, so the client presents none (it would otherwise read the server's own {@code javax.net.ssl.keyStore},
- * which GlassFish sets without a password, and warn for every client built). On WildFly the RAR's manifest
- * ({@code Dependencies: jdk.net}) gives it the JDK's {@code jdk.net} module, through which HttpClient 5 sets its TCP
- * options.
+ * (HttpClient 5), the SDK's default since 2.46, as the SDK deprecated its Apache 4 client; measured in WildFly, its
+ * median was the highest of the four synchronous clients at 24 B and 1 MB, with 1 and 16 callers, within the rounds'
+ * spread of Apache 4 and CRT (README, "Figures"). Lambda asks for no client certificate, so the client presents none
+ * (it would otherwise read the server's own {@code javax.net.ssl.keyStore}, which GlassFish sets without a password,
+ * and warn for every client built). On WildFly the RAR's manifest ({@code Dependencies: jdk.net}) gives it the JDK's
+ * {@code jdk.net} module, through which HttpClient 5 sets its TCP options.
  *
  * <p><b>Benchmark only</b>: the system property {@value #BENCHMARK_PROPERTY} ({@code apache5}, {@code apache4},
  * {@code urlconnection} or {@code crt}), read each time a client is built, selects another client, for the
