@@ -22,7 +22,7 @@ import io.netty.util.TimerTask;
  * timeout and cancels it when the call returns: tens of thousands of schedule-and-cancel pairs a second under load.
  * On a {@link java.util.concurrent.ScheduledThreadPoolExecutor} each pair takes its queue's one lock twice and can wake
  * its thread; with 16 callers on two cores that cost the adapter about a fifth of its throughput against an SDK client
- * without a call timeout (see the README's figures). Here one-shot tasks go on a timing wheel (Netty's
+ * without a call timeout (src/docs/figures-history.md). Here one-shot tasks go on a timing wheel (Netty's
  * {@link HashedWheelTimer}: adding and cancelling are lock-free, one thread advances the wheel every
  * {@value #TICK_MILLIS} ms), and a task that comes due runs on the adapter's scheduler, as before. Everything else
  * (periodic tasks, plain execution, shutdown) is the scheduler's.
