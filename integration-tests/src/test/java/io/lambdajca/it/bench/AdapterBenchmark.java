@@ -384,7 +384,6 @@ final class AdapterBenchmark {
         AtomicLong callersCpu = new AtomicLong();
         AtomicLong callersAllocated = new AtomicLong();
         CpuTime cpuBefore = CpuTime.now();
-        OtherThreads othersBefore = OtherThreads.now();
         long start = System.nanoTime();
         // one managed thread per caller: the server's default executor runs only as many tasks at once as its core
         // threads (derived from the processor count), and the others would start only after the round
@@ -422,7 +421,6 @@ final class AdapterBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         CpuTime cpu = CpuTime.now().minus(cpuBefore);
-        OtherThreads others = OtherThreads.now().minus(othersBefore);
         long[] merged = new long[total];
         int at = 0;
         for (long[] l : all) {
@@ -432,8 +430,8 @@ final class AdapterBenchmark {
         Arrays.sort(merged);
         return new Result(total / elapsed, merged[total / 2], merged[(int) (total * 0.99)], peak.get() - baseline,
                 cpu.processNanos() / 1e3 / total, cpu.machineNanos() / 1e3 / total, callersCpu.get() / 1e3 / total,
-                (double) callersAllocated.get() / total, others.gcNanos() / 1e3 / total,
-                others.jitNanos() / 1e3 / total);
+                (double) callersAllocated.get() / total, cpu.gcNanos() / 1e3 / total,
+                cpu.jitNanos() / 1e3 / total);
     }
 
     private void line(String format, Object... args) {

@@ -45,7 +45,7 @@ class AdapterBenchmarkIT {
     @Deployment(testable = false)
     static WebArchive app() {
         return ShrinkWrap.create(WebArchive.class, "benchmark.war")
-                .addClasses(AdapterBenchmark.class, AdapterBenchmark.Result.class, CpuTime.class, OtherThreads.class,
+                .addClasses(AdapterBenchmark.class, AdapterBenchmark.Result.class, CpuTime.class,
                         StreamingBenchmark.class, BenchmarkServlet.class)
                 .setManifest(new StringAsset(MANIFEST));
     }

@@ -95,7 +95,7 @@ class HttpClientBenchmarkIT {
         Path app = target.resolve(APP);
         ShrinkWrap.create(WebArchive.class, APP)
                 .addClasses(HttpClientBenchmark.class, HttpClientBenchmarkServlet.class, AdapterBenchmark.class,
-                        AdapterBenchmark.Result.class, CpuTime.class, OtherThreads.class)
+                        AdapterBenchmark.Result.class, CpuTime.class)
                 .setManifest(new StringAsset(AdapterBenchmarkIT.MANIFEST))
                 .as(ZipExporter.class).exportTo(app.toFile(), true);
 
