@@ -150,9 +150,13 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         this.resourceAdapter = ra;
     }
 
+    /**
+     * Equal when every configuration property is. The container asks this on every {@code getConnection()}, twice, of
+     * the factory it already holds: the same instance answers at once, without building both property sets.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof LambdaManagedConnectionFactory
+        return o == this || o instanceof LambdaManagedConnectionFactory
                 && properties().equals(((LambdaManagedConnectionFactory) o).properties());
     }
 
