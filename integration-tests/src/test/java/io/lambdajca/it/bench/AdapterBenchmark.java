@@ -3,12 +3,15 @@ package io.lambdajca.it.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -16,7 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import com.sun.management.GarbageCollectorMXBean;
+import com.sun.management.GcInfo;
 
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationType;
@@ -154,7 +161,8 @@ final class AdapterBenchmark {
     /**
      * The payload-size sweep: per size, the echo function (which answers its payload, so the response is as large as
      * the request) through the adapter and through the raw SDK, alternating rounds after a warm-up, with the heap's
-     * peak during each round (sampled every 5 ms, above the heap used after a GC before the round).
+     * peak during each round (sampled every 5 ms, above the heap used after a GC before the round), and the peak of the
+     * heap in use just after each of the round's collections (what the callers kept alive: what the load needs).
      */
     String sweep(Sweep settings) throws Exception {
         line("payload-size sweep, %s, %d callers, %d rounds after %d s warm-up per side, %d s rounds up to 64 KB and "
@@ -218,6 +226,10 @@ final class AdapterBenchmark {
                 : size + " B") + " " + type.wireName();
         line("%s: adapter %s, heap peak %s | raw SDK %s, heap peak %s", label, a,
                 mb(median(paired.adapter(), r -> r.heapPeak)), s, mb(median(paired.sdk(), r -> r.heapPeak)));
+        line("SWEEP %-22s heap in use after a collection, its peak in a round, median of the rounds: adapter %s, raw "
+                + "SDK %s (%d collections per round)", label, mb(median(paired.adapter(), r -> r.liveAfterGcPeak)),
+                mb(median(paired.sdk(), r -> r.liveAfterGcPeak)),
+                Math.round(median(paired.adapter(), r -> r.collections)));
         line("%s: %d warm-up pairs of %d s per side (until the JIT compiled less than %.0f%% of a pair's time); JIT "
                 + "compiling %d ms during the %d measured rounds of %d s", label, warmups, settings.warmupSeconds(),
                 QUIET_JIT_SHARE * 100, compiledDuring, 2 * settings.rounds(), roundSeconds);
@@ -364,12 +376,16 @@ final class AdapterBenchmark {
     Result load(Callable<Void> call, int seconds, int callers) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        // each caller's latencies (8 MB), allocated before the baseline so that the heap figures leave them out
+        long[][] latencies = new long[callers][1 << 20];
         memory.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(baseline);
+        AfterGc afterGc = new AfterGc(baseline);
         Thread sampler = new Thread(() -> {
             while (!stop.get()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                afterGc.sample();
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -389,8 +405,8 @@ final class AdapterBenchmark {
         // threads (derived from the processor count), and the others would start only after the round
         List<FutureTask<long[]>> callersDone = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
+            long[] lat = latencies[i];
             FutureTask<long[]> caller = new FutureTask<>(() -> {
-                long[] lat = new long[1 << 20];
                 int n = 0;
                 long cpuStart = threadCpu.getCurrentThreadCpuTime();
                 long allocatedStart = threadCpu.getCurrentThreadAllocatedBytes();
@@ -412,6 +428,7 @@ final class AdapterBenchmark {
         Thread.sleep(seconds * 1000L); // the round's length, not a synchronisation
         stop.set(true);
         sampler.join();
+        afterGc.sample();
         List<long[]> all = new ArrayList<>();
         int total = 0;
         for (Future<long[]> f : callersDone) {
@@ -429,6 +446,7 @@ final class AdapterBenchmark {
         }
         Arrays.sort(merged);
         return new Result(total / elapsed, merged[total / 2], merged[(int) (total * 0.99)], peak.get() - baseline,
+                afterGc.peak() - baseline, afterGc.collections(),
                 cpu.processNanos() / 1e3 / total, cpu.machineNanos() / 1e3 / total, callersCpu.get() / 1e3 / total,
                 (double) callersAllocated.get() / total, cpu.gcNanos() / 1e3 / total,
                 cpu.jitNanos() / 1e3 / total);
@@ -438,6 +456,58 @@ final class AdapterBenchmark {
         out.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 
+    /**
+     * The heap in use just after each collection that ran since this was made, at its highest: the heap pools' use in
+     * the collector's own record of its newest collection, read by {@link #sample} (one sample every few milliseconds
+     * sees every collection of a round but those that follow another of the same collector within the interval).
+     */
+    private static final class AfterGc {
+
+        private final List<GarbageCollectorMXBean> collectors = ManagementFactory
+                .getPlatformMXBeans(GarbageCollectorMXBean.class);
+        private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
+        private final long[] counts = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .toArray();
+        private final long[] seen = new long[collectors.size()];
+        private long peak;
+
+        /** @param baseline the heap in use when no collection has run since (the peak's least value) */
+        AfterGc(long baseline) {
+            this.peak = baseline;
+            for (int i = 0; i < seen.length; i++) {
+                GcInfo last = collectors.get(i).getLastGcInfo();
+                seen[i] = last == null ? 0 : last.getId();
+            }
+        }
+
+        /** Called by one thread at a time (the sampler, then the round's thread after joining it). */
+        void sample() {
+            for (int i = 0; i < seen.length; i++) {
+                GcInfo last = collectors.get(i).getLastGcInfo();
+                if (last != null && last.getId() != seen[i]) {
+                    seen[i] = last.getId();
+                    long used = last.getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                    peak = Math.max(peak, used);
+                }
+            }
+        }
+
+        long peak() {
+            return peak;
+        }
+
+        long collections() {
+            long n = 0;
+            for (int i = 0; i < counts.length; i++) {
+                n += collectors.get(i).getCollectionCount() - counts[i];
+            }
+            return n;
+        }
+    }
+
     /** Throughput and latency of one round. */
     static final class Result {
         final double perSecond;
@@ -445,6 +515,10 @@ final class AdapterBenchmark {
         final long p99;
         /** The heap's peak above its use after a GC before the round. */
         final long heapPeak;
+        /** The heap in use just after the round's collections, at its highest, above the same baseline. */
+        final long liveAfterGcPeak;
+        /** How many collections ran during the round. */
+        final long collections;
         /** CPU time per invoke, in microseconds: of this server's process, and of the whole machine (both sides). */
         final double serverCpuMicros;
         final double machineCpuMicros;
@@ -459,12 +533,15 @@ final class AdapterBenchmark {
         final double gcMicros;
         final double jitMicros;
 
-        Result(double perSecond, long p50, long p99, long heapPeak, double serverCpuMicros, double machineCpuMicros,
-                double callerCpuMicros, double callerAllocated, double gcMicros, double jitMicros) {
+        Result(double perSecond, long p50, long p99, long heapPeak, long liveAfterGcPeak, long collections,
+                double serverCpuMicros, double machineCpuMicros, double callerCpuMicros, double callerAllocated,
+                double gcMicros, double jitMicros) {
             this.perSecond = perSecond;
             this.p50 = p50;
             this.p99 = p99;
             this.heapPeak = heapPeak;
+            this.liveAfterGcPeak = liveAfterGcPeak;
+            this.collections = collections;
             this.serverCpuMicros = serverCpuMicros;
             this.machineCpuMicros = machineCpuMicros;
             this.callerCpuMicros = callerCpuMicros;
