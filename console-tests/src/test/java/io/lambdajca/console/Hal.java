@@ -1,5 +1,6 @@
 package io.lambdajca.console;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.openqa.selenium.By;
@@ -92,6 +93,11 @@ final class Hal {
     }
 
     /** Edit: clicked again until the form is in edit mode (a click before HAL has bound the link does nothing). */
+    /**
+     * Switches the form to editing, and waits until HAL has put the focus in its first field, which it does a moment
+     * after the form shows: keys typed before that would land in the first field (they once put a properties field's
+     * first pair into the class name).
+     */
     void edit(String form) {
         browser.scrollToTop();
         By link = By.cssSelector("#" + form + "-links a[data-operation=edit]");
@@ -108,6 +114,8 @@ final class Hal {
                 return false;
             }
         });
+        browser.until(d -> (Boolean) browser.script("const e = document.activeElement;"
+                + " return e != null && e.closest('#" + form + "-editing') != null;"));
     }
 
     void field(String form, String attribute, String value) {
@@ -122,12 +130,18 @@ final class Hal {
                 + option + "']"));
     }
 
-    /** Adds key=value tags to a properties field; each must be accepted (the field empties itself). */
+    /**
+     * Adds key=value tags to a properties field; each must be accepted: the field empties itself and the pair joins
+     * the tags it keeps, comma-separated, in the hidden input that follows it.
+     */
     void properties(String form, String attribute, List<String> pairs) {
-        WebElement input = browser.visible(By.id(form + "-" + attribute + "-editing"));
+        String id = form + "-" + attribute + "-editing";
+        WebElement input = browser.visible(By.id(id));
+        By kept = By.xpath("//input[@id='" + id + "']/following-sibling::input[@type='hidden']");
         for (String pair : pairs) {
             input.sendKeys(pair, Keys.ENTER);
-            browser.until(d -> input.getAttribute("value").isEmpty() ? Boolean.TRUE : null);
+            browser.until(d -> input.getAttribute("value").isEmpty()
+                    && Arrays.asList(d.findElement(kept).getAttribute("value").split(",")).contains(pair));
         }
     }
 
