@@ -227,9 +227,10 @@ final class AdapterBenchmark {
         line("%s: adapter %s, heap peak %s | raw SDK %s, heap peak %s", label, a,
                 mb(median(paired.adapter(), r -> r.heapPeak)), s, mb(median(paired.sdk(), r -> r.heapPeak)));
         line("SWEEP %-22s heap in use after a collection, its peak in a round, median of the rounds: adapter %s, raw "
-                + "SDK %s (%d collections per round)", label, mb(median(paired.adapter(), r -> r.liveAfterGcPeak)),
-                mb(median(paired.sdk(), r -> r.liveAfterGcPeak)),
-                Math.round(median(paired.adapter(), r -> r.collections)));
+                + "SDK %s (collections per round: %d / %d)", label,
+                mb(median(paired.adapter(), r -> r.liveAfterGcPeak)), mb(median(paired.sdk(), r -> r.liveAfterGcPeak)),
+                Math.round(median(paired.adapter(), r -> r.collections)),
+                Math.round(median(paired.sdk(), r -> r.collections)));
         line("%s: %d warm-up pairs of %d s per side (until the JIT compiled less than %.0f%% of a pair's time); JIT "
                 + "compiling %d ms during the %d measured rounds of %d s", label, warmups, settings.warmupSeconds(),
                 QUIET_JIT_SHARE * 100, compiledDuring, 2 * settings.rounds(), roundSeconds);
@@ -458,8 +459,9 @@ final class AdapterBenchmark {
 
     /**
      * The heap in use just after each collection that ran since this was made, at its highest: the heap pools' use in
-     * the collector's own record of its newest collection, read by {@link #sample} (one sample every few milliseconds
-     * sees every collection of a round but those that follow another of the same collector within the interval).
+     * the collector's own record of its newest collection, read by {@link #sample} when the collector's count has moved
+     * (one sample every few milliseconds sees every collection of a round but those that follow another of the same
+     * collector within the interval).
      */
     private static final class AfterGc {
 
@@ -468,26 +470,27 @@ final class AdapterBenchmark {
         private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
                 .collect(Collectors.toSet());
-        private final long[] counts = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount)
+        /** Each collector's count when this was made, and when it was last sampled. */
+        private final long[] start = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount)
                 .toArray();
-        private final long[] seen = new long[collectors.size()];
+        private final long[] seen = start.clone();
         private long peak;
 
         /** @param baseline the heap in use when no collection has run since (the peak's least value) */
         AfterGc(long baseline) {
             this.peak = baseline;
-            for (int i = 0; i < seen.length; i++) {
-                GcInfo last = collectors.get(i).getLastGcInfo();
-                seen[i] = last == null ? 0 : last.getId();
-            }
         }
 
         /** Called by one thread at a time (the sampler, then the round's thread after joining it). */
         void sample() {
             for (int i = 0; i < seen.length; i++) {
+                long count = collectors.get(i).getCollectionCount();
+                if (count == seen[i]) {
+                    continue; // no new collection: the collector's record is not read (it is built on each read)
+                }
+                seen[i] = count;
                 GcInfo last = collectors.get(i).getLastGcInfo();
-                if (last != null && last.getId() != seen[i]) {
-                    seen[i] = last.getId();
+                if (last != null) {
                     long used = last.getMemoryUsageAfterGc().entrySet().stream()
                             .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
                     peak = Math.max(peak, used);
@@ -501,8 +504,8 @@ final class AdapterBenchmark {
 
         long collections() {
             long n = 0;
-            for (int i = 0; i < counts.length; i++) {
-                n += collectors.get(i).getCollectionCount() - counts[i];
+            for (int i = 0; i < start.length; i++) {
+                n += collectors.get(i).getCollectionCount() - start[i];
             }
             return n;
         }
