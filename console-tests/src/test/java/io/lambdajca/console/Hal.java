@@ -92,11 +92,11 @@ final class Hal {
         browser.click(By.id("resource-adapter-" + item + "-item"));
     }
 
-    /** Edit: clicked again until the form is in edit mode (a click before HAL has bound the link does nothing). */
     /**
-     * Switches the form to editing, and waits until HAL has put the focus in its first field, which it does a moment
-     * after the form shows: keys typed before that would land in the first field (they once put a properties field's
-     * first pair into the class name).
+     * Edit: clicked again until the form is in edit mode (a click before HAL has bound the link does nothing), then
+     * waits until HAL has put the focus in the form's first field, which it does a moment after the form shows: keys
+     * typed before that would land in the first field (they once put a properties field's first pair into the class
+     * name).
      */
     void edit(String form) {
         browser.scrollToTop();
