@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * What to invoke and how. Immutable; build one with {@link #builder(String)}. The adapter validates it (name,
- * qualifier, tenant id and durable execution name against Lambda's patterns and lengths, payload is JSON and within
- * the size limit of its invocation type, client context size) before any network call.
+ * What to invoke and how. Immutable (unless the array {@link #payloadUnsafe()} lends is changed); build one with
+ * {@link #builder(String)}. The adapter validates it (name, qualifier, tenant id and durable execution name against
+ * Lambda's patterns and lengths, payload is JSON and within the size limit of its invocation type, client context
+ * size) before any network call.
  */
 public final class InvocationRequest {
 
@@ -58,6 +59,16 @@ public final class InvocationRequest {
     /** The JSON payload as bytes (a copy), or null when the request carries an {@link #input()} object instead. */
     public byte[] payload() {
         return payload == null ? null : payload.clone();
+    }
+
+    /**
+     * The request's own payload array, not a copy, or null as for {@link #payload()}: for the connector, which only
+     * reads it (checks it and sends it), so that a large payload is not copied once more on its way out; the
+     * counterpart of {@link InvocationResult#wrap}. Whoever calls it must not change the array: the request would
+     * then carry the changed bytes. Applications use {@link #payload()}.
+     */
+    public byte[] payloadUnsafe() {
+        return payload;
     }
 
     /** An object to be mapped to JSON with JSON-B, or null when the request carries raw {@link #payload()}. */

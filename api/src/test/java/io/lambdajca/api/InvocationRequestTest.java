@@ -32,6 +32,17 @@ class InvocationRequestTest {
     }
 
     @Test
+    void payloadUnsafe_lendsTheRequestsOwnArray_whichPayloadCopies() {
+        InvocationRequest r = InvocationRequest.builder("echo").payload("{\"n\":1}".getBytes(StandardCharsets.UTF_8))
+                .build();
+        byte[] lent = r.payloadUnsafe();
+        assertThat(r.payloadUnsafe()).isSameAs(lent);
+        assertThat(lent).isEqualTo("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.payload()).isNotSameAs(lent).isEqualTo(lent);
+        assertThat(InvocationRequest.builder("echo").input("x").build().payloadUnsafe()).isNull();
+    }
+
+    @Test
     void tenantIdAndDurableExecutionName_areNoneUnlessSet() {
         InvocationRequest plain = InvocationRequest.builder("echo").build();
         assertThat(plain.tenantId()).isNull();

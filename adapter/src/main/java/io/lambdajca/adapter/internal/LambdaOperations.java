@@ -158,7 +158,7 @@ public final class LambdaOperations {
             throw new InvalidRequestException(name, "afterCommit applies to Event invocations only, "
                     + "not " + type.wireName() + ": a deferred invocation has no result to wait for");
         }
-        SdkBytes body = SdkBytes.fromByteArrayUnsafe(payload); // the adapter's own copy: no other copy needed
+        SdkBytes body = SdkBytes.fromByteArrayUnsafe(payload); // read only, by the signer and the HTTP client
         FunctionMetrics counted = metrics.of(name);
         Supplier<Sent> send = () -> send(counted, () -> call(Operation.INVOKE, name,
                 within -> client.invoke(b -> b

@@ -23,7 +23,7 @@ final class RequestBodies {
             RequestValidator.payloadSize(name, type, mapped);
             return mapped;
         }
-        byte[] payload = request.payload(); // a copy: read it once
+        byte[] payload = request.payloadUnsafe(); // the request's own array, only read from here on
         payload = payload == null ? new byte[0] : payload;
         RequestValidator.payload(name, type, payload);
         return payload;
