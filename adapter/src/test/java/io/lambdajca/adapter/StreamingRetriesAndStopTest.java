@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,10 @@ class StreamingRetriesAndStopTest {
     @BeforeAll
     static void start() {
         Path zip = Path.of(System.getProperty("test.functions.zip", "target/functions/test-functions.zip"));
-        lambda = LocalLambda.builder().port(0).retryAfterSeconds(0)
+        // Retry-After: 1, as Lambda sends with a 429 (with 0, a retry may start within a millisecond of the 429, and
+        // the SDK's Netty client can then close the pooled connection under it: "The connection was closed during
+        // the request", a race of the SDK's that real Lambda's Retry-After keeps retries clear of)
+        lambda = LocalLambda.builder().port(0).retryAfterSeconds(1)
                 .function(FunctionDefinition.builder("lines", Handlers.STREAM_LINES, zip).build())
                 .function(FunctionDefinition.builder("throttled", Handlers.STREAM_LINES, zip).reservedConcurrency(0)
                         .build())
@@ -64,10 +68,13 @@ class StreamingRetriesAndStopTest {
             mcf.setMaxRetries(2);
             mcf.setRetryBaseDelayMillis(1L);
         })) {
+            long started = System.nanoTime();
             assertThatThrownBy(() -> direct.connection().invokeStream(request("throttled", "1")))
                     .isInstanceOfSatisfying(ThrottledException.class, e -> assertThat(e.attempts()).isEqualTo(3))
                     .hasMessageContaining("InvokeWithResponseStream of function 'throttled'");
             assertThat(lambda.stats("throttled").get("throttles")).isEqualTo(3);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two waits of Retry-After: 1")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         }
     }
 
