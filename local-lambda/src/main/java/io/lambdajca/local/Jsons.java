@@ -6,6 +6,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -46,15 +48,20 @@ public final class Jsons {
     /**
      * Checks that a payload is JSON in UTF-8; returns null when it is, else Jackson's complaint, as AWS quotes it
      * ("Invalid UTF-8 start byte 0x87\n at [Source: REDACTED ...; line: 1, column: 3]"). Streams through the bytes
-     * without building a tree.
+     * without building a tree. One value only, as a JSON text is: Jackson's parser reads values one after another
+     * ({@code {} {}}), so a second value is refused here.
      */
     public static String jsonProblem(byte[] payload) {
         try (com.fasterxml.jackson.core.JsonParser parser = JACKSON.createParser(payload)) {
             if (parser.nextToken() == null) {
                 return "empty payload";
             }
-            while (parser.nextToken() != null) {
-                // every token read: malformed JSON or bytes that are not UTF-8 throw
+            parser.skipChildren(); // reads every token of the value: malformed JSON or bytes not UTF-8 throw
+            JsonToken second = parser.nextToken();
+            if (second != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                return "Unexpected token (" + second + ") after the JSON value: a payload is one JSON value\n at "
+                        + "[line: " + at.getLineNr() + ", column: " + at.getColumnNr() + "]";
             }
             return null;
         } catch (IOException e) {

@@ -359,6 +359,18 @@ class LambdaContractTest {
                         e -> assertThat(e.statusCode()).isEqualTo(400));
         assertThatThrownBy(() -> invoke("echo", "{\"a\":1} trailing"))
                 .isInstanceOf(InvalidRequestContentException.class);
+        // a JSON text is one value: a second one is refused, wherever it starts
+        assertThatThrownBy(() -> invoke("echo", "{} {}"))
+                .isInstanceOf(InvalidRequestContentException.class)
+                .hasMessageContaining("Unexpected token (START_OBJECT) after the JSON value")
+                .hasMessageContaining("column: 4");
+        assertThatThrownBy(() -> invoke("echo", "1\n2")).isInstanceOf(InvalidRequestContentException.class)
+                .hasMessageContaining("line: 2, column: 1");
+        assertThatThrownBy(() -> invoke("echo", "[1,[2]] \"x\"")).isInstanceOf(InvalidRequestContentException.class);
+        // whitespace after the value is not a value
+        InvokeResponse spaced = invoke("echo", " {\"a\":[1,{}]} \r\n\t");
+        assertThat(spaced.statusCode()).isEqualTo(200);
+        assertThat(spaced.functionError()).isNull();
     }
 
     @Test
