@@ -47,6 +47,11 @@ public final class AdapterLog {
                 + waitedMillis + " ms after the adapter stopped");
     }
 
+    public static void closingClassMissing(String name, String problem) {
+        LOG.fine(() -> "LAMBDAJCA1016: Class " + name + ", which closing the clients needs, could not be loaded in "
+                + "advance: " + problem);
+    }
+
     public static void clientsClosed(int count) {
         LOG.fine(() -> "LAMBDAJCA1004: Closed " + count + " AWS Lambda client(s)");
     }

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * endpoint and HTTP settings), shared by every connection definition and managed connection that uses it, all closed
  * when the adapter stops, together with their credentials providers. A new client is built and warmed up (one short
  * call) by the first caller that needs it, holding no lock: callers needing the same client wait for that one build, at
- * most {@link #BUILD_WAIT}; callers of other clients do not wait for it.
+ * most {@link #BUILD_WAIT}; callers of other clients do not wait for it. The classes that closing them needs and using
+ * them does not load are loaded when this is made ({@link ClosingClasses}).
  */
 public final class LambdaClients implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class LambdaClients implements AutoCloseable {
 
     LambdaClients(Factory factory) {
         this.factory = factory;
+        ClosingClasses.load();
     }
 
     /** Builds the SDK client of a configuration. */

@@ -118,10 +118,12 @@ final class StreamInvoker {
             if (!headersArrived(headers)) {
                 return; // a failure before the stream opened: counted once, when no attempt is left
             }
-            switch (outcome) {
-                case COMPLETED -> counted.completed(System.nanoTime() - started, false);
-                case FUNCTION_ERROR -> counted.completed(System.nanoTime() - started, true);
-                default -> counted.failed();
+            // no switch: an enum switch compiles to a class of its own that the first stream to end would load, and
+            // that may happen while the adapter stops (see ClosingClasses)
+            if (outcome == EventStreamInput.Outcome.FAILED) {
+                counted.failed();
+            } else {
+                counted.completed(System.nanoTime() - started, outcome == EventStreamInput.Outcome.FUNCTION_ERROR);
             }
         }, () -> {
             StreamedInvocation s = opened.get();

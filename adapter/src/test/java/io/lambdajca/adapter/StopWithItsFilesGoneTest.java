@@ -1,0 +1,139 @@
+package io.lambdajca.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.local.FunctionDefinition;
+import io.lambdajca.local.LocalLambda;
+import io.lambdajca.testfunctions.Handlers;
+
+/**
+ * Stopping the adapter needs no class it has not loaded before. Open Liberty may delete an undeployed RAR's extracted
+ * files while the adapter's {@code stop()} still runs, so a class first needed there (by the adapter, by the SDK's
+ * clients as they close, by Netty's threads as they end) cannot be read: an error in the server's log, and a thread
+ * that ends seconds late. Here the adapter and its libraries are loaded as a server loads a RAR, by a class loader of
+ * their own that shares only the JDK and the Jakarta APIs with the test; that loader is closed, so that it reads no
+ * class file any more, and then the adapter is stopped.
+ */
+class StopWithItsFilesGoneTest {
+
+    @Test
+    void stoppingTheAdapter_afterItsFilesAreGone_needsNoNewClass_logsNoProblem_andEndsItsThreads() throws Exception {
+        Path zip = Path.of(System.getProperty("test.functions.zip", "target/functions/test-functions.zip"));
+        Problems problems = new Problems();
+        Logger root = Logger.getLogger("");
+        root.addHandler(problems);
+        Thread.UncaughtExceptionHandler uncaught = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> problems.seen.add(t.getName() + ": " + e));
+        try (LocalLambda lambda = LocalLambda.builder().port(0)
+                .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build())
+                .function(FunctionDefinition.builder("lines", Handlers.STREAM_LINES, zip).build())
+                .build().start()) {
+            RarLoader rar = new RarLoader();
+            AutoCloseable adapter;
+            try (rar) {
+                adapter = (AutoCloseable) rar.loadClass(IsolatedAdapter.class.getName())
+                        .getConstructor(String.class, String.class, String.class, String.class)
+                        .newInstance(lambda.endpoint().toString(), lambda.region(), LocalLambda.DEFAULT_ACCESS_KEY,
+                                LocalLambda.DEFAULT_SECRET_KEY);
+                ((Runnable) adapter).run();
+                assertThat(adapterThreads()).as("the adapter's threads, before it stops").isNotEmpty();
+                rar.gone = true;
+            }
+            Throwable stopFailure = null;
+            try {
+                adapter.close();
+            } catch (Throwable t) {
+                stopFailure = t;
+            }
+            assertThat(rar.wanted).as("classes that stopping needed for the first time (stop() threw %s)",
+                    stopFailure).isEmpty();
+            assertThat(stopFailure).as("what stop() threw").isNull();
+            assertThat(problems.seen).as("errors and warnings while stopping").isEmpty();
+            assertThat(adapterThreads()).as("the adapter's threads when stop() returned").isEmpty();
+        } finally {
+            root.removeHandler(problems);
+            Thread.setDefaultUncaughtExceptionHandler(uncaught);
+        }
+    }
+
+    private static List<String> adapterThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("lambdajca-")).toList();
+    }
+
+    /** Every warning or error logged, and every exception that ended a thread. */
+    private static final class Problems extends Handler {
+        final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                seen.add(r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * The test's class path in a loader of its own, as a RAR's classes and libraries are: it shares only the JDK and
+     * the Jakarta APIs (the server's) with the test, and finds every other class in its own files or not at all. Once
+     * {@link #gone}, it records every class it is asked to find; once closed, it finds none.
+     */
+    private static final class RarLoader extends URLClassLoader {
+        final Set<String> wanted = ConcurrentHashMap.newKeySet();
+        volatile boolean gone;
+
+        RarLoader() throws MalformedURLException {
+            super(classPath(), ClassLoader.getPlatformClassLoader());
+        }
+
+        private static URL[] classPath() throws MalformedURLException {
+            List<URL> urls = new ArrayList<>();
+            // Surefire runs the tests with its own jar on java.class.path, and the test's class path in this property
+            String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            for (String entry : path.split(File.pathSeparator)) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+            return urls.toArray(URL[]::new);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("jakarta.")) {
+                return StopWithItsFilesGoneTest.class.getClassLoader().loadClass(name);
+            }
+            return super.loadClass(name, resolve);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (gone) {
+                wanted.add(name);
+            }
+            return super.findClass(name);
+        }
+    }
+}
