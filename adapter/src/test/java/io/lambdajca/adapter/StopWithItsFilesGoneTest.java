@@ -6,6 +6,7 @@ import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.lambdajca.local.FunctionDefinition;
 import io.lambdajca.local.LocalLambda;
@@ -28,12 +30,17 @@ import io.lambdajca.testfunctions.Handlers;
  * clients as they close, by Netty's threads as they end) cannot be read: an error in the server's log, and a thread
  * that ends seconds late. Here the adapter and its libraries are loaded as a server loads a RAR, by a class loader of
  * their own that shares only the JDK and the Jakarta APIs with the test; that loader is closed, so that it reads no
- * class file any more, and then the adapter is stopped.
+ * class file any more, and then the adapter is stopped with a stream open (see {@link IsolatedAdapter}). The classes
+ * that stopping needs vary with timing (the end of a stream may still be under way; the open stream may be aborted
+ * before or after the SDK has noticed its connection closing): the names in {@code ClosingClasses} were recorded over
+ * 80 runs, half of them with the CPUs busy.
  */
 class StopWithItsFilesGoneTest {
 
     @Test
-    void stoppingTheAdapter_afterItsFilesAreGone_needsNoNewClass_logsNoProblem_andEndsItsThreads() throws Exception {
+    void stoppingTheAdapter_afterItsFilesAreGone_needsNoNewClass_logsNoProblem_andEndsItsThreads(@TempDir Path dir)
+            throws Exception {
+        Path marker = dir.resolve("go");
         Path zip = Path.of(System.getProperty("test.functions.zip", "target/functions/test-functions.zip"));
         Problems problems = new Problems();
         Logger root = Logger.getLogger("");
@@ -43,14 +50,15 @@ class StopWithItsFilesGoneTest {
         try (LocalLambda lambda = LocalLambda.builder().port(0)
                 .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build())
                 .function(FunctionDefinition.builder("lines", Handlers.STREAM_LINES, zip).build())
+                .function(FunctionDefinition.builder("gated", Handlers.STREAM_GATED, zip).timeoutSeconds(60).build())
                 .build().start()) {
             RarLoader rar = new RarLoader();
             AutoCloseable adapter;
             try (rar) {
                 adapter = (AutoCloseable) rar.loadClass(IsolatedAdapter.class.getName())
-                        .getConstructor(String.class, String.class, String.class, String.class)
+                        .getConstructor(String.class, String.class, String.class, String.class, String.class)
                         .newInstance(lambda.endpoint().toString(), lambda.region(), LocalLambda.DEFAULT_ACCESS_KEY,
-                                LocalLambda.DEFAULT_SECRET_KEY);
+                                LocalLambda.DEFAULT_SECRET_KEY, marker.toString());
                 ((Runnable) adapter).run();
                 assertThat(adapterThreads()).as("the adapter's threads, before it stops").isNotEmpty();
                 rar.gone = true;
@@ -61,6 +69,7 @@ class StopWithItsFilesGoneTest {
             } catch (Throwable t) {
                 stopFailure = t;
             }
+            Files.createFile(marker); // the open stream's function ends
             assertThat(rar.wanted).as("classes that stopping needed for the first time (stop() threw %s)",
                     stopFailure).isEmpty();
             assertThat(stopFailure).as("what stop() threw").isNull();
@@ -83,7 +92,9 @@ class StopWithItsFilesGoneTest {
 
         @Override
         public void publish(LogRecord r) {
-            if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+            // the adapter's, its libraries' and the JDK's; not the test's local endpoint
+            if (r.getLevel().intValue() >= Level.WARNING.intValue() && (r.getLoggerName() == null
+                    || !r.getLoggerName().startsWith("io.lambdajca.local"))) {
                 seen.add(r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()));
             }
         }

@@ -3,8 +3,8 @@ package io.lambdajca.adapter.internal;
 import java.util.List;
 
 /**
- * Classes of the RAR's libraries that closing the clients needs and that using them never loads, loaded (and
- * initialised) before the first client is built. A server may remove an undeployed RAR's files while its
+ * Classes that stopping the adapter needs and that using it may never load (closing the clients and ending their
+ * threads, failing a stream the stop aborts), loaded (and initialised) before the first client is built. A server may remove an undeployed RAR's files while its
  * {@code stop()} still runs (Open Liberty does, from another thread), and a class first needed then cannot be read:
  * an error in the server's log, and a streaming thread that ends seconds late. {@code StopWithItsFilesGoneTest} stops
  * the adapter after its class loader can read nothing more, and fails if stopping needs any class not loaded by then;
@@ -14,7 +14,8 @@ final class ClosingClasses {
 
     /**
      * Found by recording, over many runs, what stopping the adapter loaded after a synchronous invoke and a response
-     * stream (its last part, as the stream ends, may still be under way when the adapter stops).
+     * stream (its last part, as the stream ends, may still be under way when the adapter stops), with a second stream
+     * open, its reader waiting.
      */
     static final List<String> NAMES = List.of(
             // the Apache 5 client's connection pool, as it closes
@@ -32,6 +33,26 @@ final class ClosingClasses {
             "io.netty.util.concurrent.GlobalEventExecutor$2",
             "io.netty.util.concurrent.GlobalEventExecutor$3",
             "io.netty.buffer.PoolArena$1",
+            // the SDK, as it fails a call that the stop ended (an open stream), and the adapter, as it hands that
+            // failure to the stream's reader: what the first failure of a call loads
+            "software.amazon.awssdk.core.exception.SdkClientException$Builder",
+            "software.amazon.awssdk.core.exception.SdkClientException$BuilderImpl",
+            "software.amazon.awssdk.core.exception.SdkException$BuilderImpl",
+            "software.amazon.awssdk.core.exception.SdkDiagnostics",
+            "software.amazon.awssdk.core.exception.SdkDiagnostics$Builder",
+            "software.amazon.awssdk.core.exception.SdkDiagnostics$BuilderImpl",
+            "software.amazon.awssdk.core.internal.http.pipeline.stages.utils.ExceptionReportingUtils",
+            "software.amazon.awssdk.core.internal.interceptor.DefaultFailedExecutionContext",
+            "software.amazon.awssdk.core.internal.interceptor.DefaultFailedExecutionContext$Builder",
+            "software.amazon.awssdk.core.internal.metrics.SdkErrorType",
+            "software.amazon.awssdk.core.internal.util.ThrowableUtils",
+            "software.amazon.awssdk.core.retry.RetryUtils",
+            "software.amazon.awssdk.retries.api.RefreshRetryTokenRequest",
+            "software.amazon.awssdk.retries.api.RefreshRetryTokenRequest$Builder",
+            "software.amazon.awssdk.retries.api.RefreshRetryTokenResponse",
+            "software.amazon.awssdk.retries.api.internal.RefreshRetryTokenRequestImpl",
+            "software.amazon.awssdk.retries.api.internal.RefreshRetryTokenRequestImpl$Builder",
+            StreamFailures.class.getName(),
             // SLF4J's java.util.logging binding (the RAR's), so that a library that logs a warning while it closes
             // is heard, rather than its thread failing
             "org.slf4j.event.Level",
