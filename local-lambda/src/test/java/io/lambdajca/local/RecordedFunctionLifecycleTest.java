@@ -405,12 +405,17 @@ class RecordedFunctionLifecycleTest {
 
         // recorded: same test, "repeated_publish_response": nothing changed, so version 1 again with its own
         // description and revision, not the new description
+        String latestBefore = client.getFunction(r -> r.functionName("published")).configuration().revisionId();
         PublishVersionResponse repeated = client.publishVersion(r -> r.functionName("published")
                 .description("Repeated version description :)"));
         assertThat(repeated.version()).isEqualTo("1");
         assertThat(repeated.description()).isEmpty();
         assertThat(repeated.revisionId()).isEqualTo(one.revisionId());
         assertThat(repeated.sdkHttpResponse().statusCode()).isEqualTo(201);
+        // recorded: same test, "list_versions_result_after_publish": returning the existing version leaves $LATEST's
+        // RevisionId as it was
+        assertThat(client.getFunction(r -> r.functionName("published")).configuration().revisionId())
+                .isEqualTo(latestBefore);
     }
 
     @Test
@@ -444,7 +449,14 @@ class RecordedFunctionLifecycleTest {
         assertThat(first.functionArn()).isEqualTo(ARN + "publishing:1");
         assertThat(first.state()).isEqualTo(State.ACTIVE);
         assertThat(first.lastUpdateStatus()).isEqualTo(LastUpdateStatus.SUCCESSFUL);
-        assertThat(client.getFunctionConfiguration(r -> r.functionName("publishing")).description()).isEmpty();
+        GetFunctionConfigurationResponse after = client.getFunctionConfiguration(r -> r.functionName("publishing"));
+        assertThat(after.description()).isEmpty();
+        // recorded: TestLambdaRevisions::test_function_revisions_version_and_alias, "get_function_latest_rev3": a new
+        // version gives $LATEST a new RevisionId, not the version's
+        assertThat(after.revisionId()).isNotIn(latest.revisionId(), first.revisionId());
+        // so the RevisionId read before the publish no longer matches (412, as for any stale RevisionId)
+        assertThatThrownBy(() -> client.updateFunctionConfiguration(r -> r.functionName("publishing")
+                .revisionId(latest.revisionId()).timeout(9))).isInstanceOf(PreconditionFailedException.class);
     }
 
     @Test

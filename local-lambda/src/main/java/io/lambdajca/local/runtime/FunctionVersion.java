@@ -117,6 +117,12 @@ public final class FunctionVersion {
                 FAILED, reason, lastModified, generation);
     }
 
+    /** This version unchanged but for a new revision id: PublishVersion gives $LATEST one. */
+    FunctionVersion revised() {
+        return new FunctionVersion(this, version, description, code, runtime, state, lastUpdateStatus, failure,
+                lastModified, generation);
+    }
+
     /** A published copy of this $LATEST; Pending (without an update status) while $LATEST's code is not ready. */
     FunctionVersion publish(String number, String versionDescription) {
         boolean ready = runtime != null;

@@ -117,7 +117,11 @@ public final class LambdaFunction {
         if (newest != null && newest.generation() == latest.generation()) {
             return newest;
         }
-        return publishLatest(description);
+        FunctionVersion published = publishLatest(description);
+        // recorded: TestLambdaRevisions::test_function_revisions_version_and_alias, "get_function_latest_rev3": a new
+        // version gives $LATEST a new RevisionId (returning the existing one, above, does not)
+        latest = latest.revised();
+        return published;
     }
 
     /** Publishes $LATEST as it is, even while its code is being prepared (CreateFunction or UpdateFunctionCode). */
