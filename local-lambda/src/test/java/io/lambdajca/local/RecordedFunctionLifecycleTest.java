@@ -382,6 +382,21 @@ class RecordedFunctionLifecycleTest {
                     assertThat(e.statusCode()).isEqualTo(404);
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Function not found: " + ARN + "deleting");
                 });
+        // $LATEST and an alias are refused before the function is looked up, so also for one that does not exist
+        // (recorded: test_ops_with_arn_qualifier_mismatch[delete_function] "match_exception", for "some-function";
+        // test_function_name_and_qualifier_validation[function_name_and_qualifier_too_long-delete_function])
+        assertThatThrownBy(() -> client.deleteFunction(r -> r.functionName(ARN + "deleting:$LATEST")
+                .qualifier("$LATEST"))).isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo(
+                                "$LATEST version cannot be deleted without deleting the function."));
+        assertThatThrownBy(() -> client.deleteFunction(r -> r.functionName("deleting").qualifier("live")))
+                .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("Deletion of aliases is not currently "
+                                + "supported."));
+        // "$latest" is neither: the function's absence (recorded: [lowercase_latest_qualifier-delete_function])
+        assertThatThrownBy(() -> client.deleteFunction(r -> r.functionName("deleting").qualifier("$latest")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("Function not found: " + ARN + "deleting"));
     }
 
     @Test

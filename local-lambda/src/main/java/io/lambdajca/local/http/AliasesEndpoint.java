@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
 import io.lambdajca.local.runtime.Alias;
+import io.lambdajca.local.runtime.Aliases;
 import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.FunctionVersion;
@@ -31,9 +32,6 @@ import jakarta.json.JsonValue;
  */
 public final class AliasesEndpoint {
 
-    /** Model shape Alias: 1-128 characters, not all digits. */
-    static final String ALIAS_PATTERN = "(?!^[0-9]+$)([a-zA-Z0-9-_]+)";
-    private static final Pattern ALIAS = Pattern.compile(ALIAS_PATTERN);
     /** Model shape VersionWithLatestPublished. */
     private static final String VERSION_PATTERN = "(\\$LATEST(\\.PUBLISHED)?|[0-9]+)";
     private static final Pattern VERSION = Pattern.compile(VERSION_PATTERN);
@@ -144,9 +142,9 @@ public final class AliasesEndpoint {
                     ? "Member must have length greater than or equal to 1"
                     : "Member must have length less than or equal to 128");
         }
-        if (!ALIAS.matcher(name).matches()) {
+        if (!Aliases.isName(name)) {
             throw ApiException.validation(name, "name", "Member must satisfy regular expression pattern: "
-                    + ALIAS_PATTERN);
+                    + Aliases.NAME_PATTERN);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
+import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
 
@@ -16,11 +17,20 @@ import io.lambdajca.local.ApiException;
  */
 public final class Aliases {
 
+    /** An alias name, as the model has it: letters, digits, {@code -} and {@code _}, not only digits. */
+    public static final String NAME_PATTERN = "(?!^[0-9]+$)([a-zA-Z0-9-_]+)";
+    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+
     private final LambdaFunction function;
     private final TreeMap<String, Alias> byName = new TreeMap<>();
 
     Aliases(LambdaFunction function) {
         this.function = function;
+    }
+
+    /** Whether {@code name} has the shape of an alias name. */
+    public static boolean isName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     private String arn(String name) {

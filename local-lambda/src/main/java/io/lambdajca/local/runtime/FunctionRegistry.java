@@ -190,6 +190,16 @@ public final class FunctionRegistry implements AutoCloseable {
      * not exist (of a function that does) succeeds, as on AWS.
      */
     public void delete(String name, String qualifier) {
+        // both refused before the function is looked up (recorded: test_ops_with_arn_qualifier_mismatch
+        // [delete_function] "match_exception", and test_function_name_and_qualifier_validation[...-delete_function],
+        // each for a function that does not exist)
+        if (FunctionVersion.LATEST.equals(qualifier)) {
+            throw ApiException.lowerCaseMessage(400, "InvalidParameterValueException",
+                    "$LATEST version cannot be deleted without deleting the function.");
+        }
+        if (qualifier != null && Aliases.isName(qualifier)) {
+            throw ApiException.invalidParameter("Deletion of aliases is not currently supported.");
+        }
         LambdaFunction f = get(name);
         if (qualifier == null) {
             if (functions.remove(name, f)) {
@@ -197,15 +207,7 @@ public final class FunctionRegistry implements AutoCloseable {
             }
             return;
         }
-        if (FunctionVersion.LATEST.equals(qualifier)) {
-            throw ApiException.lowerCaseMessage(400, "InvalidParameterValueException",
-                    "$LATEST version cannot be deleted without deleting the function.");
-        }
-        if (!qualifier.chars().allMatch(Character::isDigit)) {
-            // recorded: test_lambda_api.snapshot.json, test_function_name_and_qualifier_validation
-            throw ApiException.invalidParameter("Deletion of aliases is not currently supported.");
-        }
-        f.removeVersion(qualifier);
+        f.removeVersion(qualifier); // a version number, or another qualifier ("$latest"): nothing to delete
     }
 
     /** One page of ListFunctions. */
