@@ -27,7 +27,10 @@ public final class IsolatedAdapter implements Runnable, AutoCloseable {
     private final String marker;
     private CompletableFuture<Throwable> reader;
 
-    /** A connection to {@code endpoint}, with these keys; the open stream's function waits for the file {@code marker}. */
+    /**
+     * A connection to {@code endpoint}, with these keys; the open stream's function waits for the file
+     * {@code marker}.
+     */
     public IsolatedAdapter(String endpoint, String region, String accessKeyId, String secretKey, String marker)
             throws ResourceException {
         this.marker = marker;

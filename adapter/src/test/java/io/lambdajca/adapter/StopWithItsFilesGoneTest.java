@@ -95,7 +95,8 @@ class StopWithItsFilesGoneTest {
             // the adapter's, its libraries' and the JDK's; not the test's local endpoint
             if (r.getLevel().intValue() >= Level.WARNING.intValue() && (r.getLoggerName() == null
                     || !r.getLoggerName().startsWith("io.lambdajca.local"))) {
-                seen.add(r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()));
+                seen.add(r.getLoggerName() + ": " + r.getMessage()
+                        + (r.getThrown() == null ? "" : " " + r.getThrown()));
             }
         }
 

@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * Classes that stopping the adapter needs and that using it may never load (closing the clients and ending their
- * threads, failing a stream the stop aborts), loaded (and initialised) before the first client is built. A server may remove an undeployed RAR's files while its
- * {@code stop()} still runs (Open Liberty does, from another thread), and a class first needed then cannot be read:
- * an error in the server's log, and a streaming thread that ends seconds late. {@code StopWithItsFilesGoneTest} stops
- * the adapter after its class loader can read nothing more, and fails if stopping needs any class not loaded by then;
- * {@code ClosingClassesTest} fails if a library upgrade renames one of these.
+ * threads, failing a stream the stop aborts), loaded (and initialised) before the first client is built. A server may
+ * remove an undeployed RAR's files while its {@code stop()} still runs (Open Liberty does, from another thread), and a
+ * class first needed then cannot be read: an error in the server's log, and a streaming thread that ends seconds late.
+ * {@code StopWithItsFilesGoneTest} stops the adapter after its class loader can read nothing more, and fails if
+ * stopping needs any class not loaded by then; {@code ClosingClassesTest} fails if a library upgrade renames one of
+ * these.
  */
 final class ClosingClasses {
 
