@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lambdajca.adapter.internal.AdapterLog;
@@ -24,18 +25,23 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 /**
  * The credentials providers of one resource adapter instance: one per distinct {@link CredentialSource}, shared by
  * every SDK client that uses it. Refreshing providers (AssumeRole, Roles Anywhere) share one small scheduler, which
- * every SDK client of the adapter also uses for its timeouts (instead of two threads of its own each), and their STS and
- * Roles Anywhere calls share one HTTP client, both created on first need. Everything is closed with the adapter: no
- * thread or connection outlives it.
+ * every SDK client of the adapter also uses for its timeouts (instead of two threads of its own each), and their STS
+ * and Roles Anywhere calls share one HTTP client, both created on first need. Everything is closed with the adapter:
+ * no thread or connection outlives it. A refresh under way when the adapter stops is left to end (at most
+ * {@link #REFRESH_WAIT}) before its client is closed, rather than failed: failing it would log a failure that is not
+ * one, and need classes that a server may already have removed with the RAR's files.
  */
 public final class CredentialProviders implements AutoCloseable {
 
     /** Two threads refresh every profile's credentials (a refresh is one short HTTP call) and run SDK timeouts. */
     static final int REFRESH_THREADS = 2;
+    /** The longest {@link #close()} waits for a refresh under way (one short HTTP call) to end by itself. */
+    static final Duration REFRESH_WAIT = Duration.ofSeconds(5);
 
     private final Map<CredentialSource, AwsCredentialsProvider> providers = new ConcurrentHashMap<>();
     private final List<SdkAutoCloseable> resources = new ArrayList<>();
     private final Clock clock;
+    private final Duration refreshWait;
     private ScheduledThreadPoolExecutor scheduler;
     /** The scheduler as the SDK clients get it: its one-shot tasks (their timeouts) on a timing wheel. */
     private TimeoutScheduler timeouts;
@@ -43,11 +49,12 @@ public final class CredentialProviders implements AutoCloseable {
     private volatile boolean closed;
 
     public CredentialProviders() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), REFRESH_WAIT);
     }
 
-    CredentialProviders(Clock clock) {
+    CredentialProviders(Clock clock, Duration refreshWait) {
         this.clock = clock;
+        this.refreshWait = refreshWait;
     }
 
     /** The shared provider of this source, created now on first use. */
@@ -128,7 +135,8 @@ public final class CredentialProviders implements AutoCloseable {
         if (scheduler == null) {
             scheduler = new ScheduledThreadPoolExecutor(REFRESH_THREADS, new RefreshThreads());
             scheduler.setRemoveOnCancelPolicy(true);
-            scheduler.setKeepAliveTime(1, java.util.concurrent.TimeUnit.MINUTES);
+            scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            scheduler.setKeepAliveTime(1, TimeUnit.MINUTES);
             scheduler.allowCoreThreadTimeOut(true);
         }
         return scheduler;
@@ -146,9 +154,39 @@ public final class CredentialProviders implements AutoCloseable {
         return http;
     }
 
+    /**
+     * Stops refreshing, lets a refresh under way end (at most {@link #REFRESH_WAIT}, then its thread is interrupted),
+     * then closes every provider, the clients they call through, the scheduler and the HTTP client.
+     */
     @Override
-    public synchronized void close() {
-        closed = true;
+    public void close() {
+        ScheduledThreadPoolExecutor running;
+        synchronized (this) {
+            closed = true;
+            for (SdkAutoCloseable r : resources) {
+                if (r instanceof RefreshingCredentialsProvider) {
+                    r.close(); // no refresh starts from now on
+                }
+            }
+            running = scheduler;
+        }
+        if (running != null) {
+            letRefreshesEnd(running);
+        }
+        closeAll();
+    }
+
+    /** Waits, not holding this object's lock, for the tasks running on the scheduler to end; new ones are refused. */
+    private void letRefreshesEnd(ScheduledThreadPoolExecutor running) {
+        running.shutdown();
+        try {
+            running.awaitTermination(refreshWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void closeAll() {
         // providers before the clients they call through, in reverse order of creation (callers after callees)
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {

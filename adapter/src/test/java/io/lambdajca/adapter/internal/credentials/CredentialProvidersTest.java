@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +137,61 @@ class CredentialProvidersTest {
         providers.close();
         assertThatThrownBy(() -> providers.provider(assumeRole(ROLE, null))).isInstanceOf(IllegalStateException.class);
         assertThat(providers.refreshThreads()).as("refresh threads after close").isZero();
+    }
+
+    @Test
+    void close_letsARefreshUnderWayEnd_andRefusesNewWork() throws Exception {
+        CredentialProviders providers = new CredentialProviders(Clock.systemUTC(), Duration.ofSeconds(30));
+        Task refresh = Task.on(providers);
+        Thread closer = new Thread(providers::close, "closer");
+        closer.start();
+        awaitState(closer, Thread.State.TIMED_WAITING); // in close(), waiting for the task
+        assertThatThrownBy(() -> providers.provider(assumeRole(ROLE, null))).isInstanceOf(IllegalStateException.class);
+        refresh.release.countDown();
+        closer.join(10_000);
+        assertThat(closer.isAlive()).as("close() once the task ended").isFalse();
+        assertThat(refresh.interrupted).as("the task was interrupted").isFalse();
+        assertThat(providers.refreshThreads()).as("refresh threads after close").isZero();
+    }
+
+    @Test
+    void close_interruptsARefreshThatDoesNotEndInTime() throws Exception {
+        CredentialProviders providers = new CredentialProviders(Clock.systemUTC(), Duration.ofMillis(100));
+        Task refresh = Task.on(providers);
+        providers.close();
+        assertThat(refresh.ended.await(10, TimeUnit.SECONDS)).as("the task ended").isTrue();
+        assertThat(refresh.interrupted).as("the task was interrupted").isTrue();
+    }
+
+    /** A task on the providers' scheduler, as a refresh runs, that waits for {@link #release}. */
+    private static final class Task {
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch ended = new CountDownLatch(1);
+        volatile boolean interrupted;
+
+        static Task on(CredentialProviders providers) throws InterruptedException {
+            Task task = new Task();
+            CountDownLatch started = new CountDownLatch(1);
+            providers.scheduler().execute(() -> {
+                started.countDown();
+                try {
+                    task.release.await();
+                } catch (InterruptedException e) {
+                    task.interrupted = true;
+                }
+                task.ended.countDown();
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).as("the task started").isTrue();
+            return task;
+        }
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (thread.getState() != state && Instant.now().isBefore(deadline)) {
+            Thread.sleep(5);
+        }
+        assertThat(thread.getState()).as(thread.getName()).isEqualTo(state);
     }
 
     /** Calls Lambda continuously with the provider's credentials; every call must succeed, across several keys. */
