@@ -1,5 +1,7 @@
 package io.lambdajca.adapter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.lambdajca.api.LambdaConnection;
@@ -18,11 +20,12 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 final class DirectConnection implements AutoCloseable {
 
     private final LambdaResourceAdapter ra = new LambdaResourceAdapter();
+    private final LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
     private final LambdaManagedConnection managed;
+    private final List<LambdaManagedConnection> withProfiles = new ArrayList<>();
     private final LambdaConnection connection;
 
     private DirectConnection(Consumer<LambdaManagedConnectionFactory> settings) throws ResourceException {
-        LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
         mcf.setResourceAdapter(ra);
         settings.accept(mcf);
         managed = (LambdaManagedConnection) mcf.createManagedConnection(null, LambdaConnectionRequestInfo.OWN);
@@ -62,11 +65,25 @@ final class DirectConnection implements AutoCloseable {
         return (LambdaConnection) managed.getConnection(null, null);
     }
 
+    /**
+     * A connection of another managed connection, with the credential profile bound at that JNDI name, as an
+     * application's {@code LambdaConnectionSpec.credentialProfile(name)} asks for it.
+     */
+    LambdaConnection withProfile(String jndiName) throws ResourceException {
+        LambdaManagedConnection m = (LambdaManagedConnection) mcf.createManagedConnection(null,
+                new LambdaConnectionRequestInfo(jndiName));
+        withProfiles.add(m);
+        return (LambdaConnection) m.getConnection(null, null);
+    }
+
     @Override
     public void close() throws ResourceException {
         try {
             connection.close();
             managed.destroy();
+            for (LambdaManagedConnection m : withProfiles) {
+                m.destroy();
+            }
         } finally {
             ra.stop();
         }

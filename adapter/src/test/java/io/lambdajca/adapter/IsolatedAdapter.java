@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,34 +18,65 @@ import jakarta.resource.ResourceException;
 /**
  * The adapter as a server holds it, for {@link StopWithItsFilesGoneTest}: made in a class loader of its own from
  * strings only, so that the test shares no class of the adapter or its libraries with it. {@link #run()} uses both
- * kinds of client the adapter has (a synchronous invoke, a response stream read to its end) and leaves a second stream
- * open, its reader waiting; {@link #close()} stops the adapter, as an undeploy does, and checks that the reader was
- * woken with the documented exception.
+ * kinds of client the adapter has (a synchronous invoke, a response stream read to its end), invokes with an AssumeRole
+ * and a Roles Anywhere credential profile (so that their STS and Roles Anywhere clients and refreshes are closed too),
+ * and leaves a second stream open, its reader waiting; {@link #close()} stops the adapter, as an undeploy does, and
+ * checks that the reader was woken with the documented exception.
  */
 public final class IsolatedAdapter implements Runnable, AutoCloseable {
+
+    private static final String ROLE = "java:/lambda/profiles/Role";
+    private static final String ROLES_ANYWHERE = "java:/lambda/profiles/RolesAnywhere";
 
     private final DirectConnection direct;
     private final String marker;
     private CompletableFuture<Throwable> reader;
 
     /**
-     * A connection to {@code endpoint}, with these keys; the open stream's function waits for the file
-     * {@code marker}.
+     * A connection to the local endpoint with the {@code settings} {@code endpoint}, {@code region},
+     * {@code accessKeyId} and {@code secretAccessKey}; the open stream's function waits for the file {@code marker}.
+     * Two credential profiles are bound in {@link MapNaming}: {@value #ROLE}, which assumes {@code roleArn} with those
+     * keys, and {@value #ROLES_ANYWHERE}, which gets credentials for it from Roles Anywhere with
+     * {@code trustAnchorArn}, {@code profileArn}, {@code certificateFile} and {@code privateKeyFile}.
      */
-    public IsolatedAdapter(String endpoint, String region, String accessKeyId, String secretKey, String marker)
-            throws ResourceException {
-        this.marker = marker;
+    public IsolatedAdapter(Map<String, String> settings) throws ResourceException {
+        this.marker = settings.get("marker");
         this.direct = DirectConnection.with(mcf -> {
-            mcf.setRegion(region);
-            mcf.setEndpointOverride(endpoint);
-            mcf.setAccessKeyId(accessKeyId);
-            mcf.setSecretAccessKey(secretKey);
+            mcf.setRegion(settings.get("region"));
+            mcf.setEndpointOverride(settings.get("endpoint"));
+            mcf.setAccessKeyId(settings.get("accessKeyId"));
+            mcf.setSecretAccessKey(settings.get("secretAccessKey"));
         });
+        LambdaCredentialProfile role = profile("ASSUME_ROLE", settings);
+        role.setAccessKeyId(settings.get("accessKeyId"));
+        role.setSecretAccessKey(settings.get("secretAccessKey"));
+        MapNaming.BOUND.put(ROLE, role);
+        LambdaCredentialProfile anywhere = profile("ROLES_ANYWHERE", settings);
+        anywhere.setTrustAnchorArn(settings.get("trustAnchorArn"));
+        anywhere.setProfileArn(settings.get("profileArn"));
+        anywhere.setCertificateFile(settings.get("certificateFile"));
+        anywhere.setPrivateKeyFile(settings.get("privateKeyFile"));
+        MapNaming.BOUND.put(ROLES_ANYWHERE, anywhere);
+    }
+
+    private static LambdaCredentialProfile profile(String type, Map<String, String> settings) {
+        LambdaCredentialProfile p = new LambdaCredentialProfile();
+        p.setType(type);
+        p.setRoleArn(settings.get("roleArn"));
+        p.setRegion(settings.get("region"));
+        p.setEndpointOverride(settings.get("endpoint"));
+        return p;
     }
 
     @Override
     public void run() {
         direct.connection().invoke(request("echo", "{\"n\":1}"));
+        try {
+            direct.withProfile(ROLE).invoke(request("echo", "{\"n\":2}"));
+            direct.withProfile(ROLES_ANYWHERE).invoke(request("echo", "{\"n\":3}"));
+        } catch (ResourceException e) {
+            throw new IllegalStateException(e);
+        }
         try (InvocationStream lines = direct.connection().invokeStream(request("lines", "2"))) {
             lines.inputStream().readAllBytes();
         } catch (IOException e) {

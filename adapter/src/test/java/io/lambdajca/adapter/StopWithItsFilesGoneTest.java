@@ -8,8 +8,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Handler;
@@ -17,11 +19,17 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import javax.naming.Context;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.lambdajca.local.FunctionDefinition;
 import io.lambdajca.local.LocalLambda;
+import io.lambdajca.local.iam.RoleDefinition;
+import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
+import io.lambdajca.local.iam.TrustAnchorDefinition;
+import io.lambdajca.local.testing.TestPki;
 import io.lambdajca.testfunctions.Handlers;
 
 /**
@@ -30,12 +38,20 @@ import io.lambdajca.testfunctions.Handlers;
  * clients as they close, by Netty's threads as they end) cannot be read: an error in the server's log, and a thread
  * that ends seconds late. Here the adapter and its libraries are loaded as a server loads a RAR, by a class loader of
  * their own that shares only the JDK and the Jakarta APIs with the test; that loader is closed, so that it reads no
- * class file any more, and then the adapter is stopped with a stream open (see {@link IsolatedAdapter}). The classes
- * that stopping needs vary with timing (the end of a stream may still be under way; the open stream may be aborted
- * before or after the SDK has noticed its connection closing): the names in {@code ClosingClasses} were recorded over
- * 80 runs, half of them with the CPUs busy.
+ * class file any more, and then the adapter is stopped with a stream open and an AssumeRole and a Roles Anywhere
+ * profile in use (see {@link IsolatedAdapter}). The classes that stopping needs vary with timing (the end of a stream
+ * may still be under way; the open stream may be aborted before or after the SDK has noticed its connection closing):
+ * the names in {@code ClosingClasses} were recorded over 80 runs, half of them with the CPUs busy. A credentials
+ * refresh under way at the stop needed a failure's classes in 5 of 30 runs, until the stop let it end (see
+ * {@code CredentialProviders#close}).
  */
 class StopWithItsFilesGoneTest {
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/invoker";
+    private static final String ANCHOR = "arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/"
+            + "0b5c0a52-3c2e-4c4f-9c1e-7d2a3c4b5d6e";
+    private static final String PROFILE = "arn:aws:rolesanywhere:us-east-1:123456789012:profile/"
+            + "1c6d1b63-4d3f-4d50-8d2f-8e3b4d5c6e7f";
 
     @Test
     void stoppingTheAdapter_afterItsFilesAreGone_needsNoNewClass_logsNoProblem_andEndsItsThreads(@TempDir Path dir)
@@ -47,7 +63,15 @@ class StopWithItsFilesGoneTest {
         root.addHandler(problems);
         Thread.UncaughtExceptionHandler uncaught = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> problems.seen.add(t.getName() + ": " + e));
+        TestPki pki = TestPki.newCa("Test Roles Anywhere CA");
+        TestPki.Issued client = pki.issue("EC", "client");
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
         try (LocalLambda lambda = LocalLambda.builder().port(0)
+                .role(RoleDefinition.of(ROLE))
+                .trustAnchor(new TrustAnchorDefinition(ANCHOR, pki.caCertificate()))
+                .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(PROFILE, Set.of(ROLE), false))
+                // credentials that last 0.4 s: a refresh is often under way when the adapter stops
+                .credentialLifetime(Duration.ofMillis(400))
                 .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build())
                 .function(FunctionDefinition.builder("lines", Handlers.STREAM_LINES, zip).build())
                 .function(FunctionDefinition.builder("gated", Handlers.STREAM_GATED, zip).timeoutSeconds(60).build())
@@ -55,10 +79,16 @@ class StopWithItsFilesGoneTest {
             RarLoader rar = new RarLoader();
             AutoCloseable adapter;
             try (rar) {
-                adapter = (AutoCloseable) rar.loadClass(IsolatedAdapter.class.getName())
-                        .getConstructor(String.class, String.class, String.class, String.class, String.class)
-                        .newInstance(lambda.endpoint().toString(), lambda.region(), LocalLambda.DEFAULT_ACCESS_KEY,
-                                LocalLambda.DEFAULT_SECRET_KEY, marker.toString());
+                // the profiles are looked up in JNDI, which finds MapNaming with the thread's context class loader
+                System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+                Thread.currentThread().setContextClassLoader(rar);
+                adapter = (AutoCloseable) rar.loadClass(IsolatedAdapter.class.getName()).getConstructor(Map.class)
+                        .newInstance(Map.of("endpoint", lambda.endpoint().toString(), "region", lambda.region(),
+                                "accessKeyId", LocalLambda.DEFAULT_ACCESS_KEY,
+                                "secretAccessKey", LocalLambda.DEFAULT_SECRET_KEY, "marker", marker.toString(),
+                                "roleArn", ROLE, "trustAnchorArn", ANCHOR, "profileArn", PROFILE,
+                                "certificateFile", client.writeCertificatePem(dir.resolve("client.pem")).toString(),
+                                "privateKeyFile", client.writeKeyPem(dir.resolve("client.key")).toString()));
                 ((Runnable) adapter).run();
                 assertThat(adapterThreads()).as("the adapter's threads, before it stops").isNotEmpty();
                 rar.gone = true;
@@ -76,6 +106,8 @@ class StopWithItsFilesGoneTest {
             assertThat(problems.seen).as("errors and warnings while stopping").isEmpty();
             assertThat(adapterThreads()).as("the adapter's threads when stop() returned").isEmpty();
         } finally {
+            System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+            Thread.currentThread().setContextClassLoader(context);
             root.removeHandler(problems);
             Thread.setDefaultUncaughtExceptionHandler(uncaught);
         }
