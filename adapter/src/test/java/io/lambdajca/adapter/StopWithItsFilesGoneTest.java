@@ -9,11 +9,13 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -38,12 +40,14 @@ import io.lambdajca.testfunctions.Handlers;
  * clients as they close, by Netty's threads as they end) cannot be read: an error in the server's log, and a thread
  * that ends seconds late. Here the adapter and its libraries are loaded as a server loads a RAR, by a class loader of
  * their own that shares only the JDK and the Jakarta APIs with the test; that loader is closed, so that it reads no
- * class file any more, and then the adapter is stopped with a stream open and an AssumeRole and a Roles Anywhere
- * profile in use (see {@link IsolatedAdapter}). The classes that stopping needs vary with timing (the end of a stream
- * may still be under way; the open stream may be aborted before or after the SDK has noticed its connection closing):
- * the names in {@code ClosingClasses} were recorded over 80 runs, half of them with the CPUs busy. A credentials
- * refresh under way at the stop needed a failure's classes in 5 of 30 runs, until the stop let it end (see
- * {@code CredentialProviders#close}).
+ * class file any more, and then the adapter is stopped with a stream open, an AssumeRole and a Roles Anywhere profile
+ * refreshing and a default-chain profile in use (see {@link IsolatedAdapter}). The classes that stopping needs vary
+ * with timing (the end of a stream may still be under way; the open stream may be aborted before or after the SDK has
+ * noticed its connection closing): the names in {@code ClosingClasses} were recorded over 80 runs, half of them with
+ * the CPUs busy. A credentials refresh under way at the stop needed a failure's classes in 5 of 30 runs, until the
+ * stop let it end (see {@code CredentialProviders#close}). The files go only once each refreshing profile has
+ * refreshed in the background: before that, a first refresh could be loading its classes as they go, which is not
+ * stopping.
  */
 class StopWithItsFilesGoneTest {
 
@@ -61,6 +65,9 @@ class StopWithItsFilesGoneTest {
         Problems problems = new Problems();
         Logger root = Logger.getLogger("");
         root.addHandler(problems);
+        Logger adapterLog = Logger.getLogger("io.lambdajca.adapter");
+        Level adapterLevel = adapterLog.getLevel();
+        adapterLog.setLevel(Level.FINE); // credentials fetched: LAMBDAJCA1101
         Thread.UncaughtExceptionHandler uncaught = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> problems.seen.add(t.getName() + ": " + e));
         TestPki pki = TestPki.newCa("Test Roles Anywhere CA");
@@ -81,6 +88,9 @@ class StopWithItsFilesGoneTest {
             try (rar) {
                 // the profiles are looked up in JNDI, which finds MapNaming with the thread's context class loader
                 System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+                // the default chain's first source
+                System.setProperty("aws.accessKeyId", LocalLambda.DEFAULT_ACCESS_KEY);
+                System.setProperty("aws.secretAccessKey", LocalLambda.DEFAULT_SECRET_KEY);
                 Thread.currentThread().setContextClassLoader(rar);
                 adapter = (AutoCloseable) rar.loadClass(IsolatedAdapter.class.getName()).getConstructor(Map.class)
                         .newInstance(Map.of("endpoint", lambda.endpoint().toString(), "region", lambda.region(),
@@ -90,6 +100,8 @@ class StopWithItsFilesGoneTest {
                                 "certificateFile", client.writeCertificatePem(dir.resolve("client.pem")).toString(),
                                 "privateKeyFile", client.writeKeyPem(dir.resolve("client.key")).toString()));
                 ((Runnable) adapter).run();
+                problems.awaitFetched("ASSUME_ROLE", 2); // the first fetch, and a refresh
+                problems.awaitFetched("ROLES_ANYWHERE", 2);
                 assertThat(adapterThreads()).as("the adapter's threads, before it stops").isNotEmpty();
                 rar.gone = true;
             }
@@ -107,6 +119,9 @@ class StopWithItsFilesGoneTest {
             assertThat(adapterThreads()).as("the adapter's threads when stop() returned").isEmpty();
         } finally {
             System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+            adapterLog.setLevel(adapterLevel);
             Thread.currentThread().setContextClassLoader(context);
             root.removeHandler(problems);
             Thread.setDefaultUncaughtExceptionHandler(uncaught);
@@ -118,18 +133,35 @@ class StopWithItsFilesGoneTest {
                 .filter(n -> n.startsWith("lambdajca-")).toList();
     }
 
-    /** Every warning or error logged, and every exception that ended a thread. */
+    /** Every warning or error logged, and every exception that ended a thread; and the credentials fetched. */
     private static final class Problems extends Handler {
         final Set<String> seen = ConcurrentHashMap.newKeySet();
+        final List<String> fetched = new CopyOnWriteArrayList<>();
 
         @Override
         public void publish(LogRecord r) {
+            if (r.getMessage() != null && r.getMessage().startsWith("LAMBDAJCA1101")) {
+                fetched.add(r.getMessage());
+            }
             // the adapter's, its libraries' and the JDK's; not the test's local endpoint
             if (r.getLevel().intValue() >= Level.WARNING.intValue() && (r.getLoggerName() == null
                     || !r.getLoggerName().startsWith("io.lambdajca.local"))) {
                 seen.add(r.getLoggerName() + ": " + r.getMessage()
                         + (r.getThrown() == null ? "" : " " + r.getThrown()));
             }
+        }
+
+        /** Waits until credentials of this profile type were fetched {@code times} times. */
+        void awaitFetched(String type, int times) throws InterruptedException {
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (count(type) < times && Instant.now().isBefore(deadline)) {
+                Thread.sleep(10);
+            }
+            assertThat(count(type)).as("times credentials of %s were fetched", type).isGreaterThanOrEqualTo(times);
+        }
+
+        private long count(String type) {
+            return fetched.stream().filter(m -> m.contains(" for " + type + " ")).count();
         }
 
         @Override
