@@ -1,5 +1,8 @@
 package io.lambdajca.adapter;
 
+import static io.lambdajca.adapter.TestArns.ROLE;
+import static io.lambdajca.adapter.TestArns.ROLES_ANYWHERE_PROFILE;
+import static io.lambdajca.adapter.TestArns.TRUST_ANCHOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -51,12 +54,6 @@ import io.lambdajca.testfunctions.Handlers;
  */
 class StopWithItsFilesGoneTest {
 
-    private static final String ROLE = "arn:aws:iam::123456789012:role/invoker";
-    private static final String ANCHOR = "arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/"
-            + "0b5c0a52-3c2e-4c4f-9c1e-7d2a3c4b5d6e";
-    private static final String PROFILE = "arn:aws:rolesanywhere:us-east-1:123456789012:profile/"
-            + "1c6d1b63-4d3f-4d50-8d2f-8e3b4d5c6e7f";
-
     @Test
     void stoppingTheAdapter_afterItsFilesAreGone_needsNoNewClass_logsNoProblem_andEndsItsThreads(@TempDir Path dir)
             throws Exception {
@@ -75,8 +72,9 @@ class StopWithItsFilesGoneTest {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         try (LocalLambda lambda = LocalLambda.builder().port(0)
                 .role(RoleDefinition.of(ROLE))
-                .trustAnchor(new TrustAnchorDefinition(ANCHOR, pki.caCertificate()))
-                .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(PROFILE, Set.of(ROLE), false))
+                .trustAnchor(new TrustAnchorDefinition(TRUST_ANCHOR, pki.caCertificate()))
+                .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(ROLES_ANYWHERE_PROFILE, Set.of(ROLE),
+                        false))
                 // credentials that last 0.4 s: a refresh is often under way when the adapter stops
                 .credentialLifetime(Duration.ofMillis(400))
                 .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build())
@@ -96,7 +94,8 @@ class StopWithItsFilesGoneTest {
                         .newInstance(Map.of("endpoint", lambda.endpoint().toString(), "region", lambda.region(),
                                 "accessKeyId", LocalLambda.DEFAULT_ACCESS_KEY,
                                 "secretAccessKey", LocalLambda.DEFAULT_SECRET_KEY, "marker", marker.toString(),
-                                "roleArn", ROLE, "trustAnchorArn", ANCHOR, "profileArn", PROFILE,
+                                "roleArn", ROLE, "trustAnchorArn", TRUST_ANCHOR,
+                                "profileArn", ROLES_ANYWHERE_PROFILE,
                                 "certificateFile", client.writeCertificatePem(dir.resolve("client.pem")).toString(),
                                 "privateKeyFile", client.writeKeyPem(dir.resolve("client.key")).toString()));
                 ((Runnable) adapter).run();

@@ -1,5 +1,8 @@
 package io.lambdajca.adapter.bench;
 
+import static io.lambdajca.adapter.TestArns.ROLES_ANYWHERE_PROFILE;
+import static io.lambdajca.adapter.TestArns.TRUST_ANCHOR;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -34,10 +37,6 @@ import software.amazon.awssdk.regions.Region;
  */
 class CredentialProfilesBenchmark {
 
-    private static final String ANCHOR = "arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/"
-            + "0b5c0a52-3c2e-4c4f-9c1e-7d2a3c4b5d6e";
-    private static final String PROFILE = "arn:aws:rolesanywhere:us-east-1:123456789012:profile/"
-            + "1c6d1b63-4d3f-4d50-8d2f-8e3b4d5c6e7f";
     private static final int PER_TYPE = 25;
 
     @Test
@@ -46,14 +45,14 @@ class CredentialProfilesBenchmark {
         System.setProperty("aws.secretAccessKey", LocalLambda.DEFAULT_SECRET_KEY);
         TestPki pki = TestPki.newCa("Benchmark CA");
         LocalLambda.Builder endpoint = LocalLambda.builder().port(0).credentialLifetime(Duration.ofSeconds(10))
-                .trustAnchor(new TrustAnchorDefinition(ANCHOR, pki.caCertificate()));
+                .trustAnchor(new TrustAnchorDefinition(TRUST_ANCHOR, pki.caCertificate()));
         Set<String> roles = new java.util.HashSet<>();
         for (int i = 0; i < PER_TYPE; i++) {
             String role = "arn:aws:iam::123456789012:role/role-" + i;
             endpoint.role(RoleDefinition.of(role));
             roles.add(role);
         }
-        endpoint.rolesAnywhereProfile(new RolesAnywhereProfileDefinition(PROFILE, roles, false));
+        endpoint.rolesAnywhereProfile(new RolesAnywhereProfileDefinition(ROLES_ANYWHERE_PROFILE, roles, false));
         Path dir = Files.createTempDirectory("profiles-bench");
         try (LocalLambda lambda = endpoint.build().start()) {
             URI url = lambda.endpoint();
@@ -122,8 +121,8 @@ class CredentialProfilesBenchmark {
     private static CredentialProfileProperties props(String type, String key, String role, String cert, String pem,
             URI url) {
         return new CredentialProfileProperties(type, key, key == null ? null : Secret.of("secret-" + key), null,
-                role, null, 900, null, null, null, url.toString(), ANCHOR, PROFILE, null, null, null, cert, pem,
-                null);
+                role, null, 900, null, null, null, url.toString(), TRUST_ANCHOR, ROLES_ANYWHERE_PROFILE, null, null,
+                null, cert, pem, null);
     }
 
     private static ClientConfig config(Region region, URI endpoint, CredentialSource source) {

@@ -1,5 +1,8 @@
 package io.lambdajca.adapter.internal.credentials;
 
+import static io.lambdajca.adapter.TestArns.ROLE;
+import static io.lambdajca.adapter.TestArns.ROLES_ANYWHERE_PROFILE;
+import static io.lambdajca.adapter.TestArns.TRUST_ANCHOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,12 +40,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  */
 class CredentialProvidersTest {
 
-    private static final String ROLE = "arn:aws:iam::123456789012:role/invoker";
     private static final String PARTNER_ROLE = "arn:aws:iam::123456789012:role/partner";
-    private static final String ANCHOR = "arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/"
-            + "0b5c0a52-3c2e-4c4f-9c1e-7d2a3c4b5d6e";
-    private static final String PROFILE = "arn:aws:rolesanywhere:us-east-1:123456789012:profile/"
-            + "1c6d1b63-4d3f-4d50-8d2f-8e3b4d5c6e7f";
 
     @TempDir
     static Path dir;
@@ -55,8 +53,9 @@ class CredentialProvidersTest {
         lambda = LocalLambda.builder().port(0)
                 .role(RoleDefinition.of(ROLE))
                 .role(RoleDefinition.of(PARTNER_ROLE).withExternalId("partner-42"))
-                .trustAnchor(new TrustAnchorDefinition(ANCHOR, pki.caCertificate()))
-                .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(PROFILE, Set.of(ROLE), false))
+                .trustAnchor(new TrustAnchorDefinition(TRUST_ANCHOR, pki.caCertificate()))
+                .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(ROLES_ANYWHERE_PROFILE, Set.of(ROLE),
+                        false))
                 .credentialLifetime(Duration.ofSeconds(3))
                 .build().start();
     }
@@ -220,6 +219,7 @@ class CredentialProvidersTest {
 
     private static CredentialProfileProperties props(String keystore, String password, String cert, String key) {
         return new CredentialProfileProperties("ROLES_ANYWHERE", null, null, null, ROLE, null, 900, null, null, null,
-                lambda.endpoint().toString(), ANCHOR, PROFILE, keystore, Secret.of(password), null, cert, key, null);
+                lambda.endpoint().toString(), TRUST_ANCHOR, ROLES_ANYWHERE_PROFILE, keystore, Secret.of(password), null,
+                cert, key, null);
     }
 }
