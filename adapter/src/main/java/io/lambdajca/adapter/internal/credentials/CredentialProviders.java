@@ -155,12 +155,14 @@ public final class CredentialProviders implements AutoCloseable {
     }
 
     /**
-     * Stops refreshing, lets a refresh under way end (at most {@link #REFRESH_WAIT}, then its thread is interrupted),
-     * then closes every provider, the clients they call through, the scheduler and the HTTP client.
+     * Stops refreshing and the timing wheel, lets a refresh under way end (at most {@link #REFRESH_WAIT}, then its
+     * thread is interrupted), then closes every provider, the clients they call through, the scheduler and the HTTP
+     * client.
      */
     @Override
     public void close() {
         ScheduledThreadPoolExecutor running;
+        TimeoutScheduler wheel;
         synchronized (this) {
             closed = true;
             for (SdkAutoCloseable r : resources) {
@@ -169,6 +171,11 @@ public final class CredentialProviders implements AutoCloseable {
                 }
             }
             running = scheduler;
+            wheel = timeouts;
+            timeouts = null;
+        }
+        if (wheel != null) {
+            wheel.stop(); // timeouts not yet due are dropped, none comes due on a scheduler that refuses it
         }
         if (running != null) {
             letRefreshesEnd(running);
@@ -198,10 +205,6 @@ public final class CredentialProviders implements AutoCloseable {
         int count = providers.size();
         resources.clear();
         providers.clear();
-        if (timeouts != null) {
-            timeouts.stop();
-            timeouts = null;
-        }
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
