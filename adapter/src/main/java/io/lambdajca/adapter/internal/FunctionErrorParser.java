@@ -9,12 +9,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
 /** Reads Lambda's function error payload {@code {"errorMessage", "errorType", "stackTrace"}}, leniently. */
 final class FunctionErrorParser {
-
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private FunctionErrorParser() {
     }
@@ -22,7 +19,7 @@ final class FunctionErrorParser {
     static FunctionError parse(String header, byte[] payload) {
         FunctionError.Kind kind = "Handled".equalsIgnoreCase(header) ? FunctionError.Kind.HANDLED
                 : FunctionError.Kind.UNHANDLED;
-        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(payload))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new ByteArrayInputStream(payload))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return new FunctionError(kind, null, value.toString(), List.of());

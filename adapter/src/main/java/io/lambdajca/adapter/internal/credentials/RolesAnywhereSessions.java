@@ -10,11 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import io.lambdajca.adapter.internal.JsonP;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.spi.JsonProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -28,9 +28,6 @@ import software.amazon.awssdk.http.SdkHttpMethod;
  * for credential services. No AWS SDK implements this operation.
  */
 final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
-
-    /** Found once: {@code Json}'s static methods look the provider up again on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final RolesAnywhere profile;
     private final SdkHttpClient http;
@@ -75,7 +72,7 @@ final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
     }
 
     private byte[] requestBody() {
-        JsonObjectBuilder b = JSON.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.PROVIDER.createObjectBuilder()
                 .add("durationSeconds", profile.durationSeconds())
                 .add("profileArn", profile.profileArn())
                 .add("roleArn", profile.roleArn())
@@ -87,7 +84,7 @@ final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
     }
 
     private AwsSessionCredentials credentials(String text) {
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
             JsonObject c = reader.readObject().getJsonArray("credentialSet").getJsonObject(0)
                     .getJsonObject("credentials");
             return AwsSessionCredentials.builder()
@@ -104,7 +101,7 @@ final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
     }
 
     private static String message(String text) {
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             return o.getString("message", o.getString("Message", text));
         } catch (JsonException | IllegalStateException e) {
