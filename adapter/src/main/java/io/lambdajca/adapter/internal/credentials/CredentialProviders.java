@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lambdajca.adapter.internal.AdapterLog;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -37,6 +38,8 @@ public final class CredentialProviders implements AutoCloseable {
     static final int REFRESH_THREADS = 2;
     /** The longest {@link #close()} waits for a refresh under way (one short HTTP call) to end by itself. */
     static final Duration REFRESH_WAIT = Duration.ofSeconds(5);
+    /** The longest {@link #close()} then waits for a refresh that outlived that, after closing its connection. */
+    private static final Duration CLOSED_WAIT = Duration.ofSeconds(1);
 
     private final Map<CredentialSource, AwsCredentialsProvider> providers = new ConcurrentHashMap<>();
     private final List<SdkAutoCloseable> resources = new ArrayList<>();
@@ -57,7 +60,11 @@ public final class CredentialProviders implements AutoCloseable {
         this.refreshWait = refreshWait;
     }
 
-    /** The shared provider of this source, created now on first use. */
+    /**
+     * The shared provider of this source, created now on first use. SDK clients get it as a view that they cannot
+     * close (a client closes the credentials provider it was built with when it closes): it is closed here, after every
+     * client and every refresh that needs it.
+     */
     public AwsCredentialsProvider provider(CredentialSource source) {
         AwsCredentialsProvider existing = providers.get(source);
         if (existing != null) {
@@ -69,7 +76,7 @@ public final class CredentialProviders implements AutoCloseable {
             }
             existing = providers.get(source);
             if (existing == null) {
-                existing = create(source);
+                existing = new Shared(create(source));
                 providers.put(source, existing);
             }
             return existing;
@@ -155,9 +162,9 @@ public final class CredentialProviders implements AutoCloseable {
     }
 
     /**
-     * Stops refreshing and the timing wheel, lets a refresh under way end (at most {@link #REFRESH_WAIT}, then its
-     * thread is interrupted), then closes every provider, the clients they call through, the scheduler and the HTTP
-     * client.
+     * Stops refreshing and the timing wheel, lets a refresh under way end (at most {@link #REFRESH_WAIT}, with the
+     * credentials it may need from another profile still served), then closes every provider, the clients they call
+     * through, the scheduler (interrupting what still runs) and the HTTP client.
      */
     @Override
     public void close() {
@@ -167,7 +174,7 @@ public final class CredentialProviders implements AutoCloseable {
             closed = true;
             for (SdkAutoCloseable r : resources) {
                 if (r instanceof RefreshingCredentialsProvider) {
-                    r.close(); // no refresh starts from now on
+                    ((RefreshingCredentialsProvider) r).stopRefreshing();
                 }
             }
             running = scheduler;
@@ -178,16 +185,19 @@ public final class CredentialProviders implements AutoCloseable {
             wheel.stop(); // timeouts not yet due are dropped, none comes due on a scheduler that refuses it
         }
         if (running != null) {
-            letRefreshesEnd(running);
+            running.shutdown(); // new tasks are refused, the running ones go on
+            awaitEnd(running, refreshWait);
         }
         closeAll();
+        if (running != null) {
+            awaitEnd(running, CLOSED_WAIT); // a refresh still running ends once its connection is closed
+        }
     }
 
-    /** Waits, not holding this object's lock, for the tasks running on the scheduler to end; new ones are refused. */
-    private void letRefreshesEnd(ScheduledThreadPoolExecutor running) {
-        running.shutdown();
+    /** Waits, not holding this object's lock, for the scheduler's threads to end. */
+    private static void awaitEnd(ScheduledThreadPoolExecutor running, Duration wait) {
         try {
-            running.awaitTermination(refreshWait.toMillis(), TimeUnit.MILLISECONDS);
+            running.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -214,6 +224,19 @@ public final class CredentialProviders implements AutoCloseable {
             http = null;
         }
         AdapterLog.credentialProvidersClosed(count);
+    }
+
+    /** A shared provider as SDK clients get it: it resolves credentials, and closing it is not theirs to do. */
+    private record Shared(AwsCredentialsProvider provider) implements AwsCredentialsProvider {
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return provider.resolveCredentials();
+        }
+
+        @Override
+        public String toString() {
+            return provider.toString();
+        }
     }
 
     /** The scheduler's threads, daemons named for the adapter (see {@link #named}). */

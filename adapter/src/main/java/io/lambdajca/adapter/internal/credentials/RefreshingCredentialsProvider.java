@@ -44,6 +44,8 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
     /** The fetch under way, if any; guarded by lock. */
     private CompletableFuture<Held> inFlight;
     private ScheduledFuture<?> nextRefresh;
+    /** No background refresh starts or is scheduled any more (the adapter is stopping); guarded by lock. */
+    private boolean stopped;
     private boolean closed;
 
     RefreshingCredentialsProvider(String description, Supplier<AwsSessionCredentials> fetcher,
@@ -69,7 +71,7 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
         boolean mine = false;
         synchronized (lock) {
             if (closed) {
-                throw new IllegalStateException("the credentials of " + description + " are closed (adapter stopped)");
+                throw closedFailure(null);
             }
             Held held = current;
             if (held != null && !held.stale(clock.instant())) {
@@ -94,8 +96,7 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
                 try {
                     scheduler.execute(() -> run(fetch));
                 } catch (RejectedExecutionException e) {
-                    finish(fetch, null, new IllegalStateException("the credentials of " + description
-                            + " are closed (adapter stopped)", e));
+                    finish(fetch, null, closedFailure(e));
                 }
             }
         }
@@ -106,7 +107,10 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
         }
     }
 
-    /** Fetches on this (scheduler) thread and completes the future; returns the failure, or null. */
+    /**
+     * Fetches on this (scheduler) thread and completes the future; returns the failure, or null. An error (a class
+     * that cannot be loaded, say) completes the future too, so that no caller waits for it forever, and is thrown on.
+     */
     private RuntimeException run(CompletableFuture<Held> fetch) {
         try {
             finish(fetch, new Held(fetcher.get(), clock.instant()), null);
@@ -114,10 +118,13 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
         } catch (RuntimeException e) {
             finish(fetch, null, e);
             return e;
+        } catch (Error e) {
+            finish(fetch, null, e);
+            throw e;
         }
     }
 
-    private void finish(CompletableFuture<Held> fetch, Held held, RuntimeException failure) {
+    private void finish(CompletableFuture<Held> fetch, Held held, Throwable failure) {
         synchronized (lock) {
             if (inFlight == fetch) {
                 inFlight = null;
@@ -141,7 +148,7 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
         if (nextRefresh != null) {
             nextRefresh.cancel(false);
         }
-        if (!closed) {
+        if (!stopped) {
             try {
                 nextRefresh = scheduler.schedule(this::refreshInBackground, Math.max(0, delayMillis),
                         TimeUnit.MILLISECONDS);
@@ -154,7 +161,7 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
     private void refreshInBackground() {
         CompletableFuture<Held> fetch = new CompletableFuture<>();
         synchronized (lock) {
-            if (closed || inFlight != null) {
+            if (stopped || inFlight != null) {
                 return;
             }
             inFlight = fetch;
@@ -164,22 +171,47 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
             Held held = current;
             Duration left = held == null ? Duration.ZERO : Duration.between(clock.instant(), held.expiration);
             Duration retry = clamp(left.dividedBy(4), MIN_RETRY, MAX_RETRY);
-            AdapterLog.credentialsRefreshFailed(description, retry, failure);
             synchronized (lock) {
+                if (stopped) {
+                    return; // the adapter stopped under the refresh: nothing to report or retry
+                }
                 schedule(retry.toMillis());
+            }
+            AdapterLog.credentialsRefreshFailed(description, retry, failure);
+        }
+    }
+
+    /**
+     * Starts and schedules no more background refreshes; one under way goes on. Callers are still served, so that a
+     * profile that assumes a role with these credentials can still finish its own refresh while the adapter stops.
+     */
+    void stopRefreshing() {
+        synchronized (lock) {
+            stopped = true;
+            if (nextRefresh != null) {
+                nextRefresh.cancel(false);
             }
         }
     }
 
+    /** Refreshes no more, serves no caller, and fails a fetch that has not ended for the callers waiting for it. */
     @Override
     public void close() {
+        CompletableFuture<Held> unfinished;
         synchronized (lock) {
+            stopRefreshing();
             closed = true;
-            if (nextRefresh != null) {
-                nextRefresh.cancel(false);
-            }
             current = null;
+            unfinished = inFlight;
+            inFlight = null;
         }
+        if (unfinished != null) {
+            unfinished.completeExceptionally(closedFailure(null));
+        }
+    }
+
+    private IllegalStateException closedFailure(Throwable cause) {
+        return new IllegalStateException("the credentials of " + description + " are closed (adapter stopped)", cause);
     }
 
     @Override

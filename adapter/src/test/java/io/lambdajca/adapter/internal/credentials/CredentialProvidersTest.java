@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -139,18 +141,31 @@ class CredentialProvidersTest {
     }
 
     @Test
+    void anSdkClientClosing_leavesTheSharedProviderOpen_forTheOtherClients() throws Exception {
+        try (CredentialProviders providers = new CredentialProviders()) {
+            AwsCredentialsProvider shared = providers.provider(assumeRole(ROLE, null));
+            LambdaClient.builder().region(Region.US_EAST_1).endpointOverride(lambda.endpoint())
+                    .credentialsProvider(shared).httpClientBuilder(Apache5HttpClient.builder()).build().close();
+            assertThat(shared.resolveCredentials().accessKeyId()).startsWith("ASIA");
+        }
+    }
+
+    @Test
     void close_letsARefreshUnderWayEnd_andRefusesNewWork() throws Exception {
         CredentialProviders providers = new CredentialProviders(Clock.systemUTC(), Duration.ofSeconds(30));
+        ScheduledExecutorService clientsScheduler = providers.scheduler(); // as an SDK client holds it
         Task refresh = Task.on(providers);
         Thread closer = new Thread(providers::close, "closer");
         closer.start();
         awaitState(closer, Thread.State.TIMED_WAITING); // in close(), waiting for the task
         assertThatThrownBy(() -> providers.provider(assumeRole(ROLE, null))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> clientsScheduler.execute(() -> { }))
+                .isInstanceOf(RejectedExecutionException.class);
         refresh.release.countDown();
         closer.join(10_000);
         assertThat(closer.isAlive()).as("close() once the task ended").isFalse();
         assertThat(refresh.interrupted).as("the task was interrupted").isFalse();
-        assertThat(providers.refreshThreads()).as("refresh threads after close").isZero();
+        awaitState(refresh.thread, Thread.State.TERMINATED);
     }
 
     @Test
@@ -167,11 +182,13 @@ class CredentialProvidersTest {
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch ended = new CountDownLatch(1);
         volatile boolean interrupted;
+        volatile Thread thread;
 
         static Task on(CredentialProviders providers) throws InterruptedException {
             Task task = new Task();
             CountDownLatch started = new CountDownLatch(1);
             providers.scheduler().execute(() -> {
+                task.thread = Thread.currentThread();
                 started.countDown();
                 try {
                     task.release.await();

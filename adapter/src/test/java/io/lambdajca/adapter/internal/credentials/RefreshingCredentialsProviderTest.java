@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +31,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * The refresh schedule of temporary credentials on a hand-moved clock and a scheduler that runs tasks only when told:
  * the background refresh falls due at half the lifetime (at most 5 minutes before expiry), a failed refresh is retried
  * after a quarter of what is left (1 to 30 s), callers take the cached credentials without waiting until the last tenth
- * of the lifetime (at most a minute), then wait for a fetch, and close cancels the schedule.
+ * of the lifetime (at most a minute), then wait for a fetch, and close cancels the schedule. When the adapter stops,
+ * refreshing stops first (one under way ends, callers are still served), then close fails what has not ended.
  */
 class RefreshingCredentialsProviderTest {
 
@@ -235,6 +242,105 @@ class RefreshingCredentialsProviderTest {
                 .hasMessageContaining("closed");
     }
 
+    @Test
+    void stopRefreshing_cancelsTheScheduledRefresh_andCallersKeepTheCachedCredentials() {
+        fetcher.lifetime = Duration.ofMinutes(8);
+        firstFetch();
+        FakeScheduler.Task refresh = scheduler.pending().get(0);
+
+        provider.stopRefreshing();
+
+        assertThat(refresh.isCancelled()).isTrue();
+        scheduler.advance(Duration.ofMinutes(5));
+        assertThat(fetcher.calls()).as("no background refresh").isEqualTo(1);
+        assertThat(key(resolveWithoutWaiting())).isEqualTo("key-1");
+    }
+
+    @Test
+    void stopRefreshing_duringABackgroundRefresh_letsItEnd_keepsItsCredentials_andSchedulesNoOther() throws Exception {
+        fetcher.lifetime = Duration.ofMinutes(8);
+        firstFetch();
+        scheduler.moveClock(Duration.ofMinutes(4));
+        CountDownLatch release = fetcher.holdNext();
+        Future<?> refresh = callers.submit(scheduler::runDue);
+        await(() -> fetcher.calls() == 2, "the background refresh to start");
+
+        provider.stopRefreshing();
+        release.countDown();
+        refresh.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(scheduler.pending()).as("no refresh after it").isEmpty();
+        assertThat(key(resolveWithoutWaiting())).isEqualTo("key-2");
+    }
+
+    @Test
+    void aBackgroundRefreshFailing_afterStopRefreshing_isNeitherReportedNorRetried() throws Exception {
+        fetcher.lifetime = Duration.ofMinutes(8);
+        firstFetch();
+        scheduler.moveClock(Duration.ofMinutes(4));
+        fetcher.failing = true;
+        CountDownLatch release = fetcher.holdNext();
+        Future<?> refresh = callers.submit(scheduler::runDue);
+        await(() -> fetcher.calls() == 2, "the background refresh to start");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = warningsInto(warnings);
+        Logger log = Logger.getLogger("io.lambdajca.adapter");
+        log.addHandler(handler);
+        try {
+            provider.stopRefreshing();
+            release.countDown();
+            refresh.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            log.removeHandler(handler);
+        }
+
+        assertThat(warnings).as("warnings logged").isEmpty();
+        assertThat(scheduler.pending()).as("no retry").isEmpty();
+    }
+
+    @Test
+    void close_failsAFetchThatHasNotRun_forTheCallerWaitingForIt() throws Exception {
+        Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
+        awaitQueuedFetch();
+
+        provider.close();
+
+        assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("the credentials of test profile are closed (adapter stopped)");
+    }
+
+    @Test
+    void anErrorInTheFetch_reachesTheWaitingCaller() throws Exception {
+        fetcher.error = new NoClassDefFoundError("software/amazon/Gone");
+        Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
+        awaitQueuedFetch();
+
+        assertThatThrownBy(scheduler::runQueued).isSameAs(fetcher.error);
+
+        assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS)).hasRootCauseInstanceOf(
+                NoClassDefFoundError.class);
+    }
+
+    private static Handler warningsInto(List<String> warnings) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** The first call of a fresh provider: the caller's fetch is queued on the scheduler and run. */
     private AwsCredentials firstFetch() {
         Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
@@ -282,6 +388,7 @@ class RefreshingCredentialsProviderTest {
         private final AtomicInteger calls = new AtomicInteger();
         volatile Duration lifetime = Duration.ofMinutes(8);
         volatile boolean failing;
+        volatile Error error;
         private volatile CountDownLatch hold;
 
         Fetcher(FakeScheduler time) {
@@ -305,6 +412,9 @@ class RefreshingCredentialsProviderTest {
             }
             if (failing) {
                 throw new IllegalStateException("STS is down (fetch " + n + ")");
+            }
+            if (error != null) {
+                throw error;
             }
             return AwsSessionCredentials.builder().accessKeyId("key-" + n).secretAccessKey("secret-" + n)
                     .sessionToken("token-" + n).expirationTime(time.now().plus(lifetime)).build();
