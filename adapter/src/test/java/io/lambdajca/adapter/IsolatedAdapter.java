@@ -19,15 +19,17 @@ import jakarta.resource.ResourceException;
  * The adapter as a server holds it, for {@link StopWithItsFilesGoneTest}: made in a class loader of its own from
  * strings only, so that the test shares no class of the adapter or its libraries with it. {@link #run()} uses both
  * kinds of client the adapter has (a synchronous invoke, a response stream read to its end), invokes with an
- * AssumeRole, a Roles Anywhere and a default-chain credential profile (so that their STS and Roles Anywhere clients,
- * refreshes and providers are closed too), and leaves a second stream open, its reader waiting; {@link #close()} stops
- * the adapter, as an undeploy does, and checks that the reader was woken with the documented exception.
+ * AssumeRole, a Roles Anywhere, a chained AssumeRole (with the Roles Anywhere credentials) and a default-chain
+ * credential profile (so that their STS and Roles Anywhere clients, refreshes and providers are closed too), and leaves
+ * a second stream open, its reader waiting; {@link #close()} stops the adapter, as an undeploy does, and checks that
+ * the reader was woken with the documented exception.
  */
 public final class IsolatedAdapter implements Runnable, AutoCloseable {
 
     private static final String ROLE = "java:/lambda/profiles/Role";
     private static final String ROLES_ANYWHERE = "java:/lambda/profiles/RolesAnywhere";
     private static final String CHAIN = "java:/lambda/profiles/Chain";
+    private static final String CHAINED_ROLE = "java:/lambda/profiles/ChainedRole";
 
     private final DirectConnection direct;
     private final String marker;
@@ -36,10 +38,11 @@ public final class IsolatedAdapter implements Runnable, AutoCloseable {
     /**
      * A connection to the local endpoint with the {@code settings} {@code endpoint}, {@code region},
      * {@code accessKeyId} and {@code secretAccessKey}; the open stream's function waits for the file {@code marker}.
-     * Three credential profiles are bound in {@link MapNaming}: {@value #ROLE}, which assumes {@code roleArn} with
+     * Four credential profiles are bound in {@link MapNaming}: {@value #ROLE}, which assumes {@code roleArn} with
      * those keys, {@value #ROLES_ANYWHERE}, which gets credentials for it from Roles Anywhere with
-     * {@code trustAnchorArn}, {@code profileArn}, {@code certificateFile} and {@code privateKeyFile}, and
-     * {@value #CHAIN}, the SDK's default chain (the test gives it the keys as system properties).
+     * {@code trustAnchorArn}, {@code profileArn}, {@code certificateFile} and {@code privateKeyFile},
+     * {@value #CHAINED_ROLE}, which assumes it with those, and {@value #CHAIN}, the SDK's default chain (the test gives
+     * it the keys as system properties).
      */
     public IsolatedAdapter(Map<String, String> settings) throws ResourceException {
         this.marker = settings.get("marker");
@@ -59,6 +62,9 @@ public final class IsolatedAdapter implements Runnable, AutoCloseable {
         anywhere.setCertificateFile(settings.get("certificateFile"));
         anywhere.setPrivateKeyFile(settings.get("privateKeyFile"));
         MapNaming.BOUND.put(ROLES_ANYWHERE, anywhere);
+        LambdaCredentialProfile chained = profile("ASSUME_ROLE", settings);
+        chained.setSourceProfile(ROLES_ANYWHERE);
+        MapNaming.BOUND.put(CHAINED_ROLE, chained);
         LambdaCredentialProfile chain = new LambdaCredentialProfile();
         chain.setType("DEFAULT_CHAIN");
         MapNaming.BOUND.put(CHAIN, chain);
@@ -80,6 +86,7 @@ public final class IsolatedAdapter implements Runnable, AutoCloseable {
             direct.withProfile(ROLE).invoke(request("echo", "{\"n\":2}"));
             direct.withProfile(ROLES_ANYWHERE).invoke(request("echo", "{\"n\":3}"));
             direct.withProfile(CHAIN).invoke(request("echo", "{\"n\":4}"));
+            direct.withProfile(CHAINED_ROLE).invoke(request("echo", "{\"n\":5}"));
         } catch (ResourceException e) {
             throw new IllegalStateException(e);
         }

@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import javax.naming.Context;
 
@@ -43,14 +45,14 @@ import io.lambdajca.testfunctions.Handlers;
  * clients as they close, by Netty's threads as they end) cannot be read: an error in the server's log, and a thread
  * that ends seconds late. Here the adapter and its libraries are loaded as a server loads a RAR, by a class loader of
  * their own that shares only the JDK and the Jakarta APIs with the test; that loader is closed, so that it reads no
- * class file any more, and then the adapter is stopped with a stream open, an AssumeRole and a Roles Anywhere profile
- * refreshing and a default-chain profile in use (see {@link IsolatedAdapter}). The classes that stopping needs vary
- * with timing (the end of a stream may still be under way; the open stream may be aborted before or after the SDK has
- * noticed its connection closing): the names in {@code ClosingClasses} were recorded over 80 runs, half of them with
- * the CPUs busy. A credentials refresh under way at the stop needed a failure's classes in 5 of 30 runs, until the
- * stop let it end (see {@code CredentialProviders#close}). The files go only once each refreshing profile has
- * refreshed in the background: before that, a first refresh could be loading its classes as they go, which is not
- * stopping.
+ * class file any more, and then the adapter is stopped with a stream open, an AssumeRole, a Roles Anywhere and a
+ * chained AssumeRole profile refreshing and a default-chain profile in use (see {@link IsolatedAdapter}). The classes
+ * that stopping needs vary with timing (the end of a stream may still be under way; the open stream may be aborted
+ * before or after the SDK has noticed its connection closing): the names in {@code ClosingClasses} were recorded over
+ * 80 runs, half of them with the CPUs busy. A credentials refresh under way at the stop needed a failure's classes in 5
+ * of 30 runs, until the stop let it end (see {@code CredentialProviders#close}). The files go only once each refreshing
+ * profile has refreshed in the background: before that, a first refresh could be loading its classes as they go, which
+ * is not stopping.
  */
 class StopWithItsFilesGoneTest {
 
@@ -99,8 +101,7 @@ class StopWithItsFilesGoneTest {
                                 "certificateFile", client.writeCertificatePem(dir.resolve("client.pem")).toString(),
                                 "privateKeyFile", client.writeKeyPem(dir.resolve("client.key")).toString()));
                 ((Runnable) adapter).run();
-                problems.awaitFetched("ASSUME_ROLE", 2); // the first fetch, and a refresh
-                problems.awaitFetched("ROLES_ANYWHERE", 2);
+                problems.awaitRefreshed(3); // each refreshing profile: its first fetch, and one in the background
                 assertThat(adapterThreads()).as("the adapter's threads, before it stops").isNotEmpty();
                 rar.gone = true;
             }
@@ -150,17 +151,25 @@ class StopWithItsFilesGoneTest {
             }
         }
 
-        /** Waits until credentials of this profile type were fetched {@code times} times. */
-        void awaitFetched(String type, int times) throws InterruptedException {
+        /** Waits until each of {@code profiles} refreshing profiles has fetched credentials at least twice. */
+        void awaitRefreshed(int profiles) throws InterruptedException {
             Instant deadline = Instant.now().plusSeconds(10);
-            while (count(type) < times && Instant.now().isBefore(deadline)) {
+            while (!refreshed(profiles) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(10);
             }
-            assertThat(count(type)).as("times credentials of %s were fetched", type).isGreaterThanOrEqualTo(times);
+            assertThat(fetchesByProfile()).as("credentials fetched, by profile").hasSize(profiles)
+                    .allSatisfy((profile, times) -> assertThat(times).as(profile).isGreaterThanOrEqualTo(2));
         }
 
-        private long count(String type) {
-            return fetched.stream().filter(m -> m.contains(" for " + type + " ")).count();
+        private boolean refreshed(int profiles) {
+            Map<String, Long> fetches = fetchesByProfile();
+            return fetches.size() == profiles && fetches.values().stream().allMatch(n -> n >= 2);
+        }
+
+        /** "LAMBDAJCA1101: Fetched temporary credentials for {profile}, valid until {time}", counted by profile. */
+        private Map<String, Long> fetchesByProfile() {
+            return fetched.stream().map(m -> m.substring(m.indexOf(" for ") + 5, m.lastIndexOf(", valid until")))
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         }
 
         @Override
