@@ -96,20 +96,14 @@ class RefreshingCredentialsProviderTest {
 
     @Test
     void whileTheBackgroundRefreshIsUnderWay_callersGetTheCachedCredentialsWithoutWaiting() throws Exception {
-        fetcher.lifetime = Duration.ofMinutes(8);
-        firstFetch();
-        scheduler.moveClock(Duration.ofMinutes(4));
-        CountDownLatch release = fetcher.holdNext();
-        Future<?> refresh = callers.submit(scheduler::runDue); // the scheduler thread, stuck in STS
-        await(() -> fetcher.calls() == 2, "the background refresh to start");
+        HeldRefresh refresh = backgroundRefreshUnderWay();
 
         assertThat(key(resolveWithoutWaiting())).isEqualTo("key-1");
         scheduler.moveClock(Duration.ofMinutes(3).plusSeconds(11)); // 7 min 11 s: not yet the last tenth
         assertThat(key(resolveWithoutWaiting())).isEqualTo("key-1");
         assertThat(scheduler.queuedCount()).as("no caller started a fetch of its own").isZero();
 
-        release.countDown();
-        refresh.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        refresh.finish();
         assertThat(key(resolveWithoutWaiting())).isEqualTo("key-2");
         assertThat(fetcher.calls()).isEqualTo(2);
     }
@@ -226,16 +220,10 @@ class RefreshingCredentialsProviderTest {
 
     @Test
     void close_duringABackgroundRefresh_schedulesNoOther_andHandsOutNothing() throws Exception {
-        fetcher.lifetime = Duration.ofMinutes(8);
-        firstFetch();
-        scheduler.moveClock(Duration.ofMinutes(4));
-        CountDownLatch release = fetcher.holdNext();
-        Future<?> refresh = callers.submit(scheduler::runDue);
-        await(() -> fetcher.calls() == 2, "the background refresh to start");
+        HeldRefresh refresh = backgroundRefreshUnderWay();
 
         provider.close();
-        release.countDown();
-        refresh.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        refresh.finish();
 
         assertThat(scheduler.pending()).as("no refresh after close").isEmpty();
         assertThatThrownBy(provider::resolveCredentials).isInstanceOf(IllegalStateException.class)
@@ -258,16 +246,10 @@ class RefreshingCredentialsProviderTest {
 
     @Test
     void stopRefreshing_duringABackgroundRefresh_letsItEnd_keepsItsCredentials_andSchedulesNoOther() throws Exception {
-        fetcher.lifetime = Duration.ofMinutes(8);
-        firstFetch();
-        scheduler.moveClock(Duration.ofMinutes(4));
-        CountDownLatch release = fetcher.holdNext();
-        Future<?> refresh = callers.submit(scheduler::runDue);
-        await(() -> fetcher.calls() == 2, "the background refresh to start");
+        HeldRefresh refresh = backgroundRefreshUnderWay();
 
         provider.stopRefreshing();
-        release.countDown();
-        refresh.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        refresh.finish();
 
         assertThat(scheduler.pending()).as("no refresh after it").isEmpty();
         assertThat(key(resolveWithoutWaiting())).isEqualTo("key-2");
@@ -275,21 +257,15 @@ class RefreshingCredentialsProviderTest {
 
     @Test
     void aBackgroundRefreshFailing_afterStopRefreshing_isNeitherReportedNorRetried() throws Exception {
-        fetcher.lifetime = Duration.ofMinutes(8);
-        firstFetch();
-        scheduler.moveClock(Duration.ofMinutes(4));
-        fetcher.failing = true;
-        CountDownLatch release = fetcher.holdNext();
-        Future<?> refresh = callers.submit(scheduler::runDue);
-        await(() -> fetcher.calls() == 2, "the background refresh to start");
+        HeldRefresh refresh = backgroundRefreshUnderWay();
+        fetcher.failing = true; // read when the held fetch goes on
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler handler = warningsInto(warnings);
         Logger log = Logger.getLogger("io.lambdajca.adapter");
         log.addHandler(handler);
         try {
             provider.stopRefreshing();
-            release.countDown();
-            refresh.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            refresh.finish();
         } finally {
             log.removeHandler(handler);
         }
@@ -339,6 +315,29 @@ class RefreshingCredentialsProviderTest {
             public void close() {
             }
         };
+    }
+
+    /**
+     * The first fetch (8-minute credentials), then the background refresh at half their lifetime, started on a
+     * scheduler thread and held there (as if stuck in STS) until {@link HeldRefresh#finish()}.
+     */
+    private HeldRefresh backgroundRefreshUnderWay() {
+        fetcher.lifetime = Duration.ofMinutes(8);
+        firstFetch();
+        scheduler.moveClock(Duration.ofMinutes(4));
+        CountDownLatch release = fetcher.holdNext();
+        Future<?> run = callers.submit(scheduler::runDue);
+        await(() -> fetcher.calls() == 2, "the background refresh to start");
+        return new HeldRefresh(release, run);
+    }
+
+    /** A background refresh held in its fetch. */
+    private record HeldRefresh(CountDownLatch release, Future<?> run) {
+        /** Lets the fetch go on and waits for the refresh to end. */
+        void finish() throws Exception {
+            release.countDown();
+            run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /** The first call of a fresh provider: the caller's fetch is queued on the scheduler and run. */
