@@ -109,9 +109,10 @@ public final class AdapterLog {
         LOG.fine(() -> "LAMBDAJCA1101: Fetched temporary credentials for " + profile + ", valid until " + expiration);
     }
 
-    public static void credentialsRefreshFailed(String profile, Duration retry, RuntimeException e) {
+    public static void credentialsRefreshFailed(String profile, Duration retry, Throwable e) {
         LOG.warning(() -> "LAMBDAJCA1102: Refreshing the temporary credentials of " + profile + " failed (the current "
-                + "ones are used while they last; next try in " + retry.toMillis() + " ms): " + e.getMessage());
+                + "ones are used while they last; next try in " + retry.toMillis() + " ms): "
+                + (e instanceof Error ? e.toString() : e.getMessage()));
     }
 
     public static void credentialProvidersClosed(int count) {

@@ -294,7 +294,7 @@ class AdapterLogTest {
                 args[i] = Duration.ofSeconds(1);
             } else if (t == Instant.class) {
                 args[i] = Instant.EPOCH;
-            } else if (Exception.class.isAssignableFrom(t)) {
+            } else if (Throwable.class.isAssignableFrom(t)) {
                 args[i] = exceptions.get(variant % exceptions.size());
             } else {
                 throw new IllegalStateException("no test value for " + t + " of " + m);

@@ -103,40 +103,48 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
         try {
             return fetch.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
     /**
      * Fetches on this (scheduler) thread and completes the future; returns the failure, or null. An error (a class
-     * that cannot be loaded, say) completes the future too, so that no caller waits for it forever, and is thrown on.
+     * that cannot be loaded, say) is a failure too: no caller waits for it forever, and a background refresh is tried
+     * again.
      */
-    private RuntimeException run(CompletableFuture<Held> fetch) {
+    private Throwable run(CompletableFuture<Held> fetch) {
         try {
             finish(fetch, new Held(fetcher.get(), clock.instant()), null);
             return null;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             finish(fetch, null, e);
             return e;
-        } catch (Error e) {
-            finish(fetch, null, e);
-            throw e;
         }
     }
 
     private void finish(CompletableFuture<Held> fetch, Held held, Throwable failure) {
+        boolean kept = false;
         synchronized (lock) {
             if (inFlight == fetch) {
                 inFlight = null;
             }
             if (held != null && !closed) {
-                // a fetch that ends after close() is handed to its waiting callers but not kept
+                // one that ends after close() is not kept: close() has failed it for the callers that waited
                 current = held;
                 schedule(Duration.between(clock.instant(), held.prefetchAt()).toMillis());
+                kept = true;
             }
         }
         if (held != null) {
-            AdapterLog.credentialsRefreshed(description, held.expiration);
+            if (kept) {
+                AdapterLog.credentialsRefreshed(description, held.expiration);
+            }
             fetch.complete(held);
         } else {
             fetch.completeExceptionally(failure);
@@ -166,7 +174,7 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
             }
             inFlight = fetch;
         }
-        RuntimeException failure = run(fetch);
+        Throwable failure = run(fetch);
         if (failure != null) {
             Held held = current;
             Duration left = held == null ? Duration.ZERO : Duration.between(clock.instant(), held.expiration);

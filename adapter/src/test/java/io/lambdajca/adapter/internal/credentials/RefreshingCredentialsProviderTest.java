@@ -287,15 +287,36 @@ class RefreshingCredentialsProviderTest {
     }
 
     @Test
-    void anErrorInTheFetch_reachesTheWaitingCaller() throws Exception {
+    void anErrorInTheFetch_reachesTheWaitingCaller_asItself() throws Exception {
         fetcher.error = new NoClassDefFoundError("software/amazon/Gone");
         Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
         awaitQueuedFetch();
 
-        assertThatThrownBy(scheduler::runQueued).isSameAs(fetcher.error);
+        scheduler.runQueued();
 
-        assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS)).hasRootCauseInstanceOf(
-                NoClassDefFoundError.class);
+        assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause().isSameAs(fetcher.error);
+    }
+
+    @Test
+    void anErrorInABackgroundRefresh_isReported_andRetried_likeAFailure() throws Exception {
+        fetcher.lifetime = Duration.ofSeconds(20);
+        firstFetch();
+        fetcher.error = new NoClassDefFoundError("software/amazon/Gone");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = warningsInto(warnings);
+        Logger log = Logger.getLogger("io.lambdajca.adapter");
+        log.addHandler(handler);
+        try {
+            scheduler.advance(Duration.ofSeconds(10));
+        } finally {
+            log.removeHandler(handler);
+        }
+
+        assertThat(warnings).singleElement().asString().startsWith("LAMBDAJCA1102")
+                .contains("java.lang.NoClassDefFoundError: software/amazon/Gone");
+        assertThat(scheduler.pending()).as("the retry").singleElement()
+                .satisfies(t -> assertThat(t.dueAt).isEqualTo(T0.plusMillis(12_500)));
+        assertThat(key(resolveWithoutWaiting())).isEqualTo("key-1");
     }
 
     private static Handler warningsInto(List<String> warnings) {
