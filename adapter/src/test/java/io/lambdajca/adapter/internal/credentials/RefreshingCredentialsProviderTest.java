@@ -259,16 +259,10 @@ class RefreshingCredentialsProviderTest {
     void aBackgroundRefreshFailing_afterStopRefreshing_isNeitherReportedNorRetried() throws Exception {
         HeldRefresh refresh = backgroundRefreshUnderWay();
         fetcher.failing = true; // read when the held fetch goes on
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler handler = warningsInto(warnings);
-        Logger log = Logger.getLogger("io.lambdajca.adapter");
-        log.addHandler(handler);
-        try {
+        List<String> warnings = warningsWhile(() -> {
             provider.stopRefreshing();
             refresh.finish();
-        } finally {
-            log.removeHandler(handler);
-        }
+        });
 
         assertThat(warnings).as("warnings logged").isEmpty();
         assertThat(scheduler.pending()).as("no retry").isEmpty();
@@ -302,15 +296,7 @@ class RefreshingCredentialsProviderTest {
         fetcher.lifetime = Duration.ofSeconds(20);
         firstFetch();
         fetcher.error = new NoClassDefFoundError("software/amazon/Gone");
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler handler = warningsInto(warnings);
-        Logger log = Logger.getLogger("io.lambdajca.adapter");
-        log.addHandler(handler);
-        try {
-            scheduler.advance(Duration.ofSeconds(10));
-        } finally {
-            log.removeHandler(handler);
-        }
+        List<String> warnings = warningsWhile(() -> scheduler.advance(Duration.ofSeconds(10)));
 
         assertThat(warnings).singleElement().asString().startsWith("LAMBDAJCA1102")
                 .contains("java.lang.NoClassDefFoundError: software/amazon/Gone");
@@ -319,8 +305,15 @@ class RefreshingCredentialsProviderTest {
         assertThat(key(resolveWithoutWaiting())).isEqualTo("key-1");
     }
 
-    private static Handler warningsInto(List<String> warnings) {
-        return new Handler() {
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    /** The warnings the adapter logs while {@code action} runs. */
+    private static List<String> warningsWhile(Action action) throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
             @Override
             public void publish(LogRecord r) {
                 if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
@@ -336,6 +329,14 @@ class RefreshingCredentialsProviderTest {
             public void close() {
             }
         };
+        Logger log = Logger.getLogger("io.lambdajca.adapter");
+        log.addHandler(handler);
+        try {
+            action.run();
+        } finally {
+            log.removeHandler(handler);
+        }
+        return warnings;
     }
 
     /**
