@@ -27,7 +27,10 @@ final class DefaultFactoryName {
     private DefaultFactoryName() {
     }
 
-    /** The default factory; the failure names every JNDI name tried and how to set one. */
+    /**
+     * The default factory; the failure names every JNDI name tried and how to set one, or the first candidate that is
+     * bound but whose factory could not be made, and why.
+     */
     static LambdaConnectionFactory lookup() {
         String configured = System.getProperty(PROPERTY);
         if (configured != null && !configured.isBlank()) {
@@ -38,6 +41,10 @@ final class DefaultFactoryName {
             try {
                 found = new InitialContext().lookup(name);
             } catch (NamingException | RuntimeException notBound) {
+                ConnectionUnavailableException notCreated = LambdaFactoryProducer.notCreated(name, notBound);
+                if (notCreated != null) {
+                    throw notCreated; // bound there, but refused: the factory the application meant
+                }
                 continue;
             }
             if (found instanceof LambdaConnectionFactory factory) {

@@ -94,8 +94,8 @@ public class LambdaCdiExtension implements Extension {
             try {
                 LambdaFactoryProducer.lookup(jndi);
             } catch (LambdaException e) {
-                event.addDeploymentProblem(new DeploymentException("LAMBDAJCA2003: unknown Lambda connection "
-                        + "definition: " + e.getMessage()));
+                event.addDeploymentProblem(new DeploymentException("LAMBDAJCA2003: a Lambda connection "
+                        + "definition the application uses is not available: " + e.getMessage()));
             }
         }
     }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.resource.ResourceException;
 
 /** Produces connection factories from JNDI: the default one, or the one a {@link LambdaConnectionDefinition} names. */
 @Dependent
@@ -49,6 +50,10 @@ public class LambdaFactoryProducer {
         try {
             found = new InitialContext().lookup(jndiName);
         } catch (NamingException e) {
+            ConnectionUnavailableException notCreated = notCreated(jndiName, e);
+            if (notCreated != null) {
+                throw notCreated;
+            }
             throw new ConnectionUnavailableException("No Lambda connection factory is bound at " + jndiName
                     + ": add a connection definition with that JNDI name (the project's configuration script or "
                     + "snippet for your server, src/main/scripts or src/main/liberty)", e);
@@ -59,5 +64,22 @@ public class LambdaFactoryProducer {
                     + "(is the application's dependency on the adapter deployment declared?)", null);
         }
         return (LambdaConnectionFactory) found;
+    }
+
+    /**
+     * A lookup that failed because the factory bound at the name could not be made, rather than because nothing is
+     * bound there: Open Liberty makes a connection factory at its first lookup, and a configuration the adapter refuses
+     * then reaches the caller as the cause of the naming failure. The failure names the JNDI name and the adapter's
+     * reason (the property and its rule); null when no such cause is there.
+     */
+    static ConnectionUnavailableException notCreated(String jndiName, Exception lookupFailure) {
+        int depth = 0;
+        for (Throwable t = lookupFailure.getCause(); t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof ResourceException) {
+                return new ConnectionUnavailableException("The Lambda connection factory bound at " + jndiName
+                        + " could not be created: " + t.getMessage(), lookupFailure);
+            }
+        }
+        return null;
     }
 }

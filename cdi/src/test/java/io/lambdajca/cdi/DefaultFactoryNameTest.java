@@ -6,13 +6,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.ConnectionUnavailableException;
+import jakarta.resource.spi.InvalidPropertyException;
 
-/** The default connection factory's failure says which names were tried and how to bind one. */
+/**
+ * A factory's lookup failure says which names were tried and how to bind one, or, for a factory bound but refused by
+ * the adapter, the adapter's reason.
+ */
 class DefaultFactoryNameTest {
 
+    private static final String REFUSAL = "Invalid Lambda connection definition: Region 'mars-north-1' is not a "
+            + "region the AWS SDK knows";
+
     @AfterEach
-    void clearProperty() {
+    void clearPropertyAndNaming() {
         System.clearProperty(DefaultFactoryName.PROPERTY);
+        FailingNaming.uninstall();
     }
 
     @Test
@@ -27,6 +35,32 @@ class DefaultFactoryNameTest {
     void theProperty_isTheOnlyNameTried() {
         System.setProperty(DefaultFactoryName.PROPERTY, "lambda/Orders");
         assertThatThrownBy(DefaultFactoryName::lookup).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageStartingWith("No Lambda connection factory is bound at lambda/Orders");
+    }
+
+    @Test
+    void aFactoryBoundButRefusedByTheAdapter_isNamedWithTheAdaptersReason_notReportedAsUnbound() {
+        FailingNaming.install();
+        FailingNaming.failWith("lambda/Default", new InvalidPropertyException(REFUSAL));
+        assertThatThrownBy(DefaultFactoryName::lookup).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessage("The Lambda connection factory bound at lambda/Default could not be created: " + REFUSAL)
+                .hasRootCauseInstanceOf(InvalidPropertyException.class);
+    }
+
+    @Test
+    void aNamedFactoryBoundButRefused_isNamedWithTheAdaptersReason() {
+        FailingNaming.install();
+        FailingNaming.failWith("lambda/Orders", new IllegalStateException(new InvalidPropertyException(REFUSAL)));
+        assertThatThrownBy(() -> LambdaFactoryProducer.lookup("lambda/Orders"))
+                .isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessage("The Lambda connection factory bound at lambda/Orders could not be created: " + REFUSAL);
+    }
+
+    @Test
+    void aNameNotBound_isStillReportedAsUnbound() {
+        FailingNaming.install();
+        assertThatThrownBy(() -> LambdaFactoryProducer.lookup("lambda/Orders"))
+                .isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageStartingWith("No Lambda connection factory is bound at lambda/Orders");
     }
 }

@@ -99,8 +99,8 @@ class LambdaCdiExtensionTest {
         })));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p).isInstanceOf(DeploymentException.class);
-            assertThat(p.getMessage()).startsWith("LAMBDAJCA2003: unknown Lambda connection definition: No Lambda "
-                    + "connection factory is bound at java:global/lambda/Orders");
+            assertThat(p.getMessage()).startsWith("LAMBDAJCA2003: a Lambda connection definition the application uses "
+                    + "is not available: No Lambda connection factory is bound at java:global/lambda/Orders");
         });
     }
 

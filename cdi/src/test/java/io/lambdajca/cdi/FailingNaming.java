@@ -1,0 +1,51 @@
+package io.lambdajca.cdi;
+
+import java.lang.reflect.Proxy;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.naming.Context;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingException;
+import javax.naming.spi.InitialContextFactory;
+
+/**
+ * JNDI for a test in which every lookup fails: with the exception set for a name, else as a name not bound. Used
+ * through {@link #install()}, which makes it the initial context factory until {@link #uninstall()}.
+ */
+public final class FailingNaming implements InitialContextFactory {
+
+    private static final Map<String, NamingException> FAILURES = new ConcurrentHashMap<>();
+
+    static void install() {
+        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, FailingNaming.class.getName());
+    }
+
+    static void uninstall() {
+        System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+        FAILURES.clear();
+    }
+
+    /** A lookup of the name fails with a naming exception whose cause is {@code cause}. */
+    static void failWith(String name, Exception cause) {
+        NamingException e = new NamingException("Could not create the resource at " + name);
+        e.setRootCause(cause);
+        FAILURES.put(name, e);
+    }
+
+    @Override
+    public Context getInitialContext(Hashtable<?, ?> environment) {
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("lookup") && args[0] instanceof String name) {
+                        NamingException failure = FAILURES.get(name);
+                        throw failure != null ? failure : new NameNotFoundException(name);
+                    }
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
