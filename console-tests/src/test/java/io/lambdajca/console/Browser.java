@@ -52,6 +52,8 @@ final class Browser implements AutoCloseable {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", WINDOW,
                         "--user-data-dir=" + Files.createTempDirectory("console-chromium"));
+        // Open Liberty's Admin Center is served over HTTPS only, with the server's own self-signed certificate
+        options.setAcceptInsecureCerts(true);
         driver = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));

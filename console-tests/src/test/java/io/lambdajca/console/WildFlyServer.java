@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +49,7 @@ final class WildFlyServer {
 
     /** A fresh server directory with the archives to deploy at boot and a management user. */
     void prepare(String user, String password, Path... deployments) throws IOException, InterruptedException {
-        deleteTree(base);
+        ServerDirectories.deleteTree(base);
         Path source = home.resolve("standalone");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path from : (Iterable<Path>) files::iterator) {
@@ -127,16 +126,5 @@ final class WildFlyServer {
             throw new IllegalStateException(command.get(0) + " failed (" + p.exitValue() + "): " + text);
         }
         return text;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }
