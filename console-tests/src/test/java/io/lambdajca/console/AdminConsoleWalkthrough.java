@@ -68,13 +68,7 @@ abstract class AdminConsoleWalkthrough {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        server.stop();
-        if (endpoint != null) {
-            endpoint.close();
-        }
+        Teardown.closeInOrder(browser, server::stop, endpoint);
     }
 
     @Test

@@ -64,15 +64,7 @@ class LibertyConsoleIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.stop();
-        }
-        if (endpoint != null) {
-            endpoint.close();
-        }
+        Teardown.closeInOrder(browser, server == null ? null : server::stop, endpoint);
     }
 
     @Test

@@ -72,15 +72,7 @@ class WildFlyConsoleIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.stop();
-        }
-        if (endpoint != null) {
-            endpoint.close();
-        }
+        Teardown.closeInOrder(browser, server == null ? null : server::stop, endpoint);
     }
 
     @Test
