@@ -95,7 +95,7 @@ public class LambdaCdiExtension implements Extension {
                 LambdaFactoryProducer.lookup(jndi);
             } catch (LambdaException e) {
                 event.addDeploymentProblem(new DeploymentException("LAMBDAJCA2003: a Lambda connection "
-                        + "definition the application uses is not available: " + e.getMessage()));
+                        + "definition the application uses is not available: " + e.getMessage(), e));
             }
         }
     }

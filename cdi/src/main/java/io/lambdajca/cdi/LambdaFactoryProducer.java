@@ -69,17 +69,19 @@ public class LambdaFactoryProducer {
     /**
      * A lookup that failed because the factory bound at the name could not be made, rather than because nothing is
      * bound there: Open Liberty makes a connection factory at its first lookup, and a configuration the adapter refuses
-     * then reaches the caller as the cause of the naming failure. The failure names the JNDI name and the adapter's
-     * reason (the property and its rule); null when no such cause is there.
+     * then reaches the caller as a cause of the naming failure. The failure names the JNDI name and the reason of the
+     * innermost resource exception that has one (the adapter's, naming the property and its rule, when a server wraps
+     * it in its own); null when there is no resource exception among the causes.
      */
     static ConnectionUnavailableException notCreated(String jndiName, Exception lookupFailure) {
+        String reason = null;
         int depth = 0;
         for (Throwable t = lookupFailure.getCause(); t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof ResourceException) {
-                return new ConnectionUnavailableException("The Lambda connection factory bound at " + jndiName
-                        + " could not be created: " + t.getMessage(), lookupFailure);
+            if (t instanceof ResourceException && t.getMessage() != null) {
+                reason = t.getMessage();
             }
         }
-        return null;
+        return reason == null ? null : new ConnectionUnavailableException("The Lambda connection factory bound at "
+                + jndiName + " could not be created: " + reason, lookupFailure);
     }
 }

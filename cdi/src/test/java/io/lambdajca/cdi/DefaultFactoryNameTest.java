@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.ConnectionUnavailableException;
+import jakarta.resource.ResourceException;
 import jakarta.resource.spi.InvalidPropertyException;
 
 /**
@@ -57,10 +58,21 @@ class DefaultFactoryNameTest {
     }
 
     @Test
-    void aNameNotBound_isStillReportedAsUnbound() {
+    void theAdaptersReason_isTakenFromTheInnermostResourceException_whenTheServerWrapsIt() {
         FailingNaming.install();
+        FailingNaming.failWith("lambda/Orders", new ResourceException("J2CA0000E: could not create the factory",
+                new InvalidPropertyException(REFUSAL)));
+        assertThatThrownBy(() -> LambdaFactoryProducer.lookup("lambda/Orders"))
+                .hasMessage("The Lambda connection factory bound at lambda/Orders could not be created: " + REFUSAL);
+    }
+
+    @Test
+    void aLookupFailingForAnotherReason_isStillReportedAsUnbound() {
+        FailingNaming.install();
+        FailingNaming.failWith("lambda/Orders", new IllegalStateException("the naming service is not ready"));
         assertThatThrownBy(() -> LambdaFactoryProducer.lookup("lambda/Orders"))
                 .isInstanceOf(ConnectionUnavailableException.class)
-                .hasMessageStartingWith("No Lambda connection factory is bound at lambda/Orders");
+                .hasMessageStartingWith("No Lambda connection factory is bound at lambda/Orders")
+                .hasRootCauseMessage("the naming service is not ready");
     }
 }
