@@ -81,7 +81,9 @@ final class AdminCenter {
         browser.click(By.id("addChildButton"));
         browser.type(By.id("dialogAddChildElementSearch"), search);
         browser.click(By.cssSelector("#dialogAddChildElementListContainer [data-element-name='" + elementName + "']"));
-        String description = browser.visible(By.id("dialogAddChildElementDescription")).getAttribute("value");
+        WebElement shown = browser.visible(By.id("dialogAddChildElementDescription"));
+        String description = browser.until(d -> shown.getAttribute("value").isBlank() ? null
+                : shown.getAttribute("value"));
         browser.click(By.id("dialogAddChildElementOKButton"));
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialogAddChildElement")));
         return description;
@@ -95,6 +97,11 @@ final class AdminCenter {
     /** The value in the selected element's attribute field. */
     String attributeValue(String name) {
         return browser.visible(By.id("attribute_" + name)).getAttribute("value");
+    }
+
+    /** What the selected element's empty attribute field shows in grey: its default, or "(no value)". */
+    String attributeHint(String name) {
+        return browser.visible(By.id("attribute_" + name)).getAttribute("placeholder");
     }
 
     /** What the form of the selected element shows: its title, description, fields and their descriptions. */
@@ -140,10 +147,18 @@ final class AdminCenter {
         }
     }
 
-    /** Saves the file; Liberty reads a changed server.xml by itself. */
+    /**
+     * Saves the file (Liberty reads a changed server.xml by itself) and waits until the tool has: it disables Save once
+     * the file is written (its "Changes saved" shows for 3 s only), and shows a dialog if it could not be.
+     */
     void save() {
         browser.click(By.id("navbarEditorButtonsSave"));
-        browser.visible(By.id("navbarEditorChangesSavedMessage"));
+        browser.until(d -> {
+            if (d.findElement(By.id("dialogErrorSavingFile")).isDisplayed()) {
+                throw new IllegalStateException("the Server Config tool could not save the file");
+            }
+            return d.findElement(By.id("navbarEditorButtonsSave")).getAttribute("disabled") != null;
+        });
     }
 
     private static By serverConfigTool() {

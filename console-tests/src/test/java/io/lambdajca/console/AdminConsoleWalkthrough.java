@@ -40,7 +40,9 @@ abstract class AdminConsoleWalkthrough {
     private static final String RAR_NAME = "lambda-jca-adapter";
     private static final String ALIAS = "lambda-secret-key";
     private static final String DEFINITION = "io.lambdajca.api.LambdaConnectionFactory";
-    /** How server.log shows GlassFish refusing the console's JSON (README: In the GlassFish and Payara Admin Consoles). */
+    /**
+     * How server.log shows GlassFish refusing the console's JSON (README: In the GlassFish and Payara Admin Consoles).
+     */
     private static final String REFUSAL = "JsonParsingException";
 
     private final AsadminServer server;

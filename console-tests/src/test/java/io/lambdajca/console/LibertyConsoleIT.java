@@ -93,7 +93,10 @@ class LibertyConsoleIT {
         console.attribute("maxPoolSize", "20");
         console.attribute("connectionTimeout", "5s");
         browser.screenshot("connection-manager");
-        assertTrue(console.form().contains("Connection timeout"), console.form());
+        String form = console.form();
+        assertTrue(form.contains("Maximum connections") && form.contains("Connection timeout")
+                && form.contains("Amount of time after which a connection request times out."), form);
+        assertEquals("30m (default)", console.attributeHint("maxIdleTime"));
     }
 
     @Test
@@ -138,8 +141,8 @@ class LibertyConsoleIT {
         console.designView();
         console.expand("Connection Factory", "lambdaDefault");
         console.select("properties.lambda", null);
-        assertTrue(console.form().contains("The element \"properties.lambda\" is not recognized by the server"),
-                console.form());
+        assertTrue(console.form().contains("The element \"properties.lambda\" is not recognized by the server. "
+                + "Please switch to the source pane to edit its content."), console.form());
         browser.screenshot("design-view-does-not-know-the-properties");
     }
 
@@ -183,7 +186,9 @@ class LibertyConsoleIT {
         String log = server.awaitLog(s -> s.contains("CWWKZ0004E"), Duration.ofMinutes(1),
                 "the sample application did not fail to start on the wrong region");
         String failure = log.lines().filter(l -> l.contains("CWWKZ0004E")).findFirst().orElseThrow();
-        assertTrue(failure.contains("LAMBDAJCA2003") && failure.contains("lambda/Default could not be created: Invalid "
-                + "Lambda connection definition: Region 'mars-north-1' is not a region the AWS SDK knows"), failure);
+        assertTrue(failure.contains("LAMBDAJCA2003: a Lambda connection definition the application uses is not "
+                + "available: The Lambda connection factory bound at java:comp/env/lambda/Default could not be "
+                + "created: Invalid Lambda connection definition: Region 'mars-north-1' is not a region the AWS SDK "
+                + "knows"), failure);
     }
 }
