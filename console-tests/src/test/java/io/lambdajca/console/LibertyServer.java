@@ -11,9 +11,9 @@ import java.util.function.Predicate;
 /**
  * An Open Liberty server of its own for the console test, in a user directory of its own (WLP_USER_DIR), so that what
  * the Admin Center saves goes to a server.xml nobody else uses. Its server.xml has what an administrator sets up
- * before the Admin Center can be used (the feature, a user in the administrator role, a keystore for the HTTPS port,
- * write access to the configuration directory) and the RAR installed as a resource adapter, and nothing else of the
- * adapter. HTTP 14080 and HTTPS 14443 on 127.0.0.1: clear of the other suites (Liberty's container suite 9180/9543,
+ * before the Admin Center can be used (the feature; in an included file, a user in the administrator role, a keystore
+ * for the HTTPS port, write access to the configuration directory) and the RAR installed as a resource adapter, and
+ * nothing else of the adapter. HTTP 14080 and HTTPS 14443 on 127.0.0.1: clear of the other suites (Liberty's container suite 9180/9543,
  * demo.sh 9080, GlassFish and Payara 12000-13100).
  */
 final class LibertyServer {
@@ -56,6 +56,21 @@ final class LibertyServer {
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             Files.writeString(serverDir().resolve("variables").resolve(variable.getKey()), variable.getValue());
         }
+        // what the Admin Center needs, in a file of its own as administrators keep users and keys
+        Files.writeString(serverDir().resolve("admin-center.xml"), """
+                <server>
+                    <basicRegistry id="basic">
+                        <user name="%s" password="%s"/>
+                    </basicRegistry>
+                    <administrator-role>
+                        <user>%s</user>
+                    </administrator-role>
+                    <keyStore id="defaultKeyStore" password="keystore-%s"/>
+                    <remoteFileAccess>
+                        <writeDir>${server.config.dir}</writeDir>
+                    </remoteFileAccess>
+                </server>
+                """.formatted(user, password, user, Long.toHexString(System.nanoTime())));
         Files.writeString(configuration(), """
                 <server description="Lambda JCA: configured in the Admin Center">
                     <featureManager>
@@ -67,21 +82,12 @@ final class LibertyServer {
                         <feature>jsonb-3.0</feature>
                         <feature>concurrent-3.0</feature>
                     </featureManager>
-                    <basicRegistry id="basic">
-                        <user name="%s" password="%s"/>
-                    </basicRegistry>
-                    <administrator-role>
-                        <user>%s</user>
-                    </administrator-role>
-                    <keyStore id="defaultKeyStore" password="keystore-%s"/>
+                    <include location="admin-center.xml"/>
                     <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="%d"/>
-                    <remoteFileAccess>
-                        <writeDir>${server.config.dir}</writeDir>
-                    </remoteFileAccess>
                     <resourceAdapter id="lambda" location="${server.config.dir}/lambda-jca-adapter.rar"
                         autoStart="true"/>
                 </server>
-                """.formatted(user, password, user, Long.toHexString(System.nanoTime()), HTTP_PORT, HTTPS_PORT));
+                """.formatted(HTTP_PORT, HTTPS_PORT));
     }
 
     /** Starts the server on the test's own JDK and waits until it is ready and the RAR is installed. */
@@ -113,6 +119,7 @@ final class LibertyServer {
             stopping.destroyForcibly();
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
