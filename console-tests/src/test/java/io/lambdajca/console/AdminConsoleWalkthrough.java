@@ -206,7 +206,7 @@ abstract class AdminConsoleWalkthrough {
     /** A new pool with the wrong value and Ping checked: the console shows the ping's failure with its message. */
     private void wrongValue(String pool, Map<String, String> properties, String message) throws Exception {
         String log = Files.exists(server.log()) ? Files.readString(server.log()) : "";
-        int before = SamplePage.count(log, message);
+        int before = ServerLog.count(log, message);
         newPool(pool, true);
         properties.forEach(console::property);
         assertTrue(finishPool(pool), () -> "the server refused the console's properties:\n"
@@ -214,7 +214,7 @@ abstract class AdminConsoleWalkthrough {
         String shown = console.alert();
         assertTrue(shown.contains("Invalid Lambda connection definition: " + message), shown);
         browser.screenshot("ping-" + pool);
-        server.awaitLog(s -> SamplePage.count(s, message) > before, Duration.ofSeconds(30),
+        server.awaitLog(s -> ServerLog.count(s, message) > before, Duration.ofSeconds(30),
                 "server.log did not name the property and the rule");
     }
 
@@ -263,11 +263,11 @@ abstract class AdminConsoleWalkthrough {
      * JSON in which the console sent the pool's properties (README: In the GlassFish and Payara Admin Consoles).
      */
     private boolean finishPool(String name) throws IOException {
-        int before = SamplePage.count(Files.readString(server.log()), REFUSAL);
+        int before = ServerLog.count(Files.readString(server.log()), REFUSAL);
         console.button("propertyForm:propertyContentPage:topButtons:finishButton");
         String outcome = browser.until(d -> { // a wait ends on neither null nor false, hence the words
             try {
-                if (SamplePage.count(Files.readString(server.log()), REFUSAL) > before) {
+                if (ServerLog.count(Files.readString(server.log()), REFUSAL) > before) {
                     return "refused";
                 }
             } catch (IOException e) {

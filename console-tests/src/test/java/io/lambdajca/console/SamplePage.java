@@ -57,13 +57,4 @@ final class SamplePage {
         assertTrue(endpoint.issuedCredentials().stream().anyMatch(i -> i.roleArn().equals(SampleEndpoint.ROLE)),
                 "the calls used the role's temporary credentials from the endpoint's STS");
     }
-
-    /** How many times the part occurs in the text (a message in a server log, say). */
-    static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-            n++;
-        }
-        return n;
-    }
 }

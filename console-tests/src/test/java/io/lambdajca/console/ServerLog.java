@@ -35,4 +35,13 @@ final class ServerLog {
             Thread.sleep(250); // polling interval; the deadline bounds the wait
         }
     }
+
+    /** How many times the part (a message id, say) occurs in the log's text. */
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
 }

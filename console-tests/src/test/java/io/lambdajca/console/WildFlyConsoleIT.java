@@ -221,12 +221,12 @@ class WildFlyConsoleIT {
         hal.properties(CD_FORM, "config-properties", properties);
         hal.save(CD_FORM);
         String log = Files.readString(server.log());
-        int messages = SamplePage.count(log, message);
-        int bootsWithErrors = SamplePage.count(log, "WFLYSRV0026");
+        int messages = ServerLog.count(log, message);
+        int bootsWithErrors = ServerLog.count(log, "WFLYSRV0026");
         hal.reloadServer();
-        String after = server.awaitLog(s -> SamplePage.count(s, "WFLYSRV0026") > bootsWithErrors,
+        String after = server.awaitLog(s -> ServerLog.count(s, "WFLYSRV0026") > bootsWithErrors,
                 Duration.ofMinutes(1), "the server did not reload with an error");
-        assertTrue(SamplePage.count(after, message) > messages, "the server log names the property and the rule");
+        assertTrue(ServerLog.count(after, message) > messages, "the server log names the property and the rule");
         String shown = hal.bootError();
         assertTrue(shown.contains("Invalid Lambda connection definition: " + message), shown);
         browser.screenshot("boot-error-" + name);
