@@ -130,7 +130,7 @@ class LibertyConsoleIT {
         console.sourceView();
         console.typeAtEndOf("<connectionManager", Keys.ENTER, "<properties.lambda region=\"us-east-1\""
                 + " endpointOverride=\"" + endpoint.endpoint() + "\" credentialProfile=\"lambda/profiles/Sample\"/>");
-        // the administered object was saved as an empty element: it is opened for its properties
+        // the Design view wrote the administered object as an empty element: it is opened for its properties
         console.typeAtEndOf("<adminObject", Keys.BACK_SPACE, Keys.BACK_SPACE, ">", Keys.ENTER,
                 "<properties.lambda type=\"ASSUME_ROLE\" roleArn=\"" + SampleEndpoint.ROLE + "\" roleSessionName="
                         + "\"lambda-sample\" accessKeyId=\"" + SampleEndpoint.ACCESS_KEY + "\" secretAccessKey=\"${"
