@@ -12,7 +12,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ import io.lambdajca.local.LocalLambda;
 import io.lambdajca.local.iam.RoleDefinition;
 import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
 import io.lambdajca.local.iam.TrustAnchorDefinition;
+import io.lambdajca.local.testing.Poll;
 import io.lambdajca.local.testing.TestPki;
 import io.lambdajca.testfunctions.Handlers;
 
@@ -152,18 +152,10 @@ class StopWithItsFilesGoneTest {
         }
 
         /** Waits until each of {@code profiles} refreshing profiles has fetched credentials at least twice. */
-        void awaitRefreshed(int profiles) throws InterruptedException {
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (!refreshed(profiles) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(10);
-            }
-            assertThat(fetchesByProfile()).as("credentials fetched, by profile").hasSize(profiles)
-                    .allSatisfy((profile, times) -> assertThat(times).as(profile).isGreaterThanOrEqualTo(2));
-        }
-
-        private boolean refreshed(int profiles) {
-            Map<String, Long> fetches = fetchesByProfile();
-            return fetches.size() == profiles && fetches.values().stream().allMatch(n -> n >= 2);
+        void awaitRefreshed(int profiles) {
+            Poll.value(Duration.ofSeconds(10), this::fetchesByProfile,
+                    fetches -> fetches.size() == profiles && fetches.values().stream().allMatch(n -> n >= 2),
+                    "fetched twice by each of " + profiles + " profiles (credentials fetched, by profile)");
         }
 
         /** "LAMBDAJCA1101: Fetched temporary credentials for {profile}, valid until {time}", counted by profile. */

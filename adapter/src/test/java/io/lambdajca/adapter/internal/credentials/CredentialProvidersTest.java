@@ -27,6 +27,7 @@ import io.lambdajca.local.LocalLambda;
 import io.lambdajca.local.iam.RoleDefinition;
 import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
 import io.lambdajca.local.iam.TrustAnchorDefinition;
+import io.lambdajca.local.testing.Poll;
 import io.lambdajca.local.testing.TestPki;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -202,12 +203,8 @@ class CredentialProvidersTest {
         }
     }
 
-    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (thread.getState() != state && Instant.now().isBefore(deadline)) {
-            Thread.sleep(5);
-        }
-        assertThat(thread.getState()).as(thread.getName()).isEqualTo(state);
+    private static void awaitState(Thread thread, Thread.State state) {
+        Poll.value(Duration.ofSeconds(10), thread::getState, state::equals, thread.getName() + " " + state);
     }
 
     /** Calls Lambda continuously with the provider's credentials; every call must succeed, across several keys. */
