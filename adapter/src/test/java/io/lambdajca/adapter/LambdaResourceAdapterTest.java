@@ -3,13 +3,14 @@ package io.lambdajca.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import io.lambdajca.local.testing.Poll;
 
 /**
  * The adapter's start, stop and activations are race-free: stop() running at the same time as connection factories
@@ -40,7 +41,7 @@ class LambdaResourceAdapterTest {
             }
             assertThat(failures).as("iteration %d", i).isEmpty();
         }
-        assertThat(adapterThreadsAfterAWhile()).isEmpty();
+        awaitNoAdapterThread();
     }
 
     @Test
@@ -49,7 +50,7 @@ class LambdaResourceAdapterTest {
         definition(ra, "java:/lambda/profiles/NeverBound").createConnectionFactory(null);
         assertThat(adapterThreads()).isNotEmpty();
         ra.stop();
-        assertThat(adapterThreadsAfterAWhile()).isEmpty();
+        awaitNoAdapterThread();
     }
 
     private static LambdaManagedConnectionFactory definition(LambdaResourceAdapter ra, String profile) {
@@ -82,14 +83,10 @@ class LambdaResourceAdapterTest {
     }
 
     /** The adapter's threads still alive, polled for up to 5 s (a thread ends just after its pool terminates). */
-    private static List<String> adapterThreadsAfterAWhile() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-        List<String> left = adapterThreads();
-        while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-            left = adapterThreads();
-        }
-        return left;
+    /** The adapter's threads end shortly after stop() returns (an activation may be ending its last step). */
+    private static void awaitNoAdapterThread() {
+        Poll.value(Duration.ofSeconds(5), LambdaResourceAdapterTest::adapterThreads, List::isEmpty,
+                "every adapter thread ended");
     }
 
     private static List<String> adapterThreads() {
