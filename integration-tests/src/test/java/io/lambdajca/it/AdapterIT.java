@@ -247,13 +247,14 @@ class AdapterIT {
         InvalidRequestException payload = thrown(InvalidRequestException.class,
                 () -> caller.withLambda(c -> c.invoke(InvocationRequest.builder("echo").payload("{oops").build())));
         assertTrue(payload.getMessage().contains("not valid JSON"), payload.getMessage());
-        byte[] big = new byte[1_048_576];
+        byte[] big = new byte[1_048_577];
         java.util.Arrays.fill(big, (byte) ' ');
         big[0] = '1';
         InvalidRequestException size = thrown(InvalidRequestException.class,
                 () -> caller.withLambda(c -> c.invoke(InvocationRequest.builder("echo")
                         .invocationType(InvocationType.EVENT).payload(big).build())));
-        assertTrue(size.getMessage().contains("1048576"), size.getMessage());
+        assertTrue(size.getMessage().contains("1048577 bytes") && size.getMessage().contains("at most 1048576"),
+                size.getMessage());
         InvalidRequestException context = thrown(InvalidRequestException.class,
                 () -> caller.withLambda(c -> c.invoke(InvocationRequest.builder("echo").payload("{}")
                         .clientContext("{\"custom\":{\"k\":\"" + "x".repeat(3000) + "\"}}").build())));

@@ -92,7 +92,7 @@ class BadInputIT {
                 api("payload over 6 MB (sync)", c -> c.invoke(req("echo").payload(big).build()),
                         (big.length()) + " bytes", "less than 6291456 bytes"),
                 api("payload over 1 MB (Event)", c -> c.invoke(req("echo").invocationType(InvocationType.EVENT)
-                        .payload(event).build()), event.length() + " bytes", "Event", "less than 1048576 bytes"),
+                        .payload(event).build()), event.length() + " bytes", "Event", "at most 1048576 bytes"),
                 api("client context not an object", c -> c.invoke(req("echo").payload("{}").clientContext("[1]")
                         .build()), "clientContext must be a JSON object"),
                 api("client context too large", c -> c.invoke(req("echo").payload("{}").clientContext(

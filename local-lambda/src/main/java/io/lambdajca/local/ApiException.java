@@ -75,9 +75,20 @@ public final class ApiException extends RuntimeException {
         return new ApiException(409, "ResourceConflictException", message);
     }
 
+    /**
+     * A synchronous invocation's request of {@code limit} bytes or more, as AWS answers it: 413 with the code
+     * RequestEntityTooLargeException, which is not in Lambda's model (the model's RequestTooLargeException is never
+     * sent for it), so the SDK throws its plain LambdaException.
+     */
     public static ApiException tooLarge(int limit) {
-        return new ApiException(413, "RequestTooLargeException",
+        return unmodeled(413, "RequestEntityTooLargeException",
                 "Request must be smaller than " + limit + " bytes for the InvokeFunction operation");
+    }
+
+    /** An Event invocation's payload over {@code limit} bytes, as AWS answers it (the limit itself is taken). */
+    public static ApiException eventTooLarge(int size, int limit) {
+        return unmodeled(413, "RequestEntityTooLargeException",
+                size + " byte payload is too large for the Event invocation type (limit " + limit + " bytes)");
     }
 
     /** 429 as Lambda sends it: {@code Retry-After} header and a {@code Reason} in the body. */

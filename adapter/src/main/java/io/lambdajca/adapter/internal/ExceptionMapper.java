@@ -33,9 +33,13 @@ final class ExceptionMapper {
     private static final Set<String> ACCESS_CODES = Set.of("UnrecognizedClientException", "InvalidSignatureException",
             "ExpiredTokenException", "AccessDeniedException", "MissingAuthenticationTokenException",
             "IncompleteSignatureException", "SignatureDoesNotMatch", "InvalidClientTokenId");
+    /**
+     * A request Lambda refuses as it is. An oversized Invoke is answered {@code RequestEntityTooLargeException}, a code
+     * outside Lambda's model (whose {@code RequestTooLargeException} it never sends for Invoke).
+     */
     private static final Set<String> INVALID_CODES = Set.of("InvalidParameterValueException",
-            "InvalidRequestContentException", "RequestTooLargeException", "ValidationException",
-            "UnsupportedMediaTypeException");
+            "InvalidRequestContentException", "RequestTooLargeException", "RequestEntityTooLargeException",
+            "SerializedRequestEntityTooLargeException", "ValidationException", "UnsupportedMediaTypeException");
 
     /** How the SDK's message of an unreadable answer gives its status. */
     private static final Pattern RESPONSE_CODE = Pattern.compile("Response Code: (\\d{3})");

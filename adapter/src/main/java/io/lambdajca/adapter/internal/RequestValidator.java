@@ -40,7 +40,10 @@ public final class RequestValidator {
     static final String DURABLE_EXECUTION_NAME_PATTERN = "[a-zA-Z0-9-_]+";
     /** Synchronous request payloads must be smaller than 6,291,456 bytes. */
     public static final int MAX_SYNC_PAYLOAD = 6_291_456;
-    /** Asynchronous (Event) payloads must be smaller than 1 MB (1,048,576 bytes) since October 2025. */
+    /**
+     * Asynchronous (Event) payloads may take 1 MB (1,048,576 bytes) since October 2025: Lambda refuses a larger one with
+     * "N byte payload is too large for the Event invocation type (limit 1048576 bytes)", so the limit itself is sent.
+     */
     public static final int MAX_EVENT_PAYLOAD = 1_048_576;
     /** The base64-encoded client context is at most 3,583 bytes. */
     public static final int MAX_CLIENT_CONTEXT = 3583;
@@ -146,10 +149,10 @@ public final class RequestValidator {
 
     /** The size limit alone, for payloads JSON-B has just written (they are JSON by construction). */
     public static void payloadSize(String functionName, InvocationType type, byte[] payload) {
-        int limit = type == InvocationType.EVENT ? MAX_EVENT_PAYLOAD : MAX_SYNC_PAYLOAD;
-        if (payload.length >= limit) {
+        if (type == InvocationType.EVENT ? payload.length > MAX_EVENT_PAYLOAD : payload.length >= MAX_SYNC_PAYLOAD) {
             throw new InvalidRequestException(functionName, "payload of " + payload.length + " bytes is too large for "
-                    + "a " + type.wireName() + " invocation: Lambda accepts less than " + limit + " bytes");
+                    + "invocation type " + type.wireName() + ": Lambda accepts " + (type == InvocationType.EVENT
+                    ? "at most " + MAX_EVENT_PAYLOAD : "less than " + MAX_SYNC_PAYLOAD) + " bytes");
         }
     }
 

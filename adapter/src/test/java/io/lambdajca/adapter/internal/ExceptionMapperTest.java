@@ -6,6 +6,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.AccessDeniedException;
@@ -91,10 +93,14 @@ class ExceptionMapperTest {
 
     @Test
     void serviceSideValidation_isInvalidRequest() {
-        LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f",
-                service(software.amazon.awssdk.services.lambda.model.LambdaException.builder(), 413,
-                        "RequestTooLargeException", "too big"), 1);
-        assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessageContaining("RequestTooLargeException");
+        // RequestEntityTooLargeException is what Lambda answers an oversized Invoke with, though not in its model
+        for (String code : List.of("RequestTooLargeException", "RequestEntityTooLargeException",
+                "SerializedRequestEntityTooLargeException", "ValidationException")) {
+            LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f",
+                    service(software.amazon.awssdk.services.lambda.model.LambdaException.builder(), 413, code,
+                            "too big"), 1);
+            assertThat(e).as(code).isInstanceOf(InvalidRequestException.class).hasMessageContaining(code);
+        }
     }
 
     @Test

@@ -211,10 +211,14 @@ class RequestValidatorTest {
 
     @Test
     void payload_sizeLimitDependsOnInvocationType() {
+        // Event: "N byte payload is too large for the Event invocation type (limit 1048576 bytes)", so 1 MB is sent
         byte[] oneMb = json(RequestValidator.MAX_EVENT_PAYLOAD);
-        assertThatThrownBy(() -> RequestValidator.payload("f", InvocationType.EVENT, oneMb))
-                .hasMessageContaining("1048576 bytes is too large for a Event invocation");
-        assertThatCode(() -> RequestValidator.payload("f", InvocationType.REQUEST_RESPONSE, oneMb))
+        assertThatCode(() -> RequestValidator.payload("f", InvocationType.EVENT, oneMb)).doesNotThrowAnyException();
+        byte[] overOneMb = json(RequestValidator.MAX_EVENT_PAYLOAD + 1);
+        assertThatThrownBy(() -> RequestValidator.payload("f", InvocationType.EVENT, overOneMb))
+                .hasMessageContaining("1048577 bytes is too large for invocation type Event")
+                .hasMessageContaining("at most 1048576 bytes");
+        assertThatCode(() -> RequestValidator.payload("f", InvocationType.REQUEST_RESPONSE, overOneMb))
                 .doesNotThrowAnyException();
         byte[] sixMb = json(RequestValidator.MAX_SYNC_PAYLOAD);
         assertThatThrownBy(() -> RequestValidator.payload("f", InvocationType.REQUEST_RESPONSE, sixMb))

@@ -19,7 +19,7 @@ public final class InvokeEndpoint {
 
     /** Synchronous request payloads must be smaller than 6,291,456 bytes. */
     public static final int MAX_SYNC_PAYLOAD = 6_291_456;
-    /** Asynchronous (Event) request payloads must be smaller than 1 MB (1,048,576 bytes) since October 2025. */
+    /** Asynchronous (Event) request payloads may take 1 MB (1,048,576 bytes) since October 2025. */
     public static final int MAX_EVENT_PAYLOAD = 1_048_576;
     /** The base64 client context may be at most 3,583 bytes. */
     public static final int MAX_CLIENT_CONTEXT = InvokeRequest.MAX_CLIENT_CONTEXT;

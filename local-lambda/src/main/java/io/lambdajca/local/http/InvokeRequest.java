@@ -65,9 +65,11 @@ final class InvokeRequest {
             throw ApiException.validation(logType, "logType", "Member must satisfy enum value set: [None, Tail]");
         }
         String clientContext = clientContext(exchange.getRequestHeaders().getFirst(CLIENT_CONTEXT));
-        int limit = type.equals("Event") ? InvokeEndpoint.MAX_EVENT_PAYLOAD : payloadLimit;
-        if (payload.length >= limit) {
-            throw ApiException.tooLarge(limit);
+        if (type.equals("Event") && payload.length > InvokeEndpoint.MAX_EVENT_PAYLOAD) {
+            throw ApiException.eventTooLarge(payload.length, InvokeEndpoint.MAX_EVENT_PAYLOAD);
+        }
+        if (payload.length >= payloadLimit) {
+            throw ApiException.tooLarge(payloadLimit);
         }
         if (payload.length > 0) {
             String problem = Jsons.jsonProblem(payload);
