@@ -27,9 +27,19 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
 
     /** Access key ids: 16-128 word characters (AWS's own are 20 upper-case letters and digits). */
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w{16,128}");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    /**
+     * An IAM role's ARN: its path is "/" or any printable ASCII between slashes (IAM's rule), its name 1-64 characters
+     * of [\w+=,.@-]; STS takes ARNs of up to 2,048 characters.
+     */
+    private static final Pattern ROLE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role(/[!-~]*)?/[\\w+=,.@-]{1,64}");
+    private static final int MAX_ROLE_ARN = 2048;
+    private static final String ROLE_ARN_RULE = "an IAM role ARN, arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME with a "
+            + "12-digit account, a path of printable ASCII characters and a name of 1-64 letters, digits and +=,.@_- "
+            + "(at most " + MAX_ROLE_ARN + " characters), such as arn:aws:iam::123456789012:role/lambda-invoker";
+    /** Roles Anywhere's trust anchor and profile ARNs; their ids are its Uuid shape (36 of [a-z0-9-]). */
     private static final Pattern ROLES_ANYWHERE_ARN = Pattern.compile(
-            "arn:aws[a-z-]*:rolesanywhere:([a-z0-9-]+):\\d{12}:(trust-anchor|profile)/[0-9a-f-]{36}");
+            "arn:aws[a-z-]*:rolesanywhere:([a-z0-9-]+):\\d{12}:(trust-anchor|profile)/[a-z0-9-]{36}");
     /** RoleSessionName: 2-64 characters of [\w+=,.@-]. */
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     /** ExternalId: 2-1,224 characters of [\w+=,.@:/-]. */
@@ -78,8 +88,7 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
     }
 
     private AssumeRole assumeRole(ProfileResolver resolver) throws ConfigException {
-        String role = matching("RoleArn", roleArn, ROLE_ARN, "an IAM role ARN such as "
-                + "arn:aws:iam::123456789012:role/lambda-invoker");
+        String role = checkedRoleArn();
         String session = sessionName(true);
         if (present(externalId) && !EXTERNAL_ID.matcher(externalId.trim()).matches()) {
             throw new ConfigException("ExternalId must be 2-1224 characters of letters, digits and +=,.@:/-; the "
@@ -112,8 +121,7 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
         if (!profile.contains(":profile/")) {
             throw new ConfigException("ProfileArn '" + profile + "' names a trust anchor, not a profile");
         }
-        String role = matching("RoleArn", roleArn, ROLE_ARN, "an IAM role ARN such as "
-                + "arn:aws:iam::123456789012:role/lambda-invoker");
+        String role = checkedRoleArn();
         boolean keystore = present(keystoreFile);
         boolean pem = present(certificateFile) || present(privateKeyFile);
         if (keystore == pem) {
@@ -127,6 +135,14 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
         Region r = ConnectionProperties.region(anchor.split(":")[3]);
         URI endpoint = ConnectionProperties.endpoint(endpointOverride);
         return new RolesAnywhere(anchor, profile, role, duration(), sessionName(false), r, endpoint, certificate);
+    }
+
+    private String checkedRoleArn() throws ConfigException {
+        if (present(roleArn) && roleArn.trim().length() > MAX_ROLE_ARN) {
+            throw new ConfigException("RoleArn '" + roleArn.trim().substring(0, 60) + "...' has "
+                    + roleArn.trim().length() + " characters: it is not " + ROLE_ARN_RULE);
+        }
+        return matching("RoleArn", roleArn, ROLE_ARN, ROLE_ARN_RULE);
     }
 
     private String sessionName(boolean withDefault) throws ConfigException {

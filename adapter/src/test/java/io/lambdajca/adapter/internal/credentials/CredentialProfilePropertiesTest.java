@@ -64,7 +64,14 @@ class CredentialProfilePropertiesTest {
                 Arguments.of(b().type("STATIC").accessKeyId("short").secret("s"), "AccessKeyId 'short' is not"),
                 Arguments.of(b().type("ASSUME_ROLE"), "RoleArn is required"),
                 Arguments.of(b().type("ASSUME_ROLE").role("arn:aws:iam::12345:role/x"),
-                        "RoleArn 'arn:aws:iam::12345:role/x' is not an IAM role ARN"),
+                        "RoleArn 'arn:aws:iam::12345:role/x' is not an IAM role ARN, arn:PARTITION:iam::ACCOUNT:"
+                                + "role/[PATH/]NAME with a 12-digit account"),
+                Arguments.of(b().type("ASSUME_ROLE").role("arn:aws:iam::123456789012:role/ops/" + "n".repeat(65)),
+                        "a name of 1-64 letters"),
+                Arguments.of(b().type("ASSUME_ROLE").role("arn:aws:iam::123456789012:role/a b/invoker"),
+                        "a path of printable ASCII characters"),
+                Arguments.of(b().type("ASSUME_ROLE").role("arn:aws:iam::123456789012:role/" + "p/".repeat(1100)
+                        + "invoker"), "has 2238 characters: it is not an IAM role ARN"),
                 Arguments.of(b().type("ASSUME_ROLE").role(ROLE).duration(899),
                         "DurationSeconds must be between 900 and 43200, not 899"),
                 Arguments.of(b().type("ASSUME_ROLE").role(ROLE).duration(43_201),
@@ -115,6 +122,17 @@ class CredentialProfilePropertiesTest {
         assertThat(r.certificate().keyAlgorithm()).isEqualTo("RSA");
         assertThat(ra().cert(pem).key(key).build().toSource(n -> null)).isInstanceOf(RolesAnywhere.class);
         assertThat(b().type("DEFAULT_CHAIN").build().toSource(n -> null)).isEqualTo(new DefaultChain());
+    }
+
+    @Test
+    void roleArns_thatIamAllows_areTaken() throws Exception {
+        // IAM: a path of printable ASCII between slashes (up to 512), a name of 1-64 [\w+=,.@-]; STS: 20-2048
+        for (String arn : new String[] {"arn:aws:iam::123456789012:role/service-role/lambda-invoker",
+            "arn:aws-cn:iam::123456789012:role/team~ops/a(b)/#1!/invoker", "arn:aws-us-gov:iam::123456789012:role/"
+                    + "p".repeat(510) + "/" + "n".repeat(64), "arn:aws:iam::123456789012:role/x+=,.@_-"}) {
+            AssumeRole a = (AssumeRole) b().type("ASSUME_ROLE").role(arn).build().toSource(n -> new DefaultChain());
+            assertThat(a.roleArn()).isEqualTo(arn);
+        }
     }
 
     @Test
