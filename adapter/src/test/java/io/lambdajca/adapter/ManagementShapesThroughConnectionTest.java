@@ -102,6 +102,10 @@ class ManagementShapesThroughConnectionTest {
                 ok("Version: none in an update", () -> functions.updateAlias(alias("absent", "live").build())),
                 ok("Description: empty", () -> functions.publishVersion("absent", "")),
                 ok("Description: 256 characters", () -> functions.publishVersion("absent", "d".repeat(256))),
+                // the model's length counts code points: 256 characters outside the BMP are 512 UTF-16 units
+                ok("Description: 256 emoji", () -> functions.publishVersion("absent", "\uD83D\uDE00".repeat(256))),
+                ok("Description: 256 emoji in an alias", () -> functions.updateAlias(alias("absent", "live")
+                        .description("\uD83D\uDE00".repeat(256)).build())),
                 ok("Weight: 0.0", () -> functions.updateAlias(alias("absent", "live")
                         .additionalVersionWeight("2", 0.0).build())),
                 ok("Weight: 1.0", () -> functions.updateAlias(alias("absent", "live")
@@ -146,6 +150,8 @@ class ManagementShapesThroughConnectionTest {
                         "at most 256"),
                 refused("Description of 257 in an alias", () -> functions.updateAlias(alias("absent", "live")
                         .description("d".repeat(257)).build()), "at most 256"),
+                refused("Description of 257 emoji", () -> functions.publishVersion("absent",
+                        "\uD83D\uDE00".repeat(257)), "has 257 characters; Lambda accepts at most 256"),
                 refused("Weight above 1", () -> functions.updateAlias(alias("absent", "live")
                         .additionalVersionWeight("2", 1.01).build()), "between 0.0 and 1.0"),
                 refused("Weight below 0", () -> functions.updateAlias(alias("absent", "live")

@@ -48,8 +48,8 @@ public final class AliasRequest {
     }
 
     /**
-     * The version the alias points to: a version number, or {@code $LATEST}. Required to create an alias; null in an
-     * update keeps the alias's version.
+     * The version the alias points to: a version number, {@code $LATEST} or {@code $LATEST.PUBLISHED}. Required to
+     * create an alias; null in an update keeps the alias's version.
      */
     public String functionVersion() {
         return functionVersion;
@@ -121,7 +121,7 @@ public final class AliasRequest {
             this.aliasName = aliasName;
         }
 
-        /** The version the alias points to: a version number or {@code $LATEST}. */
+        /** The version the alias points to: a version number, {@code $LATEST} or {@code $LATEST.PUBLISHED}. */
         public Builder functionVersion(String value) {
             this.functionVersion = value;
             return this;

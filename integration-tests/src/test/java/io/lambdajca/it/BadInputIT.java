@@ -94,7 +94,7 @@ class BadInputIT {
                 api("payload over 1 MB (Event)", c -> c.invoke(req("echo").invocationType(InvocationType.EVENT)
                         .payload(event).build()), event.length() + " bytes", "Event", "at most 1048576 bytes"),
                 api("client context not an object", c -> c.invoke(req("echo").payload("{}").clientContext("[1]")
-                        .build()), "clientContext must be a JSON object"),
+                        .build()), "clientContext must be a JSON object; it is '[1]'"),
                 api("client context too large", c -> c.invoke(req("echo").payload("{}").clientContext(
                         "{\"custom\":{\"k\":\"" + "v".repeat(3000) + "\"}}").build()), "bytes once base64-encoded",
                         "at most 3583"),

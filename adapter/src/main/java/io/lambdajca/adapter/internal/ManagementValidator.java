@@ -54,13 +54,13 @@ final class ManagementValidator {
         if (name == null) {
             throw new InvalidRequestException(null, "functionName must not be null");
         }
-        check(name, "functionName", name, MAX_FUNCTION_NAME, FUNCTION_NAME, FUNCTION_NAME_PATTERN,
+        RequestValidator.optional(name, "functionName", name, MAX_FUNCTION_NAME, FUNCTION_NAME, FUNCTION_NAME_PATTERN,
                 " (a function name, partial ARN or ARN)");
     }
 
     static void aliasName(String functionName, String alias) {
         RequestValidator.notNull(functionName, "aliasName", alias);
-        check(functionName, "aliasName", alias, MAX_ALIAS, ALIAS, ALIAS_PATTERN,
+        RequestValidator.optional(functionName, "aliasName", alias, MAX_ALIAS, ALIAS, ALIAS_PATTERN,
                 " (letters, digits, '-' and '_', not only digits)");
     }
 
@@ -73,14 +73,16 @@ final class ManagementValidator {
             }
             return;
         }
-        check(functionName, "functionVersion", version, MAX_VERSION, VERSION, VERSION_PATTERN,
-                " (a version number or $LATEST)");
+        RequestValidator.optional(functionName, "functionVersion", version, MAX_VERSION, VERSION, VERSION_PATTERN,
+                " (a version number, $LATEST or $LATEST.PUBLISHED)");
     }
 
+    /** At most 256 characters, counted as the model's length counts them: in code points, not UTF-16 units. */
     static void description(String functionName, String description) {
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw new InvalidRequestException(functionName, "description has " + description.length()
-                    + " characters; Lambda accepts at most " + MAX_DESCRIPTION);
+        int length = description == null ? 0 : description.codePointCount(0, description.length());
+        if (length > MAX_DESCRIPTION) {
+            throw new InvalidRequestException(functionName, "description '" + RequestValidator.abbreviate(description)
+                    + "' has " + length + " characters; Lambda accepts at most " + MAX_DESCRIPTION);
         }
     }
 
@@ -94,7 +96,7 @@ final class ManagementValidator {
             if (version == null) {
                 throw new InvalidRequestException(functionName, "additionalVersionWeights has a null version");
             }
-            check(functionName, "additional version", version, MAX_VERSION, ADDITIONAL_VERSION,
+            RequestValidator.optional(functionName, "additional version", version, MAX_VERSION, ADDITIONAL_VERSION,
                     ADDITIONAL_VERSION_PATTERN, " (a published version number)");
             Double weight = e.getValue();
             if (weight == null || weight.isNaN() || weight < 0.0 || weight > 1.0) {
@@ -126,7 +128,7 @@ final class ManagementValidator {
         if (arn == null) {
             throw new InvalidRequestException(null, "functionArn must not be null");
         }
-        check(arn, "functionArn", arn, MAX_TAGGABLE, TAGGABLE, TAGGABLE_PATTERN,
+        RequestValidator.optional(arn, "functionArn", arn, MAX_TAGGABLE, TAGGABLE, TAGGABLE_PATTERN,
                 " (the tag operations take a function's ARN, FunctionInfo.arn(), not its name)");
     }
 
@@ -147,21 +149,5 @@ final class ManagementValidator {
                 throw new InvalidRequestException(arn, "keys must have no null key");
             }
         }
-    }
-
-    private static void check(String functionName, String what, String value, int maxLength, Pattern pattern,
-            String patternText, String hint) {
-        if (value.isEmpty() || value.length() > maxLength) {
-            throw new InvalidRequestException(functionName, what + " '" + abbreviate(value) + "' has "
-                    + value.length() + " characters; Lambda accepts 1 to " + maxLength);
-        }
-        if (!pattern.matcher(value).matches()) {
-            throw new InvalidRequestException(functionName, what + " '" + abbreviate(value) + "' must match "
-                    + patternText + hint);
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

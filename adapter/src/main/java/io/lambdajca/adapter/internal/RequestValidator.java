@@ -41,8 +41,8 @@ public final class RequestValidator {
     /** Synchronous request payloads must be smaller than 6,291,456 bytes. */
     public static final int MAX_SYNC_PAYLOAD = 6_291_456;
     /**
-     * Asynchronous (Event) payloads may take 1 MB (1,048,576 bytes) since October 2025: Lambda refuses a larger one with
-     * "N byte payload is too large for the Event invocation type (limit 1048576 bytes)", so the limit itself is sent.
+     * Asynchronous (Event) payloads may take 1 MB (1,048,576 bytes) since October 2025: Lambda refuses a larger one
+     * with "N byte payload is too large for the Event invocation type (limit 1048576 bytes)", so the limit is sent.
      */
     public static final int MAX_EVENT_PAYLOAD = 1_048_576;
     /** The base64-encoded client context is at most 3,583 bytes. */
@@ -120,7 +120,8 @@ public final class RequestValidator {
                 DURABLE_EXECUTION_NAME_PATTERN, "");
     }
 
-    private static void optional(String functionName, String what, String value, int maxLength, Pattern pattern,
+    /** A value within 1 to {@code maxLength} characters matching {@code pattern}; null is not given. */
+    static void optional(String functionName, String what, String value, int maxLength, Pattern pattern,
             String patternText, String hint) {
         if (value == null) {
             return;
@@ -164,8 +165,8 @@ public final class RequestValidator {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         String problem = jsonProblem(bytes);
         if (problem != null || !json.trim().startsWith("{")) {
-            throw new InvalidRequestException(functionName, "clientContext must be a JSON object"
-                    + (problem == null ? "" : ": " + problem));
+            throw new InvalidRequestException(functionName, "clientContext must be a JSON object; it is '"
+                    + abbreviate(json) + "'" + (problem == null ? "" : ": " + problem));
         }
         String encoded = Base64.getEncoder().encodeToString(bytes);
         if (encoded.length() > MAX_CLIENT_CONTEXT) {
@@ -187,7 +188,8 @@ public final class RequestValidator {
         return JsonCheck.problem(payload);
     }
 
-    private static String abbreviate(String s) {
+    /** A value as a message quotes it: its first 77 characters when it is longer than 80. */
+    static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

@@ -166,8 +166,9 @@ public final class AliasesEndpoint {
         }
     }
 
+    /** The model's length counts code points (a character outside the BMP is one, not two UTF-16 units). */
     private static void checkDescription(String description) {
-        if (description != null && description.length() > 256) {
+        if (description != null && description.codePointCount(0, description.length()) > 256) {
             throw ApiException.validation(description, "description",
                     "Member must have length less than or equal to 256");
         }
