@@ -6,7 +6,6 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -166,7 +165,7 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
         if (c == null || c.logResult() == null || c.logResult().isEmpty()) {
             return null;
         }
-        return new String(Base64.getDecoder().decode(c.logResult()), StandardCharsets.UTF_8);
+        return LogTail.decode(c.logResult());
     }
 
     // ---- the reader's side

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.lambdajca.api.FunctionInfo;
+import io.lambdajca.api.LambdaServiceException;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -44,6 +45,13 @@ final class FunctionInfos {
     }
 
     static FunctionInfo of(FunctionConfiguration c) {
+        if (c.functionName() == null) {
+            // Lambda always names the function; an endpoint that does not must not fail with the api's NPE
+            throw new LambdaServiceException(c.functionArn(), "an answer describes a function without its "
+                    + "FunctionName" + (c.functionArn() == null ? " or FunctionArn" : " (FunctionArn "
+                    + c.functionArn() + ")") + ", which Lambda always sends: is the endpoint Lambda's?", 200, null,
+                    null);
+        }
         return FunctionInfo.builder()
                 .name(c.functionName())
                 .arn(c.functionArn())

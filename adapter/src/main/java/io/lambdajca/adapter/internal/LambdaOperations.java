@@ -1,9 +1,7 @@
 package io.lambdajca.adapter.internal;
 
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -214,9 +212,7 @@ public final class LambdaOperations {
      */
     private static InvocationResult result(Sent sent) {
         InvokeResponse r = sent.response();
-        String logTail = r.logResult() == null ? null
-                : new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
-        return InvocationResult.wrap(r.statusCode(), sent.payload(), r.executedVersion(), logTail,
+        return InvocationResult.wrap(r.statusCode(), sent.payload(), r.executedVersion(), LogTail.decode(r.logResult()),
                 sent.functionError(), sent.duration(), r.durableExecutionArn());
     }
 

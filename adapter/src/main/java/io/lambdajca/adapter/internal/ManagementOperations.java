@@ -13,6 +13,7 @@ import io.lambdajca.api.AliasInfo;
 import io.lambdajca.api.AliasRequest;
 import io.lambdajca.api.FunctionInfo;
 import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.LambdaServiceException;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
@@ -87,8 +88,8 @@ public final class ManagementOperations {
                 .functionName(name).name(request.aliasName()).functionVersion(request.functionVersion())
                 .description(request.description()).routingConfig(routing(request.additionalVersionWeights()))
                 .overrideConfiguration(within)));
-        AliasInfo alias = alias(r.aliasArn(), r.name(), r.functionVersion(), r.description(), r.routingConfig(),
-                r.revisionId());
+        AliasInfo alias = alias(name, r.aliasArn(), r.name(), r.functionVersion(), r.description(),
+                r.routingConfig(), r.revisionId());
         AdapterLog.functionChanged("CreateAlias", name, alias.toString());
         return alias;
     }
@@ -99,8 +100,8 @@ public final class ManagementOperations {
         try {
             GetAliasResponse r = call(Operation.GET_ALIAS, functionName, within -> client.getAlias(b -> b
                     .functionName(functionName).name(aliasName).overrideConfiguration(within)));
-            return Optional.of(alias(r.aliasArn(), r.name(), r.functionVersion(), r.description(), r.routingConfig(),
-                    r.revisionId()));
+            return Optional.of(alias(functionName, r.aliasArn(), r.name(), r.functionVersion(), r.description(),
+                    r.routingConfig(), r.revisionId()));
         } catch (FunctionNotFoundException e) {
             return Optional.empty();
         }
@@ -116,8 +117,8 @@ public final class ManagementOperations {
                     within -> client.listAliases(b -> b.functionName(functionName).marker(from).maxItems(PAGE)
                             .overrideConfiguration(within)));
             for (AliasConfiguration a : page.aliases()) {
-                aliases.add(alias(a.aliasArn(), a.name(), a.functionVersion(), a.description(), a.routingConfig(),
-                        a.revisionId()));
+                aliases.add(alias(functionName, a.aliasArn(), a.name(), a.functionVersion(), a.description(),
+                        a.routingConfig(), a.revisionId()));
             }
             marker = page.nextMarker();
         } while (marker != null && !marker.isEmpty());
@@ -133,8 +134,8 @@ public final class ManagementOperations {
                 .functionName(name).name(request.aliasName()).functionVersion(request.functionVersion())
                 .description(request.description()).routingConfig(routing(request.additionalVersionWeights()))
                 .revisionId(request.revisionId()).overrideConfiguration(within)));
-        AliasInfo alias = alias(r.aliasArn(), r.name(), r.functionVersion(), r.description(), r.routingConfig(),
-                r.revisionId());
+        AliasInfo alias = alias(name, r.aliasArn(), r.name(), r.functionVersion(), r.description(),
+                r.routingConfig(), r.revisionId());
         AdapterLog.functionChanged("UpdateAlias", name, alias.toString());
         return alias;
     }
@@ -199,8 +200,14 @@ public final class ManagementOperations {
         return weights == null ? null : AliasRoutingConfiguration.builder().additionalVersionWeights(weights).build();
     }
 
-    private static AliasInfo alias(String arn, String name, String version, String description,
+    private static AliasInfo alias(String functionName, String arn, String name, String version, String description,
             AliasRoutingConfiguration routing, String revisionId) {
+        if (name == null) {
+            // Lambda always names the alias; an endpoint that does not must not fail with the api's NPE
+            throw new LambdaServiceException(functionName, "an answer about an alias of function '" + functionName
+                    + "' has no alias Name" + (arn == null ? "" : " (AliasArn " + arn + ")") + ", which Lambda "
+                    + "always sends: is the endpoint Lambda's?", 200, null, null);
+        }
         return AliasInfo.builder().aliasArn(arn).name(name).functionVersion(version).description(description)
                 .additionalVersionWeights(routing == null ? null : routing.additionalVersionWeights())
                 .revisionId(revisionId).build();

@@ -57,4 +57,14 @@ class FunctionInfosTest {
         assertThat(info.state()).isEqualTo("Hibernating");
         assertThat(info.architectures()).containsExactly("riscv64");
     }
+
+    @Test
+    void anAnswerWithoutTheFunctionsName_isALambdaServiceException_notTheApisNullPointerException() {
+        FunctionConfiguration nameless = FunctionConfiguration.builder()
+                .functionArn("arn:aws:lambda:eu-west-1:123456789012:function:pricing").build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FunctionInfos.of(nameless))
+                .isInstanceOf(io.lambdajca.api.LambdaServiceException.class)
+                .hasMessageContaining("without its FunctionName (FunctionArn "
+                        + "arn:aws:lambda:eu-west-1:123456789012:function:pricing)");
+    }
 }
