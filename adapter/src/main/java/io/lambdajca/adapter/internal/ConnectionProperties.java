@@ -3,12 +3,15 @@ package io.lambdajca.adapter.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import io.lambdajca.adapter.internal.credentials.DefaultChain;
 import io.lambdajca.adapter.internal.credentials.StaticKeys;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -38,6 +41,13 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
 
     private static final Set<String> KNOWN_REGIONS = Region.regions().stream().map(Region::id)
             .collect(Collectors.toUnmodifiableSet());
+    /**
+     * The form of each partition's region ids (aws: {@code ^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$}, aws-cn:
+     * {@code ^cn\-\w+\-\d+$}...), from the SDK's partition metadata: a region launched after this SDK is taken too.
+     */
+    private static final List<Pattern> PARTITION_REGION_FORMS = Region.regions().stream()
+            .map(r -> PartitionMetadata.of(r).regionRegex()).distinct().map(Pattern::compile)
+            .collect(Collectors.toUnmodifiableList());
 
     /** Validates every property and builds the configuration; the message of a failure names the property. */
     public ConnectionConfig toConfig() throws ConfigException {
@@ -71,13 +81,15 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
         return new ConnectionConfig(client, retry, hasProfile ? credentialProfile.trim() : null);
     }
 
+    /** A region this SDK knows, or one of a partition's form (launched after this SDK): the endpoint rules take it. */
     public static Region region(String id) throws ConfigException {
-        if (!KNOWN_REGIONS.contains(id)) {
+        if (!KNOWN_REGIONS.contains(id) && PARTITION_REGION_FORMS.stream().noneMatch(f -> f.matcher(id).matches())) {
             throw new ConfigException("Region '" + id + "' is not a region the AWS SDK knows. Use a region id such as "
                     + "us-east-1, eu-central-1, ap-southeast-7, cn-north-1, us-gov-west-1 or eusc-de-east-1; the full "
                     + "list is software.amazon.awssdk.regions.Region.regions() (" + KNOWN_REGIONS.size()
-                    + " regions in this SDK) or 'aws ec2 describe-regions'. For a Lambda-compatible endpoint "
-                    + "elsewhere, keep a valid region and set EndpointOverride.");
+                    + " regions in this SDK) or 'aws ec2 describe-regions'; a newer region is taken when its id has "
+                    + "the form of its partition's (such as us-NAME-N, cn-NAME-N, us-gov-NAME-N). For a "
+                    + "Lambda-compatible endpoint elsewhere, keep a valid region and set EndpointOverride.");
         }
         return Region.of(id);
     }

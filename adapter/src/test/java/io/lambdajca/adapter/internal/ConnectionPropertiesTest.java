@@ -36,11 +36,22 @@ class ConnectionPropertiesTest {
         assertThat(props(id, null, null, null).toConfig().client().region().id()).isEqualTo(id);
     }
 
-    @Test
-    void region_unknown_failsWithHowToFindValidOnes() {
-        assertThatThrownBy(() -> props("mars-north-1", null, null, null).toConfig())
+    /** Regions launched after this SDK: ids of a partition's form, which its endpoint rules resolve. */
+    @ParameterizedTest
+    @ValueSource(strings = {"us-west-9", "eu-central-7", "ap-northwest-4", "cn-south-1", "us-gov-north-1",
+            "eusc-de-west-1"})
+    void region_newerThanTheSdk_isTaken_whenOfItsPartitionsForm(String id) throws Exception {
+        assertThat(Region.regions()).doesNotContain(Region.of(id));
+        assertThat(props(id, null, null, null).toConfig().client().region().id()).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mars-north-1", "us-east", "useast1", "US-EAST-1", "eu-isoe"})
+    void region_unknown_failsWithHowToFindValidOnes(String id) {
+        assertThatThrownBy(() -> props(id, null, null, null).toConfig())
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("'mars-north-1'").hasMessageContaining("Region.regions()");
+                .hasMessageContaining("'" + id + "'").hasMessageContaining("Region.regions()")
+                .hasMessageContaining("the form of its partition's");
     }
 
     @ParameterizedTest
