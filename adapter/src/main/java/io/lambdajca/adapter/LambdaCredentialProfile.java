@@ -58,7 +58,10 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
 
     /** All properties as one value. */
     CredentialProfileProperties properties() {
-        return new CredentialProfileProperties(type, accessKeyId, secretAccessKey, sessionToken, roleArn, roleSessionName, durationSeconds, externalId, sourceProfile, region, endpointOverride, trustAnchorArn, profileArn, keystoreFile, keystorePassword, keyAlias, certificateFile, privateKeyFile, certificateChainFile);
+        return new CredentialProfileProperties(type, accessKeyId, secretAccessKey, sessionToken, roleArn,
+                roleSessionName, durationSeconds, externalId, sourceProfile, region, endpointOverride, trustAnchorArn,
+                profileArn, keystoreFile, keystorePassword, keyAlias, certificateFile, privateKeyFile,
+                certificateChainFile);
     }
 
     /** Validates the properties and builds the credential source; SourceProfile is resolved with the resolver. */

@@ -24,6 +24,8 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
     /** STS and Roles Anywhere sessions last 900 to 43,200 seconds. */
     static final int MIN_DURATION_SECONDS = 900;
     static final int MAX_DURATION_SECONDS = 43_200;
+    /** A role assumed with another role's credentials (role chaining) lasts at most an hour. */
+    static final int MAX_CHAINED_SECONDS = 3600;
 
     /** Access key ids: 16-128 word characters (AWS's own are 20 upper-case letters and digits). */
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w{16,128}");
@@ -102,6 +104,12 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
                         + "credentials of ASSUME_ROLE, not both");
             }
             caller = resolver.resolve(sourceProfile.trim());
+            int duration = duration();
+            if ((caller instanceof AssumeRole || caller instanceof RolesAnywhere) && duration > MAX_CHAINED_SECONDS) {
+                throw new ConfigException("DurationSeconds is " + duration + ", but SourceProfile '"
+                        + sourceProfile.trim() + "' gives role credentials, and STS lets a role assumed with them "
+                        + "(role chaining) last at most " + MAX_CHAINED_SECONDS + " seconds");
+            }
         } else {
             caller = keys != null ? keys : new DefaultChain();
         }

@@ -125,6 +125,23 @@ class CredentialProfilePropertiesTest {
     }
 
     @Test
+    void chainedRoles_lastAtMostAnHour() throws Exception {
+        AssumeRole first = (AssumeRole) b().type("ASSUME_ROLE").role(ROLE).build().toSource(n -> new DefaultChain());
+        assertThatThrownBy(() -> b().type("ASSUME_ROLE").role(ROLE).source("java:/lambda/profiles/First")
+                .duration(3601).build().toSource(n -> first)).isInstanceOf(ConfigException.class)
+                .hasMessage("DurationSeconds is 3601, but SourceProfile 'java:/lambda/profiles/First' gives role "
+                        + "credentials, and STS lets a role assumed with them (role chaining) last at most 3600 "
+                        + "seconds");
+        AssumeRole hour = (AssumeRole) b().type("ASSUME_ROLE").role(ROLE).source("java:/lambda/profiles/First")
+                .duration(3600).build().toSource(n -> first);
+        assertThat(hour.durationSeconds()).isEqualTo(3600);
+        // keys are not role credentials: the role's own maximum applies
+        AssumeRole fromKeys = (AssumeRole) b().type("ASSUME_ROLE").role(ROLE).source("java:/lambda/profiles/Keys")
+                .duration(43_200).build().toSource(n -> new StaticKeys("AKIAIOSFODNN7EXAMPLE", Secret.of("s"), null));
+        assertThat(fromKeys.durationSeconds()).isEqualTo(43_200);
+    }
+
+    @Test
     void roleArns_thatIamAllows_areTaken() throws Exception {
         // IAM: a path of printable ASCII between slashes (up to 512), a name of 1-64 [\w+=,.@-]; STS: 20-2048
         for (String arn : new String[] {"arn:aws:iam::123456789012:role/service-role/lambda-invoker",
