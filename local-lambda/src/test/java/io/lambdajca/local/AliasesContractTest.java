@@ -201,8 +201,11 @@ class AliasesContractTest {
         // "target_version_exc_version_latest"
         assertThat(error(() -> client.createAlias(r -> r.functionName("fn").name("bad").functionVersion("$LATEST")
                 .routingConfig(c -> c.additionalVersionWeights(Map.of("1", 0.5))))))
-                .isInstanceOf(InvalidParameterValueException.class).extracting(e -> e.awsErrorDetails().errorMessage())
-                .isEqualTo("$LATEST is not supported for an alias pointing to more than 1 version");
+                .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("$LATEST is not supported for an alias pointing to more than 1 version");
+                    assertThat(e.type()).as("no Type in the recorded body").isNull();
+                });
         // recorded: test_lambda_api.snapshot.json, test_notfound_and_invalid_routingconfigs,
         // "routing_config_exc_version_latest"
         assertThat(error(() -> client.createAlias(r -> r.functionName("fn").name("bad").functionVersion("1")

@@ -154,8 +154,9 @@ public final class Aliases {
             throw ApiException.notFound(notFound + extra.getKey());
         }
         if (FunctionVersion.LATEST.equals(version)) {
+            // recorded without the Type field its neighbours carry
             throw lowerCase(400, "InvalidParameterValueException",
-                    "$LATEST is not supported for an alias pointing to more than 1 version");
+                    "$LATEST is not supported for an alias pointing to more than 1 version").withoutType();
         }
         return new Alias(name, arn(name), version, description, extra.getKey(), extra.getValue());
     }
