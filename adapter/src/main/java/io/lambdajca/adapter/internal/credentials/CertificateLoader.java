@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -190,7 +191,12 @@ final class CertificateLoader {
         if (file == null || file.isBlank()) {
             throw new ConfigException(property + " is required");
         }
-        Path path = Path.of(file.trim());
+        Path path;
+        try {
+            path = Path.of(file.trim());
+        } catch (InvalidPathException e) {
+            throw new ConfigException(property + " '" + file + "' is not a file path: " + e.getReason());
+        }
         if (!Files.isReadable(path) || Files.isDirectory(path)) {
             throw new ConfigException(property + " '" + file + "' is not a readable file");
         }

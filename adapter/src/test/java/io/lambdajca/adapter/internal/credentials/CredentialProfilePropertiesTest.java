@@ -87,6 +87,8 @@ class CredentialProfilePropertiesTest {
                 Arguments.of(ra().profile("arn:aws:rolesanywhere:eu-west-1:1:profile/x"), "ProfileArn"),
                 Arguments.of(ra(), "ROLES_ANYWHERE needs the client certificate"),
                 Arguments.of(ra().keystore("/no/such.p12"), "KeystoreFile '/no/such.p12' is not a readable file"),
+                Arguments.of(ra().keystore("/etc/pki/a\u0000.p12"), "KeystoreFile '/etc/pki/a\u0000.p12' is not a "
+                        + "file path: Nul character not allowed"),
                 Arguments.of(ra().keystore(p12).password("wrong"), "KeystorePassword is wrong"),
                 Arguments.of(ra().keystore(certOnlyP12).password("right"), "has no private key entry"),
                 Arguments.of(ra().keystore(p12).password("right").alias("nope"), "KeyAlias 'nope' is not in"),
