@@ -634,6 +634,40 @@ class RecordedFunctionLifecycleTest {
         client.deleteFunctionConcurrency(r -> r.functionName("accounted"));
     }
 
+    @Test
+    void getAccountSettings_countsTheCodeOfLatest_andOfEachPublishedVersion() {
+        long before = totalCodeSize();
+        long size = createActive("sized", Handlers.ECHO, Map.of()).codeSize();
+        // recorded: TestLambdaAccountSettings::test_account_settings_total_code_size,
+        // "total_code_size_diff_create_function": the package's size (276 for its 276-byte zip)
+        long created = totalCodeSize();
+        assertThat(created - before).isEqualTo(size);
+
+        client.updateFunctionCode(r -> r.functionName("sized").publish(true)
+                .zipFile(SdkBytes.fromByteArray(TestFunctions.zipBytes())));
+        // recorded: same test, "total_code_size_diff_update_function": the same zip again with Publish=True adds its
+        // size once more, at once (version 1 counts besides $LATEST)
+        long republished = totalCodeSize();
+        assertThat(republished - created).isEqualTo(size);
+        client.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("sized"));
+
+        client.updateFunctionConfiguration(r -> r.functionName("sized").description("configured"));
+        client.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("sized"));
+        // recorded: TestLambdaAccountSettings::test_account_settings_total_code_size_config_update,
+        // "total_code_size_diff_update_function_configuration": 0
+        long configured = totalCodeSize();
+        assertThat(configured).isEqualTo(republished);
+
+        client.publishVersion(r -> r.functionName("sized"));
+        // recorded: same test, "is_total_code_size_diff_publish_version_after_config_update_more_than_200": true for
+        // a package of about 368 bytes, i.e. the unchanged code counts again for version 2
+        assertThat(totalCodeSize() - configured).isEqualTo(size);
+    }
+
+    private static long totalCodeSize() {
+        return client.getAccountSettings(r -> { }).accountUsage().totalCodeSize();
+    }
+
     private static byte[] download(String location, int expectedStatus) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location)).GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());

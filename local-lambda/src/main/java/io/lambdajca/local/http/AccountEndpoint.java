@@ -26,9 +26,7 @@ public final class AccountEndpoint {
         long codeSize = 0;
         for (LambdaFunction f : registry.all()) {
             functions++;
-            for (FunctionCode code : f.codes()) {
-                codeSize += code.size();
-            }
+            codeSize += f.totalCodeSize();
         }
         long unreserved = concurrency.limit() - AccountConcurrency.reserved(registry, null);
         Exchanges.json(exchange, 200, Jsons.PROVIDER.createObjectBuilder()

@@ -225,15 +225,21 @@ public final class LambdaFunction {
         }
     }
 
-    /** The code packages of this function's versions, each counted once. */
-    public synchronized List<FunctionCode> codes() {
-        List<FunctionCode> codes = new ArrayList<>();
+    /**
+     * The code stored for this function, as GetAccountSettings counts it: the size of $LATEST's package plus that of
+     * each published version's, even where versions share one package.
+     */
+    public synchronized long totalCodeSize() {
+        // recorded: test_lambda_api.snapshot.json, TestLambdaAccountSettings::test_account_settings_total_code_size,
+        // "total_code_size_diff_create_function" 276 then "total_code_size_diff_update_function" 276 (the same
+        // 276-byte zip again, Publish=True); test_account_settings_total_code_size_config_update,
+        // "total_code_size_diff_update_function_configuration" 0, then PublishVersion without a code change
+        // "is_total_code_size_diff_publish_version_after_config_update_more_than_200" true
+        long size = 0;
         for (FunctionVersion v : allVersions()) {
-            if (codes.stream().noneMatch(c -> c == v.code())) {
-                codes.add(v.code());
-            }
+            size += v.code().size();
         }
-        return codes;
+        return size;
     }
 
     /** Releases the runtimes and code packages of every version; the function answers nothing afterwards. */
