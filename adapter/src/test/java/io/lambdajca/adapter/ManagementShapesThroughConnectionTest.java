@@ -154,6 +154,9 @@ class ManagementShapesThroughConnectionTest {
                         "\uD83D\uDE00".repeat(257)), "has 257 characters; Lambda accepts at most 256"),
                 refused("Weight above 1", () -> functions.updateAlias(alias("absent", "live")
                         .additionalVersionWeight("2", 1.01).build()), "between 0.0 and 1.0"),
+                refused("Two additional versions", () -> functions.updateAlias(alias("absent", "live")
+                        .additionalVersionWeight("2", 0.1).additionalVersionWeight("3", 0.1).build()),
+                        "at most one version besides its own"),
                 refused("Weight below 0", () -> functions.updateAlias(alias("absent", "live")
                         .additionalVersionWeight("2", -0.1).build()), "between 0.0 and 1.0"),
                 refused("Weight NaN", () -> functions.createAlias(alias("absent", "live").functionVersion("1")

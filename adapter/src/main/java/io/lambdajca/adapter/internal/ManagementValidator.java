@@ -91,6 +91,13 @@ final class ManagementValidator {
         if (weights == null) {
             return;
         }
+        if (weights.size() > 1) {
+            // Lambda refuses this before anything else: "Number of items in AdditionalVersionWeights cannot be
+            // greater than 1"
+            throw new InvalidRequestException(functionName, "additionalVersionWeights has " + weights.size()
+                    + " versions " + weights.keySet() + "; Lambda routes an alias to at most one version besides "
+                    + "its own");
+        }
         for (Map.Entry<String, Double> e : weights.entrySet()) {
             String version = e.getKey();
             if (version == null) {
