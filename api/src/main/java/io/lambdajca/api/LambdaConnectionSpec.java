@@ -40,8 +40,9 @@ public final class LambdaConnectionSpec implements ConnectionSpec, Serializable 
                     + (jndiName == null ? "null" : "blank"), null);
         }
         if (jndiName.length() > MAX_NAME_LENGTH) {
-            throw new InvalidRequestException(null, "The credential profile's JNDI name is " + jndiName.length()
-                    + " characters long; at most " + MAX_NAME_LENGTH + " are allowed", null);
+            throw new InvalidRequestException(null, "The credential profile's JNDI name '" + jndiName.substring(0, 60)
+                    + "...' is " + jndiName.length() + " characters long; at most " + MAX_NAME_LENGTH
+                    + " are allowed", null);
         }
         return new LambdaConnectionSpec(jndiName.trim());
     }
