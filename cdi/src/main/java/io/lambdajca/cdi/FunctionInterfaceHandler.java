@@ -33,7 +33,11 @@ final class FunctionInterfaceHandler implements InvocationHandler {
     private final String jndiName;
     private final Map<Method, FunctionMethod> methods;
     private final BeanManager beanManager;
-    /** Looked up on first use, then kept: a JNDI lookup per call would cost more than the call's own overhead. */
+    /**
+     * Looked up on first use, then kept: a JNDI lookup per call would cost more than the call's own overhead. One
+     * handler serves every instance of the interface's bean, so a new {@code @Dependent} instance (a JAX-RS resource's,
+     * per request) does not look it up again.
+     */
     private volatile LambdaConnectionFactory factory;
     private volatile ManagedExecutorService executor;
 
@@ -49,7 +53,9 @@ final class FunctionInterfaceHandler implements InvocationHandler {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         FunctionMethod fm = methods.get(method);
         if (fm == null) {
-            return objectMethod(proxy, method, args);
+            // a default method is the interface's own code; equals, hashCode and toString come as Object's
+            return method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args)
+                    : objectMethod(proxy, method, args);
         }
         Object input = fm.input(args);
         String tenantId = fm.tenantId(args);
@@ -114,6 +120,9 @@ final class FunctionInterfaceHandler implements InvocationHandler {
     }
 
     private Object objectMethod(Object proxy, Method method, Object[] args) {
+        if (method.getDeclaringClass() != Object.class) {
+            throw new UnsupportedOperationException(method.toString());
+        }
         switch (method.getName()) {
             case "equals":
                 return proxy == args[0];

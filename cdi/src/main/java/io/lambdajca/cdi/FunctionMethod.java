@@ -3,11 +3,15 @@ package io.lambdajca.cdi;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 
 import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.InvocationType;
@@ -29,7 +33,7 @@ final class FunctionMethod {
     final int inputParameter;
     /** The index of the {@link TenantId} parameter, or -1 for none. */
     final int tenantParameter;
-    /** What the result maps to: the return type without its CompletionStage and Optional (void for none). */
+    /** What the result maps to: the return type without its CompletionStage (or Future) and Optional (void: none). */
     final Type resultType;
     /** The method returns {@code InputStream} or {@code InvocationStream}: it invokes with response streaming. */
     final boolean streaming;
@@ -92,7 +96,7 @@ final class FunctionMethod {
         }
         Type returned = m.getGenericReturnType();
         boolean async = false;
-        if (raw(returned) == CompletionStage.class) {
+        if (isAsync(raw(returned))) {
             async = true;
             returned = argument(returned, where, problems);
             if (returned == null) {
@@ -113,6 +117,13 @@ final class FunctionMethod {
                         .getTypeName() + "), " + problem);
                 return null;
             }
+        }
+        String unresolved = unresolved(returned);
+        if (unresolved != null) {
+            problems.add("LAMBDAJCA2006: " + where + " returns " + m.getGenericReturnType().getTypeName() + ", whose "
+                    + unresolved + " is not a type JSON-B can map a result to (a method inherited from a generic "
+                    + "interface keeps its type variable): declare the method with its concrete result type");
+            return null;
         }
         boolean noResult = returned == void.class || returned == Void.class;
         if (f.type() != InvocationType.REQUEST_RESPONSE && !noResult) {
@@ -137,12 +148,39 @@ final class FunctionMethod {
                     + "InvocationStream";
         }
         if (f.type() != InvocationType.REQUEST_RESPONSE) {
-            return "but " + (f.type() == InvocationType.EVENT ? "an " : "a ") + f.type().wireName() + " invocation has no response to stream: only RequestResponse "
-                    + "methods may return InputStream or InvocationStream";
+            return "but " + (f.type() == InvocationType.EVENT ? "an " : "a ") + f.type().wireName() + " invocation has "
+                    + "no response to stream: only RequestResponse methods may return InputStream or InvocationStream";
         }
         if (f.afterCommit()) {
             return "but sets afterCommit, and an invocation sent after the commit has no response to stream: only "
                     + "RequestResponse methods without afterCommit may return InputStream or InvocationStream";
+        }
+        return null;
+    }
+
+    /**
+     * Whether the method runs on the managed executor: it returns what the executor's {@code CompletableFuture} is
+     * (CompletionStage, CompletableFuture or Future).
+     */
+    private static boolean isAsync(Class<?> raw) {
+        return raw == CompletionStage.class || raw == CompletableFuture.class || raw == Future.class;
+    }
+
+    /** The first type variable in the type, or null when it has none. */
+    private static String unresolved(Type t) {
+        if (t instanceof TypeVariable) {
+            return "type " + t.getTypeName();
+        }
+        if (t instanceof GenericArrayType g) {
+            return unresolved(g.getGenericComponentType());
+        }
+        if (t instanceof ParameterizedType p) {
+            for (Type argument : p.getActualTypeArguments()) {
+                String inner = unresolved(argument);
+                if (inner != null) {
+                    return inner;
+                }
+            }
         }
         return null;
     }

@@ -3,12 +3,12 @@ package io.lambdajca.cdi;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.lambdajca.api.LambdaException;
 import jakarta.enterprise.context.Dependent;
@@ -32,9 +32,10 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
  */
 public class LambdaCdiExtension implements Extension {
 
-    private final Map<Class<?>, Map<Method, FunctionMethod>> interfaces = new LinkedHashMap<>();
-    private final Set<String> jndiNames = new LinkedHashSet<>();
-    private final List<String> problems = new ArrayList<>();
+    // Weld may fire ProcessAnnotatedType and ProcessInjectionPoint from several threads (WildFly's concurrent deployer)
+    private final Map<Class<?>, Map<Method, FunctionMethod>> interfaces = new ConcurrentHashMap<>();
+    private final Set<String> jndiNames = ConcurrentHashMap.newKeySet();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
 
     void addProducer(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         event.addAnnotatedType(beanManager.createAnnotatedType(LambdaFactoryProducer.class),
@@ -53,8 +54,8 @@ public class LambdaCdiExtension implements Extension {
         }
         Map<Method, FunctionMethod> methods = new LinkedHashMap<>();
         for (Method m : type.getMethods()) {
-            if (m.isDefault() || Modifier.isStatic(m.getModifiers())) {
-                continue;
+            if (m.isDefault() || Modifier.isStatic(m.getModifiers()) || isObjectMethod(m)) {
+                continue; // the interface's own code, or equals, hashCode or toString declared again
             }
             FunctionMethod fm = FunctionMethod.describe(type, m, problems);
             if (fm != null) {
@@ -78,14 +79,25 @@ public class LambdaCdiExtension implements Extension {
         for (Map.Entry<Class<?>, Map<Method, FunctionMethod>> e : interfaces.entrySet()) {
             Class<?> iface = e.getKey();
             String jndi = iface.getAnnotation(LambdaFunctions.class).connectionFactory();
-            Map<Method, FunctionMethod> methods = Map.copyOf(e.getValue());
+            FunctionInterfaceHandler handler = new FunctionInterfaceHandler(iface, jndi, Map.copyOf(e.getValue()),
+                    beanManager);
             event.addBean()
                     .beanClass(iface)
                     .types(iface, Object.class)
                     .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
                     .scope(Dependent.class)
                     .createWith(context -> Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface},
-                            new FunctionInterfaceHandler(iface, jndi, methods, beanManager)));
+                            handler));
+        }
+    }
+
+    /** Whether the method is one of Object's public methods declared again (toString, equals, hashCode). */
+    private static boolean isObjectMethod(Method m) {
+        try {
+            Object.class.getMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException notObjects) {
+            return false;
         }
     }
 

@@ -49,7 +49,7 @@ public class LambdaFactoryProducer {
         Object found;
         try {
             found = new InitialContext().lookup(jndiName);
-        } catch (NamingException e) {
+        } catch (NamingException | RuntimeException e) { // a server may throw either for a name it cannot serve
             ConnectionUnavailableException notCreated = notCreated(jndiName, e);
             if (notCreated != null) {
                 throw notCreated;

@@ -8,7 +8,9 @@ import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,12 @@ class FunctionMethodTest {
     interface Valid {
         @LambdaFunction(name = "price", qualifier = "live")
         Order plain(Order in);
+
+        @LambdaFunction(name = "price")
+        CompletableFuture<Order> laterAsFuture(Order in);
+
+        @LambdaFunction(name = "price")
+        Future<Order> laterAsPlainFuture(Order in);
 
         @LambdaFunction(name = "price")
         Optional<Order> maybe(Order in);
@@ -66,8 +74,17 @@ class FunctionMethodTest {
         InvocationStream export(@TenantId String tenant, Order in);
     }
 
-    interface Mistakes {
+    /** A generic interface's method, whose result type is a type variable in the interface that extends it. */
+    interface Call<I, O> {
+        @LambdaFunction(name = "price")
+        O inherited(I in);
+    }
+
+    interface Mistakes extends Call<Order, Order> {
         Order noAnnotation(Order in);
+
+        @LambdaFunction(name = "price")
+        <T> List<T> genericMethod(Order in);
 
         @LambdaFunction(name = " ")
         Order blankName(Order in);
@@ -158,6 +175,24 @@ class FunctionMethodTest {
         assertThat(nested.optional).isTrue();
         assertThat(nested.resultType).isInstanceOfSatisfying(ParameterizedType.class,
                 p -> assertThat(p.getTypeName()).isEqualTo("java.util.List<" + Order.class.getName() + ">"));
+    }
+
+    @Test
+    void completableFuture_orFuture_isAsynchronousToo() {
+        for (String name : List.of("laterAsFuture", "laterAsPlainFuture")) {
+            FunctionMethod fm = valid(name);
+            assertThat(fm.async).as(name).isTrue();
+            assertThat(fm.resultType).as(name).isEqualTo(Order.class);
+        }
+    }
+
+    @Test
+    void aResultTypeThatIsATypeVariable_isLAMBDAJCA2006() {
+        assertThat(problem("inherited")).isEqualTo("LAMBDAJCA2006: " + where("inherited") + " returns O, whose type "
+                + "O is not a type JSON-B can map a result to (a method inherited from a generic interface keeps its "
+                + "type variable): declare the method with its concrete result type");
+        assertThat(problem("genericMethod")).startsWith("LAMBDAJCA2006: " + where("genericMethod") + " returns "
+                + "java.util.List<T>, whose type T is not a type JSON-B can map a result to");
     }
 
     @Test

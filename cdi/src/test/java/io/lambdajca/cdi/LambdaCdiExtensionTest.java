@@ -36,6 +36,10 @@ class LambdaCdiExtensionTest {
         default String twice(String sku) {
             return price(sku) + price(sku);
         }
+
+        /** Object's method declared again: no function method (it was LAMBDAJCA2001). */
+        @Override
+        String toString();
     }
 
     @LambdaFunctions

@@ -1,0 +1,72 @@
+package io.lambdajca.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.api.ConnectionUnavailableException;
+
+/**
+ * What a typed function interface's proxy does with the methods that call no function: a default method runs the
+ * interface's own code (its function methods through the proxy), and equals, hashCode and toString are the proxy's.
+ */
+class FunctionInterfaceHandlerTest {
+
+    interface Labelled {
+        @LambdaFunction(name = "price")
+        String price(String sku);
+
+        default String label() {
+            return "pricing";
+        }
+
+        default String twice(String sku) {
+            return price(sku) + price(sku);
+        }
+    }
+
+    private Labelled proxy;
+
+    @BeforeEach
+    void proxy() throws NoSuchMethodException {
+        FailingNaming.install();
+        Method price = Labelled.class.getMethod("price", String.class);
+        FunctionMethod fm = FunctionMethod.describe(Labelled.class, price, new ArrayList<>());
+        proxy = (Labelled) Proxy.newProxyInstance(Labelled.class.getClassLoader(), new Class<?>[] {Labelled.class},
+                new FunctionInterfaceHandler(Labelled.class, "java:global/lambda/Pricing", Map.of(price, fm), null));
+    }
+
+    @AfterEach
+    void uninstall() {
+        FailingNaming.uninstall();
+    }
+
+    @Test
+    void aDefaultMethod_runsTheInterfacesCode() {
+        assertThat(proxy.label()).isEqualTo("pricing");
+    }
+
+    @Test
+    void aDefaultMethod_callsTheFunctionMethodsThroughTheProxy() {
+        // no factory is bound here: the function method's lookup is what fails, with the connector's exception
+        assertThatThrownBy(() -> proxy.twice("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageContaining("No Lambda connection factory is bound at java:global/lambda/Pricing");
+    }
+
+    @Test
+    void objectsMethods_areTheProxys() {
+        assertThat(proxy.toString()).isEqualTo(Labelled.class.getName()
+                + " (Lambda functions via java:global/lambda/Pricing)");
+        assertThat(proxy).isEqualTo(proxy);
+        assertThat(proxy.equals(new Object())).isFalse();
+        assertThat(proxy.hashCode()).isEqualTo(System.identityHashCode(proxy));
+    }
+}
