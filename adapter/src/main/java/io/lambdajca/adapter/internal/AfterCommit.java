@@ -1,11 +1,13 @@
 package io.lambdajca.adapter.internal;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 import io.lambdajca.adapter.internal.metrics.FunctionMetrics;
+import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -20,13 +22,19 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 final class AfterCommit {
 
     private static final String REGISTRY = "java:comp/TransactionSynchronizationRegistry";
+    private static final Map<Integer, String> STATUS_NAMES = Map.of(Status.STATUS_PREPARING, "preparing",
+            Status.STATUS_PREPARED, "prepared", Status.STATUS_COMMITTING, "committing", Status.STATUS_UNKNOWN,
+            "in an unknown state");
 
     private AfterCommit() {
     }
 
     /**
-     * Registers {@code send} to run after the caller's transaction commits; returns false when there is no active
-     * transaction (the caller then sends at once). A transaction already marked for rollback drops it at once.
+     * Registers {@code send} to run after the caller's transaction commits; returns false when there is no transaction
+     * (the caller then sends at once), or when it has already committed. A transaction that can only roll back (marked
+     * for rollback, rolling back, rolled back: a timeout's reaper may have ended it under the caller) drops it at once.
+     * While the outcome is being decided (preparing, committing, unknown) it is refused: it can neither be sent nor
+     * wait for an outcome it can no longer register for.
      */
     static boolean defer(String functionName, Runnable send, Consumer<LambdaException> onFailure,
             FunctionMetrics counted) {
@@ -40,17 +48,51 @@ final class AfterCommit {
             return false;
         }
         int status = registry.getTransactionStatus();
-        if (status == Status.STATUS_MARKED_ROLLBACK) {
-            // the transaction can only roll back: the invocation is dropped now, as it would be at the rollback
-            counted.deferred();
-            counted.deferredDropped();
-            AdapterLog.deferredDropped(functionName);
-            return true;
-        }
-        if (status != Status.STATUS_ACTIVE) {
+        if (status == Status.STATUS_NO_TRANSACTION || status == Status.STATUS_COMMITTED) {
             return false;
         }
-        registry.registerInterposedSynchronization(new Synchronization() {
+        if (rollsBack(status)) {
+            return dropped(functionName, counted);
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            throw notDeferrable(functionName, status, null);
+        }
+        try {
+            registry.registerInterposedSynchronization(synchronization(functionName, send, onFailure, counted));
+        } catch (IllegalStateException ended) {
+            // the transaction left ACTIVE between the two calls (its timeout's reaper rolled it back)
+            int now = registry.getTransactionStatus();
+            if (rollsBack(now)) {
+                return dropped(functionName, counted);
+            }
+            throw notDeferrable(functionName, now, ended);
+        }
+        counted.deferred();
+        return true;
+    }
+
+    private static boolean rollsBack(int status) {
+        return status == Status.STATUS_MARKED_ROLLBACK || status == Status.STATUS_ROLLING_BACK
+                || status == Status.STATUS_ROLLEDBACK;
+    }
+
+    /** The transaction can only roll back: the invocation is dropped now, as it would be at the rollback. */
+    private static boolean dropped(String functionName, FunctionMetrics counted) {
+        counted.deferred();
+        counted.deferredDropped();
+        AdapterLog.deferredDropped(functionName);
+        return true;
+    }
+
+    private static InvalidRequestException notDeferrable(String functionName, int status, Exception cause) {
+        return new InvalidRequestException(functionName, "an afterCommit invocation was neither sent nor deferred: the "
+                + "caller's transaction is " + STATUS_NAMES.getOrDefault(status, "in status " + status) + ", and only "
+                + "an active transaction (or none) can take one", cause);
+    }
+
+    private static Synchronization synchronization(String functionName, Runnable send,
+            Consumer<LambdaException> onFailure, FunctionMetrics counted) {
+        return new Synchronization() {
             @Override
             public void beforeCompletion() {
                 // nothing is sent before the outcome is known
@@ -75,9 +117,7 @@ final class AfterCommit {
                     tell(onFailure, functionName, failure);
                 }
             }
-        });
-        counted.deferred();
-        return true;
+        };
     }
 
     /** Passes the failure to the application's handler; what the handler throws is logged, not propagated. */

@@ -1,6 +1,7 @@
 package io.lambdajca.adapter.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.lambdajca.adapter.internal.metrics.FunctionMetrics;
 import io.lambdajca.adapter.internal.metrics.InvocationMetrics;
 import io.lambdajca.api.FunctionNotFoundException;
+import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -71,6 +73,45 @@ class AfterCommitTest {
     }
 
     @Test
+    void aTransactionRollingBackOrRolledBack_dropsTheInvocationAtOnce_neverSendsIt() {
+        // a transaction timeout's reaper rolls the transaction back under the caller, who goes on
+        for (int status : new int[] {Status.STATUS_ROLLING_BACK, Status.STATUS_ROLLEDBACK}) {
+            tx.status = status;
+            assertThat(AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit)).as("status " + status)
+                    .isTrue();
+        }
+        assertThat(tx.synchronizations).isEmpty();
+        assertThat(sends).hasValue(0);
+        assertCounts(2, 0, 2, 0);
+    }
+
+    @Test
+    void aTransactionEndedBetweenTheStatusAndTheRegistration_dropsTheInvocation() {
+        tx.rollBackOnRegistration = true;
+        assertThat(AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit)).isTrue();
+        assertThat(sends).hasValue(0);
+        assertCounts(1, 0, 1, 0);
+    }
+
+    @Test
+    void aTransactionDecidingItsOutcome_refusesTheInvocation_withTheConnectorsException() {
+        tx.status = Status.STATUS_PREPARING;
+        assertThatThrownBy(() -> AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("an afterCommit invocation was neither sent "
+                        + "nor deferred: the caller's transaction is preparing, and only an active transaction (or "
+                        + "none) can take one");
+        assertThat(sends).hasValue(0);
+        assertCounts(0, 0, 0, 0);
+    }
+
+    @Test
+    void aCommittedTransaction_letsTheCallerSendAtOnce() {
+        tx.status = Status.STATUS_COMMITTED;
+        assertThat(AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit)).isFalse();
+        assertThat(tx.synchronizations).isEmpty();
+    }
+
+    @Test
     void anUnexpectedFailureAfterCommit_andAThrowingHandler_doNotReachTheTransactionManager() {
         IllegalStateException bug = new IllegalStateException("unexpected");
         AfterCommit.defer(tx, "audit", () -> {
@@ -106,6 +147,8 @@ class AfterCommitTest {
     /** One JTA transaction as the container's registry shows it to the adapter. */
     private static final class Transaction implements TransactionSynchronizationRegistry {
         int status = Status.STATUS_ACTIVE;
+        /** The registration finds the transaction rolled back, as when its reaper got there first. */
+        boolean rollBackOnRegistration;
         final List<Synchronization> synchronizations = new ArrayList<>();
 
         void complete(int outcome) {
@@ -121,6 +164,10 @@ class AfterCommitTest {
 
         @Override
         public void registerInterposedSynchronization(Synchronization sync) {
+            if (rollBackOnRegistration) {
+                status = Status.STATUS_ROLLEDBACK;
+                throw new IllegalStateException("the transaction is not active");
+            }
             synchronizations.add(sync);
         }
 
