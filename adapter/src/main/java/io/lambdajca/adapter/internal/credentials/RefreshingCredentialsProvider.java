@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,6 +16,7 @@ import io.lambdajca.adapter.internal.AdapterLog;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -101,15 +103,18 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
             }
         }
         try {
-            return fetch.join();
-        } catch (CompletionException e) {
+            return fetch.get(); // interruptible: the SDK's call timeout interrupts a caller waiting here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AbortedException.create("interrupted while waiting for the credentials of " + description, e);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw e;
+            throw new CompletionException(e.getCause());
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
  * The refresh schedule of temporary credentials on a hand-moved clock and a scheduler that runs tasks only when told:
@@ -278,6 +281,30 @@ class RefreshingCredentialsProviderTest {
         assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS))
                 .hasRootCauseInstanceOf(IllegalStateException.class)
                 .hasRootCauseMessage("the credentials of test profile are closed (adapter stopped)");
+    }
+
+    @Test
+    void aCallerWaitingForAFetch_stopsWaitingWhenInterrupted_asTheSdksCallTimeoutDoes() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                provider.resolveCredentials();
+            } catch (RuntimeException e) {
+                failure.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        }, "test-caller");
+        caller.start();
+        awaitQueuedFetch(); // the fetch has not run: the caller waits for it
+
+        caller.interrupt();
+        caller.join(WAIT.toMillis());
+
+        assertThat(caller.isAlive()).as("the caller stopped waiting").isFalse();
+        assertThat(failure.get()).isInstanceOf(AbortedException.class)
+                .hasMessageContaining("interrupted while waiting for the credentials of test profile");
+        assertThat(stillInterrupted).as("the interrupt is kept for the SDK to see").isTrue();
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.lambdajca.local.testing.Poll;
 
 /**
- * The SDK clients' scheduler: one-shot tasks on the timing wheel run when due, on the adapter's scheduler; cancelled
+ * The SDK clients' scheduler: one-shot tasks on the timing wheel run when due, on the wheel's thread; cancelled
  * ones never run and leave the wheel; the wheel's thread ends when it stops.
  */
 class TimeoutSchedulerTest {
@@ -31,7 +31,16 @@ class TimeoutSchedulerTest {
     }
 
     @Test
-    void aTaskRunsWhenDue_onTheSchedulersThread() throws Exception {
+    void aTaskRunsWhenDue_onTheWheelsThread_evenWhileTheSchedulersThreadsAreBusy() throws Exception {
+        // the scheduler's threads also fetch credentials: a slow STS must not hold the calls' timeouts
+        CountDownLatch release = new CountDownLatch(1);
+        executor.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         AtomicReference<String> ranOn = new AtomicReference<>();
         CountDownLatch ran = new CountDownLatch(1);
         long start = System.nanoTime();
@@ -43,7 +52,8 @@ class TimeoutSchedulerTest {
 
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
-        assertThat(ranOn.get()).isEqualTo("test-scheduler");
+        assertThat(ranOn.get()).isEqualTo("test-wheel");
+        release.countDown();
         Poll.until(Duration.ofSeconds(5), f::isDone, "the future done");
         assertThat(f.isCancelled()).isFalse();
         assertThat(f.getDelay(TimeUnit.MILLISECONDS)).isNotPositive();
