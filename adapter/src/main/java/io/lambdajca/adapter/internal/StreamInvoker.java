@@ -136,6 +136,11 @@ final class StreamInvoker {
             input.abort(reason);
         };
         open.add(pending);
+        if (headers.isCompletedExceptionally()) {
+            // the adapter stopped meanwhile: add aborted it, and nothing is sent
+            open.remove(pending);
+            throw StreamFailures.unwrap(headers.handle((r, t) -> t).join());
+        }
         CompletableFuture<Void> call;
         try {
             call = async.invokeWithResponseStream(request, new Handler(headers, input));
@@ -170,8 +175,10 @@ final class StreamInvoker {
                 : response.statusCode(), response.executedVersion(), response.responseStreamContentType(), input,
                 call, open);
         opened.set(stream);
-        if (!input.ended()) {
-            open.add(stream);
+        // added before asking whether it ended: an end in between would find nothing to remove, and leave it here
+        open.add(stream);
+        if (input.ended()) {
+            open.remove(stream);
         }
         return stream;
     }
