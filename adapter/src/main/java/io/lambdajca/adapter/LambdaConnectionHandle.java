@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.lambdajca.adapter.internal.LambdaOperations;
+import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.FunctionInfo;
 import io.lambdajca.api.FunctionManagement;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
 import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.LambdaConnection;
-import io.lambdajca.api.LambdaException;
 
 /**
  * The connection an application holds. Every call checks that the handle is still open and associated, then goes to
@@ -44,8 +44,8 @@ public class LambdaConnectionHandle implements LambdaConnection {
     LambdaOperations operations() {
         LambdaManagedConnection mc = managed;
         if (closed || mc == null) {
-            throw new LambdaException(null, "This Lambda connection is closed; get a new one from the "
-                    + "LambdaConnectionFactory");
+            throw new ConnectionUnavailableException("This Lambda connection is closed; get a new one from the "
+                    + "LambdaConnectionFactory", null);
         }
         return mc.operations();
     }

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.AliasInfo;
 import io.lambdajca.api.AliasRequest;
+import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.FunctionInfo;
 import io.lambdajca.api.FunctionManagement;
 import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaConnection;
-import io.lambdajca.api.LambdaException;
 import io.lambdajca.api.LambdaServiceException;
 import io.lambdajca.api.PreconditionFailedException;
 import io.lambdajca.api.ResourceConflictException;
@@ -248,9 +248,9 @@ class ManagementThroughConnectionTest {
         assertThat(view.getFunction("absent", null)).isEmpty();
         other.close();
         long before = lambda.lambdaRequests();
-        assertThatThrownBy(() -> view.listVersions("absent")).isInstanceOf(LambdaException.class)
+        assertThatThrownBy(() -> view.listVersions("absent")).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("connection is closed");
-        assertThatThrownBy(other::functions).isInstanceOf(LambdaException.class)
+        assertThatThrownBy(other::functions).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("connection is closed");
         assertThat(lambda.lambdaRequests()).isEqualTo(before);
     }

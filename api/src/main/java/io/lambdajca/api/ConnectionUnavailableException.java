@@ -1,6 +1,9 @@
 package io.lambdajca.api;
 
-/** The container could not provide a connection, for example because the pool stayed exhausted for its blocking timeout. */
+/**
+ * No connection to use: the container could not provide one (the pool stayed exhausted for its blocking timeout, the
+ * adapter is stopping), or the application used a connection after closing it.
+ */
 public class ConnectionUnavailableException extends LambdaException {
 
     private static final long serialVersionUID = 1L;

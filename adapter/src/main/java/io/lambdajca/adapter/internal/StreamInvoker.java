@@ -107,6 +107,8 @@ final class StreamInvoker {
             async = client.get();
         } catch (IllegalStateException stopped) {
             throw new ConnectionUnavailableException("The Lambda resource adapter is stopped", stopped);
+        } catch (SingleFlight.TimedOut slow) {
+            throw new ConnectionUnavailableException(slow.getMessage(), slow);
         }
         AtomicReference<StreamedInvocation> opened = new AtomicReference<>();
         CompletableFuture<InvokeWithResponseStreamResponse> headers = new CompletableFuture<>();
