@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 /**
  * Versions, aliases, reserved concurrency and tags of functions: the management calls of a {@link LambdaConnection},
  * kept apart from invoking. Had from {@link LambdaConnection#functions()}, and usable only while that connection is
- * open: once it is closed, every method throws a {@link LambdaException} saying so. Not thread-safe, like its
+ * open: once it is closed, every method throws a {@link ConnectionUnavailableException} saying so. Not thread-safe, like its
  * connection.
  * <p>
  * Every method throws an {@link InvalidRequestException} for arguments that break Lambda's rules (the message names

@@ -99,7 +99,7 @@ public interface LambdaConnection extends AutoCloseable {
     /**
      * Versions, aliases, reserved concurrency and tags: the management calls, apart from invoking. The view is tied to
      * this connection and usable only while it is open: after {@link #close()} its methods throw a
-     * {@link LambdaException} saying the connection is closed. Get it again from the next connection rather than
+     * {@link ConnectionUnavailableException} saying the connection is closed. Get it again from the next connection rather than
      * keeping it.
      */
     FunctionManagement functions();
