@@ -1,8 +1,10 @@
 package io.lambdajca.cdi;
 
 import java.io.InputStream;
+import java.io.Serializable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ import io.lambdajca.api.LambdaException;
 import io.lambdajca.api.ResultMappingException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
 
 /**
  * The implementation behind an injected typed function interface: each call takes a pooled connection and makes the
@@ -25,21 +28,25 @@ import jakarta.enterprise.inject.spi.BeanManager;
  * managed executor. {@code InputStream} and {@code InvocationStream} methods invoke with response streaming
  * ({@link LambdaConnection#invokeStream(InvocationRequest)}).
  */
-final class FunctionInterfaceHandler implements InvocationHandler {
+final class FunctionInterfaceHandler implements InvocationHandler, Serializable {
 
+    private static final long serialVersionUID = 1L;
     private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
 
     private final Class<?> iface;
     private final String jndiName;
-    private final Map<Method, FunctionMethod> methods;
-    private final BeanManager beanManager;
+    // what follows is made again after deserialization (readResolve): a bean in a session or a view scope, or in a
+    // stateful EJB, is serialized with the proxy when the server stores or passivates it
+    private final transient Map<Method, FunctionMethod> methods;
+    /** Null after deserialization: the application's BeanManager is then found through CDI. */
+    private final transient BeanManager beanManager;
     /**
      * Looked up on first use, then kept: a JNDI lookup per call would cost more than the call's own overhead. One
      * handler serves every instance of the interface's bean, so a new {@code @Dependent} instance (a JAX-RS resource's,
      * per request) does not look it up again.
      */
-    private volatile LambdaConnectionFactory factory;
-    private volatile ManagedExecutorService executor;
+    private transient volatile LambdaConnectionFactory factory;
+    private transient volatile ManagedExecutorService executor;
 
     FunctionInterfaceHandler(Class<?> iface, String jndiName, Map<Method, FunctionMethod> methods,
             BeanManager beanManager) {
@@ -79,7 +86,7 @@ final class FunctionInterfaceHandler implements InvocationHandler {
     private Object call(LambdaConnectionFactory factory, FunctionMethod fm, Object input, String tenantId) {
         InvocationRequest.Builder request = InvocationRequest.builder(fm.functionName).qualifier(fm.qualifier)
                 .invocationType(fm.type).tenantId(tenantId).afterCommit(fm.afterCommit)
-                .onDeferredFailure(e -> beanManager.getEvent().select(LambdaDeliveryFailure.class)
+                .onDeferredFailure(e -> beanManager().getEvent().select(LambdaDeliveryFailure.class)
                         .fire(new LambdaDeliveryFailure(fm.functionName, e)));
         if (input != null) {
             request.input(input);
@@ -108,6 +115,16 @@ final class FunctionInterfaceHandler implements InvocationHandler {
             stream = connection.invokeStream(request);
         }
         return fm.resultType == InputStream.class ? stream.inputStream() : stream;
+    }
+
+    private BeanManager beanManager() {
+        return beanManager != null ? beanManager : CDI.current().getBeanManager();
+    }
+
+    /** After deserialization: the same interface and factory, its methods described again (checked at deployment). */
+    private Object readResolve() {
+        return new FunctionInterfaceHandler(iface, jndiName, FunctionMethod.describeAll(iface, new ArrayList<>()),
+                null);
     }
 
     private static ManagedExecutorService managedExecutor() {

@@ -2,12 +2,15 @@ package io.lambdajca.cdi;
 
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -61,6 +64,34 @@ final class FunctionMethod {
     /** The tenant id among a call's arguments, or null when the method has no {@link TenantId} parameter. */
     String tenantId(Object[] args) {
         return tenantParameter < 0 ? null : (String) args[tenantParameter];
+    }
+
+    /**
+     * Describes every method of the interface that calls a function (not its default or static methods, nor Object's
+     * methods declared again); what is wrong with one goes to {@code problems}, and that method is left out.
+     */
+    static Map<Method, FunctionMethod> describeAll(Class<?> iface, List<String> problems) {
+        Map<Method, FunctionMethod> methods = new LinkedHashMap<>();
+        for (Method m : iface.getMethods()) {
+            if (m.isDefault() || Modifier.isStatic(m.getModifiers()) || isObjectMethod(m)) {
+                continue; // the interface's own code, or equals, hashCode or toString declared again
+            }
+            FunctionMethod fm = describe(iface, m, problems);
+            if (fm != null) {
+                methods.put(m, fm);
+            }
+        }
+        return methods;
+    }
+
+    /** Whether the method is one of Object's public methods declared again (toString, equals, hashCode). */
+    private static boolean isObjectMethod(Method m) {
+        try {
+            Object.class.getMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException notObjects) {
+            return false;
+        }
     }
 
     /** Describes the method, or adds to {@code problems} what is wrong with it and returns null. */

@@ -1,9 +1,7 @@
 package io.lambdajca.cdi;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,17 +50,7 @@ public class LambdaCdiExtension implements Extension {
             problems.add("LAMBDAJCA2007: @LambdaFunctions belongs on an interface, not on class " + type.getName());
             return;
         }
-        Map<Method, FunctionMethod> methods = new LinkedHashMap<>();
-        for (Method m : type.getMethods()) {
-            if (m.isDefault() || Modifier.isStatic(m.getModifiers()) || isObjectMethod(m)) {
-                continue; // the interface's own code, or equals, hashCode or toString declared again
-            }
-            FunctionMethod fm = FunctionMethod.describe(type, m, problems);
-            if (fm != null) {
-                methods.put(m, fm);
-            }
-        }
-        interfaces.put(type, methods);
+        interfaces.put(type, FunctionMethod.describeAll(type, problems));
         jndiNames.add(annotation.connectionFactory());
     }
 
@@ -88,16 +76,6 @@ public class LambdaCdiExtension implements Extension {
                     .scope(Dependent.class)
                     .createWith(context -> Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface},
                             handler));
-        }
-    }
-
-    /** Whether the method is one of Object's public methods declared again (toString, equals, hashCode). */
-    private static boolean isObjectMethod(Method m) {
-        try {
-            Object.class.getMethod(m.getName(), m.getParameterTypes());
-            return true;
-        } catch (NoSuchMethodException notObjects) {
-            return false;
         }
     }
 

@@ -3,6 +3,10 @@ package io.lambdajca.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -58,6 +62,23 @@ class FunctionInterfaceHandlerTest {
     void aDefaultMethod_callsTheFunctionMethodsThroughTheProxy() {
         // no factory is bound here: the function method's lookup is what fails, with the connector's exception
         assertThatThrownBy(() -> proxy.twice("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageContaining("No Lambda connection factory is bound at java:global/lambda/Pricing");
+    }
+
+    @Test
+    void theProxy_survivesSerialization_asASessionOrPassivatedBeanIsStored() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(proxy);
+        }
+        Labelled restored;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            restored = (Labelled) in.readObject();
+        }
+        assertThat(restored.toString()).isEqualTo(proxy.toString());
+        assertThat(restored.label()).isEqualTo("pricing");
+        // its function method is described again and calls through the same JNDI name
+        assertThatThrownBy(() -> restored.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("No Lambda connection factory is bound at java:global/lambda/Pricing");
     }
 
