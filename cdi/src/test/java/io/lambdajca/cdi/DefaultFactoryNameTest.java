@@ -33,6 +33,16 @@ class DefaultFactoryNameTest {
     }
 
     @Test
+    void aCandidateBoundToAnotherObject_isNamedInTheFailure() {
+        FailingNaming.install();
+        FailingNaming.bind("lambda/Default", "not a factory");
+        assertThatThrownBy(DefaultFactoryName::lookup).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageContaining("(lambda/Default is bound to a java.lang.String, not a LambdaConnectionFactory "
+                        + "of this application's class loader: is lambda-jca-api packaged in the application instead "
+                        + "of provided?)");
+    }
+
+    @Test
     void theProperty_isTheOnlyNameTried() {
         System.setProperty(DefaultFactoryName.PROPERTY, "lambda/Orders");
         assertThatThrownBy(DefaultFactoryName::lookup).isInstanceOf(ConnectionUnavailableException.class)

@@ -11,12 +11,14 @@ import javax.naming.NamingException;
 import javax.naming.spi.InitialContextFactory;
 
 /**
- * JNDI for a test in which every lookup fails: with the exception set for a name, else as a name not bound. Used
+ * JNDI for a test in which every lookup fails (with the exception set for a name, else as a name not bound) but for
+ * the names bound with {@link #bind}. Used
  * through {@link #install()}, which makes it the initial context factory until {@link #uninstall()}.
  */
 public final class FailingNaming implements InitialContextFactory {
 
     private static final Map<String, NamingException> FAILURES = new ConcurrentHashMap<>();
+    private static final Map<String, Object> BOUND = new ConcurrentHashMap<>();
 
     static void install() {
         System.setProperty(Context.INITIAL_CONTEXT_FACTORY, FailingNaming.class.getName());
@@ -25,6 +27,7 @@ public final class FailingNaming implements InitialContextFactory {
     static void uninstall() {
         System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
         FAILURES.clear();
+        BOUND.clear();
     }
 
     /** A lookup of the name fails with a naming exception whose cause is {@code cause}. */
@@ -34,11 +37,19 @@ public final class FailingNaming implements InitialContextFactory {
         FAILURES.put(name, e);
     }
 
+    /** A lookup of the name finds {@code object}. */
+    static void bind(String name, Object object) {
+        BOUND.put(name, object);
+    }
+
     @Override
     public Context getInitialContext(Hashtable<?, ?> environment) {
         return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("lookup") && args[0] instanceof String name) {
+                        if (BOUND.containsKey(name)) {
+                            return BOUND.get(name);
+                        }
                         NamingException failure = FAILURES.get(name);
                         throw failure != null ? failure : new NameNotFoundException(name);
                     }
