@@ -45,8 +45,9 @@ class CdiIT {
 
     @Test
     void typedInterface_callsThroughTheDefaultFactory() {
-        assertEquals(new Quote("cy", 4, 400), functions.price(new PurchaseOrder("cy",
-                List.of(new PurchaseOrder.Line("a", 4, 100)))));
+        PurchaseOrder order = new PurchaseOrder("cy", List.of(new PurchaseOrder.Line("a", 4, 100)));
+        assertEquals(new Quote("cy", 4, 400), functions.price(order));
+        assertEquals(400, functions.totalCents(order), "a default method, calling price through the bean");
         FunctionErrorException e = thrown(FunctionErrorException.class,
                 () -> functions.fail(new PurchaseOrder("z", List.of())));
         assertEquals("java.lang.IllegalStateException", e.errorType());

@@ -15,6 +15,11 @@ public interface PricingFunctions {
     @LambdaFunction(name = "pricing")
     Quote price(PurchaseOrder order);
 
+    /** The interface's own code, calling a function method. */
+    default long totalCents(PurchaseOrder order) {
+        return price(order).totalCents();
+    }
+
     @LambdaFunction(name = "failing")
     Quote fail(PurchaseOrder order);
 

@@ -111,9 +111,11 @@ class CdiIT {
 
     @Test
     @OperateOnDeployment("app")
-    void typedInterface_roundTripsRecordsGenericsAndOptional() {
-        assertEquals(new Quote("cy", 4, 400), functions.price(new PurchaseOrder("cy",
-                List.of(new PurchaseOrder.Line("a", 4, 100)))));
+    void typedInterface_roundTripsRecordsGenericsAndOptional() throws Exception {
+        PurchaseOrder order = new PurchaseOrder("cy", List.of(new PurchaseOrder.Line("a", 4, 100)));
+        assertEquals(new Quote("cy", 4, 400), functions.price(order));
+        assertEquals(400, functions.totalCents(order), "a default method, calling price through the bean");
+        assertEquals(new Quote("cy", 4, 400), functions.priceAsFuture(order).get(10, TimeUnit.SECONDS));
         Map<String, List<Item>> nested = Map.of("left", List.of(new Item("a", 1)), "right", List.of());
         assertEquals(nested, functions.echoNested(nested));
         assertEquals(Optional.of(new Item("m", 7)), functions.echoMaybe(new Item("m", 7)));

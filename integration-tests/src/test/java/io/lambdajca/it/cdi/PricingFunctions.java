@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.lambdajca.api.InvocationType;
@@ -21,6 +22,14 @@ public interface PricingFunctions {
 
     @LambdaFunction(name = "pricing")
     Quote price(PurchaseOrder order);
+
+    @LambdaFunction(name = "pricing")
+    CompletableFuture<Quote> priceAsFuture(PurchaseOrder order);
+
+    /** The interface's own code, calling a function method. */
+    default long totalCents(PurchaseOrder order) {
+        return price(order).totalCents();
+    }
 
     @LambdaFunction(name = "echo", qualifier = "$LATEST")
     Map<String, List<Item>> echoNested(Map<String, List<Item>> value);
