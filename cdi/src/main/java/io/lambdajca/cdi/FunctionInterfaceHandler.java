@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -78,7 +79,13 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
                 executor = e;
             }
             LambdaConnectionFactory target = f;
-            return e.supplyAsync(() -> call(target, fm, input, tenantId));
+            try {
+                return e.supplyAsync(() -> call(target, fm, input, tenantId));
+            } catch (RejectedExecutionException full) {
+                throw new LambdaException(fm.functionName, fm.method.getDeclaringClass().getSimpleName() + "."
+                        + fm.method.getName() + " was not started: the managed executor refused it (" + full
+                        .getMessage() + ")", full);
+            }
         }
         return call(f, fm, input, tenantId);
     }
