@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * STS AssumeRole's wire contract, through the official SDK {@code StsClient}: the XML answer the SDK parses, the
- * credentials it yields working on the Lambda API until they expire (then 403 ExpiredTokenException), and STS's error
+ * credentials it yields working on the Lambda API until they expire (then 403 ExpiredTokenException, and STS's own 403
+ * ExpiredToken), and STS's error
  * codes for unknown roles, missing external ids, bad durations, role chaining and bad signatures.
  */
 class StsContractTest {
@@ -58,6 +59,7 @@ class StsContractTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // packedPolicySize(): checked absent, as AWS leaves it out here
     void assumeRole_returnsTemporaryCredentialsThatLambdaAcceptsUntilTheyExpire() throws Exception {
         AssumeRoleResponse r = sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("contract-test")
                 .durationSeconds(900));
@@ -86,6 +88,20 @@ class StsContractTest {
             assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException");
             assertThat(refused.awsErrorDetails().errorMessage()).contains("expired");
         }
+        // STS answers the same expired caller with its own code, which the SDK has no class for
+        try (StsClient expired = sts(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(),
+                c.sessionToken()))) {
+            assertThatThrownBy(() -> expired.assumeRole(b -> b.roleArn(ROLE).roleSessionName("again")))
+                    .isExactlyInstanceOf(StsException.class).isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("The security token included in the request is expired");
+                    });
+        }
+        // no source identity, policy or tags were given: AWS's answer has neither member
+        assertThat(r.sourceIdentity()).isNull();
+        assertThat(r.packedPolicySize()).isNull();
     }
 
     @Test

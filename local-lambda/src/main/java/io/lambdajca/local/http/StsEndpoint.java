@@ -73,7 +73,10 @@ public final class StsEndpoint {
                 case "InvalidSignatureException":
                     throw new ApiException(403, "SignatureDoesNotMatch", e.getMessage());
                 case "ExpiredTokenException":
-                    throw new ApiException(400, "ExpiredTokenException", e.getMessage());
+                    // STS's code for an expired caller (403 ExpiredToken, as users report it: aws-sdk-java-v2#1649,
+                    // boto3#1431); the model's ExpiredTokenException (400) is AssumeRoleWithWebIdentity's
+                    throw new ApiException(403, "ExpiredToken", "The security token included in the request is "
+                            + "expired");
                 case "MissingAuthenticationTokenException":
                     throw new ApiException(403, "MissingAuthenticationToken", "Request is missing Authentication "
                             + "Token");
@@ -114,12 +117,13 @@ public final class StsEndpoint {
                     + "MaxSessionDuration set for this role.");
         }
         Identity issued = issuer.issue(Duration.ofSeconds(duration), roleArn);
+        // no SourceIdentity or PackedPolicySize: AWS leaves them out when no source identity, policy or tags are given
+        // (recorded: sts/test_sts.snapshot.json, test_assume_role)
         String roleId = "AROALOCAL" + Integer.toHexString(roleArn.hashCode()).toUpperCase();
         String assumedArn = "arn:" + roleArn.split(":")[1] + ":sts::" + role.accountId() + ":assumed-role/"
                 + role.name() + "/" + sessionName;
         return "<AssumeRoleResponse xmlns=\"" + NAMESPACE + "\">\n"
                 + "  <AssumeRoleResult>\n"
-                + "    <SourceIdentity/>\n"
                 + "    <AssumedRoleUser>\n"
                 + "      <Arn>" + xml(assumedArn) + "</Arn>\n"
                 + "      <AssumedRoleId>" + roleId + ":" + xml(sessionName) + "</AssumedRoleId>\n"
@@ -131,7 +135,6 @@ public final class StsEndpoint {
                 + "      <Expiration>" + DateTimeFormatter.ISO_INSTANT.format(issued.expiration()
                         .truncatedTo(ChronoUnit.SECONDS)) + "</Expiration>\n"
                 + "    </Credentials>\n"
-                + "    <PackedPolicySize>0</PackedPolicySize>\n"
                 + "  </AssumeRoleResult>\n"
                 + "  <ResponseMetadata>\n"
                 + "    <RequestId>" + requestId + "</RequestId>\n"
