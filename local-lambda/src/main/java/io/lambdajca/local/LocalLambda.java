@@ -103,12 +103,14 @@ public final class LocalLambda implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             issuer = new CredentialIssuer(identities, clock, config.credentialLifetime);
             AccountConcurrency accountConcurrency = new AccountConcurrency(config.accountConcurrency);
-            LambdaRoutes routes = new LambdaRoutes(new SigV4Verifier(identities, "lambda", clock),
+            SigV4Verifier lambdaSignatures = new SigV4Verifier(identities, "lambda", SigV4Verifier.LAMBDA_SKEW, clock);
+            SigV4Verifier stsSignatures = new SigV4Verifier(identities, "sts", SigV4Verifier.STS_SKEW, clock);
+            LambdaRoutes routes = new LambdaRoutes(lambdaSignatures,
                     new FunctionsEndpoint(registry, accountConcurrency),
                     new InvokeEndpoint(registry, invoker),
                     new LifecycleEndpoint(registry), new AccountEndpoint(registry, accountConcurrency),
                     new CodeDownloadEndpoint(workDir),
-                    new StsEndpoint(new SigV4Verifier(identities, "sts", clock), issuer, Map.copyOf(config.roles)),
+                    new StsEndpoint(stsSignatures, issuer, Map.copyOf(config.roles)),
                     new RolesAnywhereEndpoint(new X509Verifier(clock), issuer, Map.copyOf(config.trustAnchors),
                             Map.copyOf(config.rolesAnywhereProfiles), Map.copyOf(config.roles)));
             this.routes = routes;

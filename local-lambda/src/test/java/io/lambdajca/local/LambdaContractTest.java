@@ -457,12 +457,17 @@ class LambdaContractTest {
     }
 
     @Test
-    void requestSignedMoreThan15MinutesAgo_isRejectedAsExpiredSignature() throws Exception {
-        Instant signedAt = Instant.now().minusSeconds(20 * 60);
+    void requestSignedMoreThan5MinutesAgo_isRejectedAsExpiredSignature() throws Exception {
+        // Lambda's window is 5 minutes (STS's 15): "Signature expired: ... is now earlier than ... (... - 5 min.)"
+        Instant signedAt = Instant.now().minusSeconds(6 * 60);
         HttpResponse<String> response = sendSigned("GET", "/2015-03-31/functions/", signedAt);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("X-Amzn-ErrorType")).contains("InvalidSignatureException");
-        assertThat(response.body()).contains("Signature expired");
+        assertThat(response.body()).contains("Signature expired").contains(" - 5 min.)");
+
+        HttpResponse<String> withinFive = sendSigned("GET", "/2015-03-31/functions/",
+                Instant.now().minusSeconds(4 * 60));
+        assertThat(withinFive.statusCode()).isEqualTo(200);
 
         HttpResponse<String> fresh = sendSigned("GET", "/2015-03-31/functions/", Instant.now());
         assertThat(fresh.statusCode()).isEqualTo(200);

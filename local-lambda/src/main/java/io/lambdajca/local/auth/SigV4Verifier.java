@@ -19,14 +19,19 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * Checks a request's AWS Signature Version 4 as AWS does: the key must be known, the signing time within 15 minutes,
+ * Checks a request's AWS Signature Version 4 as AWS does: the key must be known, the signing time within the service's
+ * window ({@link #LAMBDA_SKEW}, {@link #STS_SKEW}),
  * a temporary key's session token present and unexpired, and the signature equal to the one the AWS SDK's own signer
  * computes for the same request with the key's secret (its canonical request, hashing and key derivation).
  */
 public final class SigV4Verifier {
 
-    /** AWS rejects signatures whose time differs from its own by more than 15 minutes. */
-    static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    /**
+     * How far a signing time may be from the service's clock: 5 minutes for Lambda ("Signature expired: ... (... - 5
+     * min.)", as users report Lambda's answer: serverless#27, pulumi-aws#55), 15 for STS (aws-cli#6676).
+     */
+    public static final Duration LAMBDA_SKEW = Duration.ofMinutes(5);
+    public static final Duration STS_SKEW = Duration.ofMinutes(15);
 
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final DateTimeFormatter AMZ_DATE =
@@ -34,14 +39,16 @@ public final class SigV4Verifier {
 
     private final IdentityStore identities;
     private final String service;
+    private final Duration maxSkew;
     private final Clock clock;
     private static final int MAX_CACHED_KEYS = 1000;
 
     private final Map<String, byte[]> signingKeys = new ConcurrentHashMap<>();
 
-    public SigV4Verifier(IdentityStore identities, String service, Clock clock) {
+    public SigV4Verifier(IdentityStore identities, String service, Duration maxSkew, Clock clock) {
         this.identities = identities;
         this.service = service;
+        this.maxSkew = maxSkew;
         this.clock = clock;
     }
 
@@ -112,20 +119,21 @@ public final class SigV4Verifier {
     }
 
     private void checkSkew(Instant signedAt) {
-        checkSkew(signedAt, clock.instant(), "InvalidSignatureException");
+        checkSkew(signedAt, clock.instant(), maxSkew, "InvalidSignatureException");
     }
 
-    /** Throws the 403 AWS sends (with that error code) when a signing time is more than 15 minutes off. */
-    static void checkSkew(Instant signedAt, Instant now, String code) {
-        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+    /** Throws the 403 AWS sends (with that error code) when a signing time is more than {@code maxSkew} off. */
+    static void checkSkew(Instant signedAt, Instant now, Duration maxSkew, String code) {
+        long minutes = maxSkew.toMinutes();
+        if (signedAt.isBefore(now.minus(maxSkew))) {
             throw ApiException.forbidden(code, "Signature expired: " + AMZ_DATE.format(signedAt)
-                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
-                    + " - 15 min.)");
+                    + " is now earlier than " + AMZ_DATE.format(now.minus(maxSkew)) + " (" + AMZ_DATE.format(now)
+                    + " - " + minutes + " min.)");
         }
-        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+        if (signedAt.isAfter(now.plus(maxSkew))) {
             throw ApiException.forbidden(code, "Signature not yet current: "
-                    + AMZ_DATE.format(signedAt) + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW)) + " ("
-                    + AMZ_DATE.format(now) + " + 15 min.)");
+                    + AMZ_DATE.format(signedAt) + " is still later than " + AMZ_DATE.format(now.plus(maxSkew)) + " ("
+                    + AMZ_DATE.format(now) + " + " + minutes + " min.)");
         }
     }
 

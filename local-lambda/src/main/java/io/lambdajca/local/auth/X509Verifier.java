@@ -48,7 +48,7 @@ public final class X509Verifier {
         }
         AuthorizationHeader auth = AuthorizationHeader.parse(authorization, RSA, ECDSA);
         Instant signedAt = SigV4Verifier.signingTime(request.header.apply("X-Amz-Date"));
-        SigV4Verifier.checkSkew(signedAt, clock.instant(), "AccessDeniedException");
+        SigV4Verifier.checkSkew(signedAt, clock.instant(), SigV4Verifier.STS_SKEW, "AccessDeniedException");
         if (!"rolesanywhere".equals(auth.service)) {
             throw denied("Credential should be scoped to correct service: 'rolesanywhere'.");
         }

@@ -30,7 +30,8 @@ class SigV4VerifierTest {
     private static final String BODY = "{\"hello\":\"world\"}";
 
     private final IdentityStore identities = new IdentityStore();
-    private final SigV4Verifier verifier = new SigV4Verifier(identities, "lambda", Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SigV4Verifier verifier = new SigV4Verifier(identities, "lambda", SigV4Verifier.LAMBDA_SKEW,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     SigV4VerifierTest() {
         identities.add(Identity.permanent("AKIDTEST", "secret-test"));
