@@ -41,6 +41,17 @@ unpack() {
       -DoutputDirectory="$DEMO_DIR"
 }
 
+# Fails naming the first of the ports something already listens on at 127.0.0.1: the demo never talks to, configures
+# or stops a server it did not start.
+ports_free() {
+  local port
+  for port in "$@"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "demo: port $port is taken: stop what uses it"; return 1
+    fi
+  done
+}
+
 . "$ROOT/src/main/demo/$SERVER.sh"
 
 stop() {
@@ -52,11 +63,14 @@ stop() {
   for pid in "${pids[@]+"${pids[@]}"}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]+"${pids[@]}"}"; do wait "$pid" 2>/dev/null || true; done
 }
-trap stop EXIT INT TERM
+# Ctrl-C stops everything and ends the script: what it was doing (waiting for the server, configuring) goes no further
+trap stop EXIT
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
 
 if [ -z "${DEMO_SKIP_BUILD:-}" ]; then
-  echo "demo: building (mvn install, tests skipped)"
-  mvn -B -q install -DskipTests
+  echo "demo: building what it runs (mvn install, tests skipped)"
+  mvn -B -q install -DskipTests -pl local-lambda,sample-functions,adapter,sample-ear -am
 fi
 mkdir -p "$DEMO_DIR"
 server_provision
@@ -81,8 +95,7 @@ ENDPOINT=$(grep -o 'http://[0-9.:]*' "$DEMO_DIR/local-lambda.log" | tail -1 || t
 [ -n "$ENDPOINT" ] || { echo "demo: the local Lambda endpoint did not start:"; cat "$DEMO_DIR/local-lambda.log"; exit 1; }
 
 server_started=1
-server_start
-pids+=("$SERVER_PID")
+server_start   # adds the server's process to pids as soon as it is started
 server_configure
 server_deploy
 answered=

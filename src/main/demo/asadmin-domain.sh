@@ -12,12 +12,8 @@ ASADMIN_OPTS=(--glassfish-home "$GF_HOME" --admin-port 4848)
 # A new domain each run (its keys are generated once and the pristine copy reused), every listener on 127.0.0.1,
 # the JMS broker off and Payara's data grid off; then started in the background (SERVER_PID).
 server_start() {
-  local domains=$GF_HOME/glassfish/domains pristine=$DEMO_DIR/$(basename "$GF_HOME")-$DOMAIN.pristine port
-  for port in 4848 8080; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "demo: port $port is taken: stop what uses it"; return 1
-    fi
-  done
+  local domains=$GF_HOME/glassfish/domains pristine=$DEMO_DIR/$(basename "$GF_HOME")-$DOMAIN.pristine
+  ports_free 4848 8080 || return 1
   rm -rf "${domains:?}/$DOMAIN"
   if [ ! -d "$pristine" ]; then
     echo "demo: creating the domain $DOMAIN (once)"
@@ -35,6 +31,7 @@ server_start() {
   echo "demo: starting $SERVER_NAME (log: $domains/$DOMAIN/logs/server.log)"
   "$GF_HOME/bin/asadmin" start-domain --verbose "$DOMAIN" > "$DEMO_DIR/$DOMAIN.out" 2>&1 &
   SERVER_PID=$!
+  pids+=("$SERVER_PID")
   for _ in $(seq 1 180); do
     curl -fs -o /dev/null http://127.0.0.1:4848/management/domain 2>/dev/null && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || break

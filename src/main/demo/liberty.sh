@@ -20,6 +20,7 @@ server_provision() {
 # Liberty reads its configuration at start and on change: the server, the adapter, its resources and the sample
 # are all written before it starts.
 server_start() {
+  ports_free 9080 || return 1
   rm -rf "$SERVER_DIR"
   "$WLP/bin/server" create "$LIBERTY_SERVER" > /dev/null
   cp "$ROOT/adapter/target/lambda-jca-adapter.rar" "$ROOT/sample-ear/target/lambda-sample.ear" "$SERVER_DIR/"
@@ -60,6 +61,7 @@ XML
   echo "demo: starting Open Liberty (log: $SERVER_DIR/logs/messages.log)"
   "$WLP/bin/server" run "$LIBERTY_SERVER" > "$DEMO_DIR/liberty.out" 2>&1 &
   SERVER_PID=$!
+  pids+=("$SERVER_PID")
   for _ in $(seq 1 120); do
     grep -q "CWWKF0011I" "$SERVER_DIR/logs/messages.log" 2>/dev/null && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || break

@@ -22,12 +22,14 @@ server_provision() {
 # Starts the server in the background (its configuration is read-only, so each run starts from the distribution's)
 # and waits until it runs; sets SERVER_PID.
 server_start() {
+  ports_free 8080 9990 || return 1
   "$JBOSS_HOME/bin/add-user.sh" -u "$CONSOLE_USER" -p "$CONSOLE_PASSWORD" -s > /dev/null
   echo "demo: starting WildFly (log: $JBOSS_HOME/standalone/log/server.log)"
   export LAUNCH_JBOSS_IN_BACKGROUND=1   # standalone.sh then passes signals on to the server's JVM
   "$JBOSS_HOME/bin/standalone.sh" --read-only-server-config=standalone.xml -Djboss.bind.address=127.0.0.1 \
     -Djboss.bind.address.management=127.0.0.1 > "$DEMO_DIR/wildfly.out" 2>&1 &
   SERVER_PID=$!
+  pids+=("$SERVER_PID")
   local state=
   for _ in $(seq 1 120); do
     state=$(cli --command=":read-attribute(name=server-state)" 2>/dev/null | grep -o '"running"' || true)

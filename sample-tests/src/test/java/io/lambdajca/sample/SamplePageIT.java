@@ -97,10 +97,14 @@ class SamplePageIT {
             browser.quit();
         }
         if (demo != null) {
+            // demo.sh stops the server with its own tool (up to a minute for asadmin or Liberty), then the endpoint
+            List<ProcessHandle> started = demo.descendants().toList();
             demo.destroy();
-            if (!demo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!demo.waitFor(150, java.util.concurrent.TimeUnit.SECONDS)) {
                 demo.destroyForcibly();
             }
+            // whatever is left is killed, so the next server's demo finds its ports free
+            started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -281,9 +285,12 @@ class SamplePageIT {
     @Order(11)
     void theEndpointDown_isExplained() throws IOException {
         // the local endpoint stops, as an outage would (the demo's Ctrl-C handling copes with it being gone)
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("local-lambda.jar")).orElse(false))
-                .forEach(ProcessHandle::destroy);
+        // only this demo's endpoint (a child of its demo.sh), and waited for: its port is closed when the page asks
+        List<ProcessHandle> endpoints = demo.children()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("local-lambda.jar")).orElse(false)).toList();
+        assertEquals(1, endpoints.size(), "the demo's local endpoint among its processes");
+        endpoints.forEach(ProcessHandle::destroy);
+        endpoints.forEach(p -> p.onExit().join());
         choose("greeting", "{\"name\": \"Ada\"}");
         browser.findElement(By.id("invoke")).click();
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invoke-error")));
