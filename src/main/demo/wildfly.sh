@@ -24,6 +24,7 @@ server_provision() {
 server_start() {
   ports_free 8080 9990 || return 1
   "$JBOSS_HOME/bin/add-user.sh" -u "$CONSOLE_USER" -p "$CONSOLE_PASSWORD" -s > /dev/null
+  rm -rf "$JBOSS_HOME/standalone/log"   # this run's log only, as the other servers' demos have
   echo "demo: starting WildFly (log: $JBOSS_HOME/standalone/log/server.log)"
   export LAUNCH_JBOSS_IN_BACKGROUND=1   # standalone.sh then passes signals on to the server's JVM
   "$JBOSS_HOME/bin/standalone.sh" --read-only-server-config=standalone.xml -Djboss.bind.address=127.0.0.1 \

@@ -299,6 +299,21 @@ class SamplePageIT {
         screenshot("11-endpoint-down");
     }
 
+    @Test
+    @Order(12)
+    void theConnectorsExceptions_areNotLoggedAsEjbSystemErrors() throws IOException {
+        // the sample declares LambdaException an application exception (WEB-INF/ejb-jar.xml, as the README advises):
+        // the refused alias, the throttling and the outage above reached the page without an EJB error in the log
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("\\(log: ([^)]+)\\)")
+                .matcher(Files.readString(DEMO_LOG));
+        assertTrue(printed.find(), "demo.sh names the server's log");
+        String log = Files.readString(Path.of(printed.group(1)));
+        assertTrue(log.contains("io.lambdajca") || log.contains("lambda-sample"), "the server's own log");
+        for (String ejbSystemError : List.of("WFLYEJB0034", "CNTR0020E", "EJB5184")) {
+            assertFalse(log.contains(ejbSystemError), ejbSystemError + " in " + printed.group(1));
+        }
+    }
+
     private static LambdaClient adminClient() {
         return LambdaClient.builder().region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://127.0.0.1:" + System.getenv().getOrDefault("LAMBDA_PORT", "9001")))
