@@ -37,7 +37,7 @@ Config properties (unset ones keep the adapter's defaults):
   --session-token TOKEN       SessionToken [LAMBDA_SESSION_TOKEN]
   --property NAME=VALUE       any other config property, e.g. ReadTimeoutMillis=60000 (repeatable)
 Other:
-  --remove                    remove the connection definition (and the adapter when it has no other)
+  --remove                    remove the connection definition (the resource adapter and its other ones stay)
   --print                     print the CLI commands (secrets masked) instead of running them
   --append-to FILE            append the CLI commands (secrets included) to FILE instead of running them, to run
                               several configurations in one jboss-cli.sh --file=FILE call

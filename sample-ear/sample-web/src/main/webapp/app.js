@@ -39,6 +39,9 @@ function explain(status, data) {
         'access-denied': 'Lambda refused the server\'s credentials.',
         'conflict': 'Lambda refused the change: it conflicts with the function\'s state.',
         'changed': 'Someone changed it meanwhile: look again and retry.',
+        'function-error': 'The function failed.',
+        'lambda-error': 'Lambda answered with an error.',
+        'server-error': 'The server failed to answer.',
     }[kind] || `The server answered ${status}.`;
     return meaning + (data && data.error ? ' ' + data.error : '');
 }
