@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
@@ -27,40 +22,22 @@ import jakarta.resource.ResourceException;
  */
 class AnswersLambdaNeverGivesTest {
 
-    private static HttpServer endpoint;
+    private static JsonEndpoint endpoint;
     private static DirectConnection direct;
     private static LambdaConnection connection;
 
     @BeforeAll
     static void connect() throws IOException, ResourceException {
-        endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        endpoint.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+        endpoint = JsonEndpoint.start(exchange -> {
             String path = exchange.getRequestURI().getPath();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            String body;
             if (path.endsWith("/invocations")) {
                 exchange.getResponseHeaders().add("X-Amz-Log-Result", "START RequestId: 1 (not base64)");
-                body = "{\"ok\":true}";
-            } else if (path.contains("/aliases/")) {
-                body = "{\"FunctionVersion\":\"1\"}"; // no Name
-            } else {
-                body = "{\"Configuration\":{\"Runtime\":\"java21\"}}"; // no FunctionName
+                return "{\"ok\":true}";
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            return path.contains("/aliases/") ? "{\"FunctionVersion\":\"1\"}" // no Name
+                    : "{\"Configuration\":{\"Runtime\":\"java21\"}}"; // no FunctionName
         });
-        endpoint.start();
-        direct = DirectConnection.with(mcf -> {
-            mcf.setRegion("us-east-1");
-            mcf.setEndpointOverride("http://127.0.0.1:" + endpoint.getAddress().getPort());
-            mcf.setAccessKeyId("AKIAANSWERSANSWERS01");
-            mcf.setSecretAccessKey("answers-test-secret");
-            mcf.setMaxRetries(0);
-        });
+        direct = endpoint.connect();
         connection = direct.connection();
     }
 
@@ -70,7 +47,7 @@ class AnswersLambdaNeverGivesTest {
             direct.close();
         }
         if (endpoint != null) {
-            endpoint.stop(0);
+            endpoint.close();
         }
     }
 

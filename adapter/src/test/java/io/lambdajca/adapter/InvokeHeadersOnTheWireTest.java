@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpServer;
 
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.InvocationRequest;
@@ -36,35 +32,21 @@ class InvokeHeadersOnTheWireTest {
             + "/durable-execution/order-42/6f1c";
 
     private static final List<Headers> received = new CopyOnWriteArrayList<>();
-    private static HttpServer endpoint;
+    private static JsonEndpoint endpoint;
     private static DirectConnection direct;
     private static LambdaConnection connection;
 
     @BeforeAll
     static void connect() throws IOException, ResourceException {
-        endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        endpoint.createContext("/", exchange -> {
+        endpoint = JsonEndpoint.start(exchange -> {
             received.add(exchange.getRequestHeaders());
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Amz-Executed-Version", "$LATEST");
             if (exchange.getRequestHeaders().containsKey("X-Amz-Durable-Execution-Name")) {
                 exchange.getResponseHeaders().add("X-Amz-Durable-Execution-Arn", ARN);
             }
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            return "{}";
         });
-        endpoint.start();
-        direct = DirectConnection.with(mcf -> {
-            mcf.setRegion("us-east-1");
-            mcf.setEndpointOverride("http://127.0.0.1:" + endpoint.getAddress().getPort());
-            mcf.setAccessKeyId("AKIAWIREWIREWIREWIRE");
-            mcf.setSecretAccessKey("wire-test-secret");
-            mcf.setMaxRetries(0);
-        });
+        direct = endpoint.connect();
         connection = direct.connection();
     }
 
@@ -74,7 +56,7 @@ class InvokeHeadersOnTheWireTest {
             direct.close();
         }
         if (endpoint != null) {
-            endpoint.stop(0);
+            endpoint.close();
         }
     }
 
