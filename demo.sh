@@ -53,6 +53,8 @@ ports_free() {
 }
 
 . "$ROOT/src/main/demo/$SERVER.sh"
+# before anything is started, built or stopped: a server already on these ports is not ours to touch
+ports_free $SERVER_PORTS || exit 1
 
 stop() {
   trap - EXIT INT TERM

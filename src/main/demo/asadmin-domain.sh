@@ -3,6 +3,7 @@
 # src/main/scripts/configure-lambda-asadmin.sh as an administrator does it. The caller sets GF_HOME, SERVER_NAME and
 # (for GlassFish) AS_JAVA.
 DOMAIN=lambda-demo
+SERVER_PORTS="4848 8080"   # demo.sh refuses to start when one is taken
 APP_URL=http://127.0.0.1:8080/lambda-sample/
 CONSOLE="admin console http://127.0.0.1:4848, user admin, no password (the domain listens on 127.0.0.1 only)"
 FACTORY_JNDI=lambda/Default
@@ -13,7 +14,6 @@ ASADMIN_OPTS=(--glassfish-home "$GF_HOME" --admin-port 4848)
 # the JMS broker off and Payara's data grid off; then started in the background (SERVER_PID).
 server_start() {
   local domains=$GF_HOME/glassfish/domains pristine=$DEMO_DIR/$(basename "$GF_HOME")-$DOMAIN.pristine
-  ports_free 4848 8080 || return 1
   rm -rf "${domains:?}/$DOMAIN"
   if [ ! -d "$pristine" ]; then
     echo "demo: creating the domain $DOMAIN (once)"

@@ -3,6 +3,7 @@
 WILDFLY_VERSION=39.0.1.Final
 export JBOSS_HOME=$DEMO_DIR/wildfly-$WILDFLY_VERSION
 SERVER_NAME="WildFly $WILDFLY_VERSION"
+SERVER_PORTS="8080 9990"   # demo.sh refuses to start when one is taken
 APP_URL=http://127.0.0.1:8080/lambda-sample/
 # the management console's user, made (or given a new password) by each run with add-user.sh
 CONSOLE_USER=lambda-admin
@@ -22,7 +23,6 @@ server_provision() {
 # Starts the server in the background (its configuration is read-only, so each run starts from the distribution's)
 # and waits until it runs; sets SERVER_PID.
 server_start() {
-  ports_free 8080 9990 || return 1
   "$JBOSS_HOME/bin/add-user.sh" -u "$CONSOLE_USER" -p "$CONSOLE_PASSWORD" -s > /dev/null
   rm -rf "$JBOSS_HOME/standalone/log"   # this run's log only, as the other servers' demos have
   echo "demo: starting WildFly (log: $JBOSS_HOME/standalone/log/server.log)"

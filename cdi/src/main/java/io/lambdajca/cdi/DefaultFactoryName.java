@@ -52,16 +52,13 @@ final class DefaultFactoryName {
                 return factory;
             }
             if (found != null && wrongObject == null) {
-                // typically the api jar packaged in the application: its LambdaConnectionFactory is another class
-                wrongObject = " (" + name + " is bound to a " + found.getClass().getName() + ", not a "
-                        + "LambdaConnectionFactory of this application's class loader: is lambda-jca-api packaged in "
-                        + "the application instead of provided?)";
+                wrongObject = " (" + LambdaFactoryProducer.notAFactory(name, found) + ")";
             }
         }
         throw new ConnectionUnavailableException("No default Lambda connection factory is bound: tried "
                 + String.join(", ", CANDIDATES) + (wrongObject == null ? "" : wrongObject) + ". Bind one at "
-                + "lambda/Default (Open Liberty, GlassFish, Payara) or java:/lambda/Default (WildFly), declare a resource-ref named lambda/Default, set the system "
-                + "property " + PROPERTY + " to its JNDI name, or name it with @LambdaConnectionDefinition or "
-                + "@LambdaFunctions(connectionFactory = ...)", null);
+                + "lambda/Default (Open Liberty, GlassFish, Payara) or java:/lambda/Default (WildFly), declare a "
+                + "resource-ref named lambda/Default, set the system property " + PROPERTY + " to its JNDI name, or "
+                + "name it with @LambdaConnectionDefinition or @LambdaFunctions(connectionFactory = ...)", null);
     }
 }

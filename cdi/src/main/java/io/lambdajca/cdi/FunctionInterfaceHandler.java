@@ -2,16 +2,21 @@ package io.lambdajca.cdi;
 
 import java.io.InputStream;
 import java.io.Serializable;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
+import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.LambdaConnection;
@@ -46,6 +51,7 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
      * handler serves every instance of the interface's bean, so a new {@code @Dependent} instance (a JAX-RS resource's,
      * per request) does not look it up again.
      */
+    private final transient Map<Method, MethodHandle> defaults = new ConcurrentHashMap<>();
     private transient volatile LambdaConnectionFactory factory;
     private transient volatile ManagedExecutorService executor;
 
@@ -62,11 +68,12 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         FunctionMethod fm = methods.get(method);
         if (fm == null) {
             // a default method is the interface's own code; equals, hashCode and toString come as Object's
-            return method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args)
-                    : objectMethod(proxy, method, args);
+            return method.isDefault() ? defaultMethod(method).bindTo(proxy).invokeWithArguments(
+                    args == null ? new Object[0] : args) : objectMethod(proxy, method, args);
         }
         Object input = fm.input(args);
         String tenantId = fm.tenantId(args);
+        BeanManager events = beanManager(); // on the caller's thread: a deferred failure is told on the commit's
         LambdaConnectionFactory f = factory;
         if (f == null) {
             f = LambdaFactoryProducer.lookup(jndiName);
@@ -80,29 +87,30 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
             }
             LambdaConnectionFactory target = f;
             try {
-                return e.supplyAsync(() -> call(target, fm, input, tenantId));
+                return e.supplyAsync(() -> call(target, fm, input, tenantId, events));
             } catch (RejectedExecutionException full) {
                 throw new LambdaException(fm.functionName, fm.method.getDeclaringClass().getSimpleName() + "."
                         + fm.method.getName() + " was not started: the managed executor refused it (" + full
                         .getMessage() + ")", full);
             }
         }
-        return call(f, fm, input, tenantId);
+        return call(f, fm, input, tenantId, events);
     }
 
-    private Object call(LambdaConnectionFactory factory, FunctionMethod fm, Object input, String tenantId) {
+    private Object call(LambdaConnectionFactory factory, FunctionMethod fm, Object input, String tenantId,
+            BeanManager events) {
         InvocationRequest.Builder request = InvocationRequest.builder(fm.functionName).qualifier(fm.qualifier)
                 .invocationType(fm.type).tenantId(tenantId).afterCommit(fm.afterCommit)
-                .onDeferredFailure(e -> beanManager().getEvent().select(LambdaDeliveryFailure.class)
-                        .fire(new LambdaDeliveryFailure(fm.functionName, e)));
+                .onDeferredFailure(e -> (events != null ? events : CDI.current().getBeanManager()).getEvent()
+                        .select(LambdaDeliveryFailure.class).fire(new LambdaDeliveryFailure(fm.functionName, e)));
         if (input != null) {
             request.input(input);
         }
         if (fm.streaming) {
-            return stream(factory, fm, request.build());
+            return stream(() -> connect(factory), fm, request.build());
         }
         Object result;
-        try (LambdaConnection connection = factory.getConnection()) {
+        try (LambdaConnection connection = connect(factory)) {
             // an Optional method asks for its element type, which comes back null for an empty or null result
             result = connection.invoke(request.build(), fm.resultType);
         } catch (ResultMappingException e) {
@@ -116,16 +124,55 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
      * A streaming method: the stream outlives the pooled connection that opened it, which goes back to the pool at
      * once. An {@code InputStream} method returns the stream's bytes, whose close closes the invocation stream.
      */
-    static Object stream(LambdaConnectionFactory factory, FunctionMethod fm, InvocationRequest request) {
+    static Object stream(Supplier<LambdaConnection> connect, FunctionMethod fm, InvocationRequest request) {
         InvocationStream stream;
-        try (LambdaConnection connection = factory.getConnection()) {
+        try (LambdaConnection connection = connect.get()) {
             stream = connection.invokeStream(request);
         }
         return fm.resultType == InputStream.class ? stream.inputStream() : stream;
     }
 
+    /**
+     * A connection from the factory; when it has none to give (the adapter redeployed under the application, say) the
+     * factory is looked up again at the next call instead of being kept.
+     */
+    private LambdaConnection connect(LambdaConnectionFactory from) {
+        try {
+            return from.getConnection();
+        } catch (ConnectionUnavailableException e) {
+            if (factory == from) {
+                factory = null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A default method's code, called on the proxy: through a private lookup in its interface, so that the interface
+     * need not be public (InvocationHandler.invokeDefault checks access from this class).
+     */
+    private MethodHandle defaultMethod(Method method) {
+        return defaults.computeIfAbsent(method, m -> {
+            try {
+                return MethodHandles.privateLookupIn(m.getDeclaringClass(), MethodHandles.lookup())
+                        .unreflectSpecial(m, m.getDeclaringClass());
+            } catch (IllegalAccessException e) {
+                throw new LambdaException(null, "the default method " + m + " cannot be called on the typed "
+                        + "interface's bean: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The application's BeanManager; after deserialization found through CDI (null where there is none). */
     private BeanManager beanManager() {
-        return beanManager != null ? beanManager : CDI.current().getBeanManager();
+        if (beanManager != null) {
+            return beanManager;
+        }
+        try {
+            return CDI.current().getBeanManager();
+        } catch (IllegalStateException noContainer) {
+            return null;
+        }
     }
 
     /** After deserialization: the same interface and factory, its methods described again (checked at deployment). */

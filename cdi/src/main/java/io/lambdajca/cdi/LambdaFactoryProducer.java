@@ -59,11 +59,16 @@ public class LambdaFactoryProducer {
                     + "snippet for your server, src/main/scripts or src/main/liberty)", e);
         }
         if (!(found instanceof LambdaConnectionFactory)) {
-            throw new ConnectionUnavailableException(jndiName + " is bound to a "
-                    + (found == null ? "null" : found.getClass().getName()) + ", not a LambdaConnectionFactory "
-                    + "(is the application's dependency on the adapter deployment declared?)", null);
+            throw new ConnectionUnavailableException(notAFactory(jndiName, found), null);
         }
         return (LambdaConnectionFactory) found;
+    }
+
+    /** What is wrong when a name is bound to something that is not this application's LambdaConnectionFactory. */
+    static String notAFactory(String jndiName, Object found) {
+        return jndiName + " is bound to a " + (found == null ? "null" : found.getClass().getName()) + ", not a "
+                + "LambdaConnectionFactory of this application's class loader (is the application's dependency on the "
+                + "adapter deployment declared, and lambda-jca-api provided rather than packaged in the application?)";
     }
 
     /**

@@ -38,8 +38,9 @@ class DefaultFactoryNameTest {
         FailingNaming.bind("lambda/Default", "not a factory");
         assertThatThrownBy(DefaultFactoryName::lookup).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("(lambda/Default is bound to a java.lang.String, not a LambdaConnectionFactory "
-                        + "of this application's class loader: is lambda-jca-api packaged in the application instead "
-                        + "of provided?)");
+                        + "of this application's class loader (is the application's dependency on the adapter "
+                        + "deployment declared, and lambda-jca-api provided rather than packaged in the "
+                        + "application?))");
     }
 
     @Test

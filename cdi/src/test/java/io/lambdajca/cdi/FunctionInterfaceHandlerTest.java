@@ -11,12 +11,16 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.ConnectionUnavailableException;
+import io.lambdajca.api.LambdaConnection;
+import io.lambdajca.api.LambdaConnectionFactory;
+import io.lambdajca.cdi.hidden.HiddenFunctions;
 
 /**
  * What a typed function interface's proxy does with the methods that call no function: a default method runs the
@@ -63,6 +67,48 @@ class FunctionInterfaceHandlerTest {
         // no factory is bound here: the function method's lookup is what fails, with the connector's exception
         assertThatThrownBy(() -> proxy.twice("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("No Lambda connection factory is bound at java:global/lambda/Pricing");
+    }
+
+    @Test
+    void aDefaultMethod_ofAnInterfaceThatIsNotPublic_runsToo() throws Exception {
+        Class<?> hidden = HiddenFunctions.INTERFACE;
+        Object bean = Proxy.newProxyInstance(hidden.getClassLoader(), new Class<?>[] {hidden},
+                new FunctionInterfaceHandler(hidden, "java:global/lambda/Hidden",
+                        FunctionMethod.describeAll(hidden, new ArrayList<>()), null));
+        Method label = hidden.getMethod("label");
+        label.setAccessible(true); // the test's own access to a package-private interface, not the bean's
+        assertThat(label.invoke(bean)).isEqualTo("hidden pricing");
+    }
+
+    @Test
+    void aFactoryWithNoConnectionToGive_isLookedUpAgainAtTheNextCall() throws Exception {
+        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> {
+            throw new ConnectionUnavailableException("the adapter was undeployed", null);
+        }));
+        assertThatThrownBy(() -> proxy.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class);
+        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
+        assertThat(proxy.price("sku-1")).isEqualTo("42");
+    }
+
+    /** A connection factory whose getConnection() is {@code connect}. */
+    private static LambdaConnectionFactory factory(Supplier<LambdaConnection> connect) {
+        return (LambdaConnectionFactory) Proxy.newProxyInstance(LambdaConnectionFactory.class.getClassLoader(),
+                new Class<?>[] {LambdaConnectionFactory.class}, (p, m, a) -> {
+                    if (m.getName().equals("getConnection")) {
+                        return connect.get();
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    /** A connection whose typed invocation answers {@code result}. */
+    private static LambdaConnection connection(Object result) {
+        return (LambdaConnection) Proxy.newProxyInstance(LambdaConnection.class.getClassLoader(),
+                new Class<?>[] {LambdaConnection.class}, (p, m, a) -> switch (m.getName()) {
+                    case "invoke" -> result;
+                    case "close" -> null;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
     }
 
     @Test

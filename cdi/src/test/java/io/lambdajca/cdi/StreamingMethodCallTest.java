@@ -99,7 +99,7 @@ class StreamingMethodCallTest {
     void inputStreamMethod_returnsTheStreamsBytes_andGivesTheConnectionBack() {
         FunctionMethod fm = describe("download");
         InvocationRequest request = InvocationRequest.builder("export").input("all").build();
-        Object returned = FunctionInterfaceHandler.stream(factory, fm, request);
+        Object returned = FunctionInterfaceHandler.stream(factory::getConnection, fm, request);
         assertThat(returned).isSameAs(bytes);
         assertThat(sent.get()).isSameAs(request);
         assertThat(connectionClosed).as("the stream outlives the pooled connection").isTrue();
@@ -107,7 +107,7 @@ class StreamingMethodCallTest {
 
     @Test
     void invocationStreamMethod_returnsTheStream() {
-        Object returned = FunctionInterfaceHandler.stream(factory, describe("export"),
+        Object returned = FunctionInterfaceHandler.stream(factory::getConnection, describe("export"),
                 InvocationRequest.builder("export").build());
         assertThat(returned).isSameAs(stream);
         assertThat(connectionClosed).isTrue();

@@ -104,7 +104,25 @@ class SamplePageIT {
                 demo.destroyForcibly();
             }
             // whatever is left is killed, so the next server's demo finds its ports free
-            started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle left : started.stream().filter(ProcessHandle::isAlive).toList()) {
+                left.destroyForcibly();
+                awaitExit(left, 30);
+            }
+        }
+    }
+
+    /** Waits (a bounded time) for a process to end; a process that does not is named in the failure. */
+    private static void awaitExit(ProcessHandle process, int seconds) {
+        try {
+            process.onExit().get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("process " + process.pid() + " " + process.info().commandLine().orElse("")
+                    + " still runs " + seconds + " s after it was stopped", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for process " + process.pid(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -290,7 +308,9 @@ class SamplePageIT {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("local-lambda.jar")).orElse(false)).toList();
         assertEquals(1, endpoints.size(), "the demo's local endpoint among its processes");
         endpoints.forEach(ProcessHandle::destroy);
-        endpoints.forEach(p -> p.onExit().join());
+        for (ProcessHandle endpoint : endpoints) {
+            awaitExit(endpoint, 30);
+        }
         choose("greeting", "{\"name\": \"Ada\"}");
         browser.findElement(By.id("invoke")).click();
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invoke-error")));

@@ -24,7 +24,7 @@ final class AfterCommit {
     private static final String REGISTRY = "java:comp/TransactionSynchronizationRegistry";
     private static final Map<Integer, String> STATUS_NAMES = Map.of(Status.STATUS_PREPARING, "preparing",
             Status.STATUS_PREPARED, "prepared", Status.STATUS_COMMITTING, "committing", Status.STATUS_UNKNOWN,
-            "in an unknown state");
+            "in an unknown state", Status.STATUS_ACTIVE, "active but refused the registration");
 
     private AfterCommit() {
     }

@@ -45,6 +45,8 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
      * The form of each partition's region ids (aws: {@code ^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$}, aws-cn:
      * {@code ^cn\-\w+\-\d+$}...), from the SDK's partition metadata: a region launched after this SDK is taken too.
      */
+    /** What every region id is made of (the partitions' patterns allow '_' and capitals through their \w). */
+    private static final Pattern REGION_ID = Pattern.compile("[a-z0-9-]+");
     private static final List<Pattern> PARTITION_REGION_FORMS = Region.regions().stream()
             .map(r -> PartitionMetadata.of(r).regionRegex()).distinct().map(Pattern::compile)
             .collect(Collectors.toUnmodifiableList());
@@ -83,7 +85,9 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
 
     /** A region this SDK knows, or one of a partition's form (launched after this SDK): the endpoint rules take it. */
     public static Region region(String id) throws ConfigException {
-        if (!KNOWN_REGIONS.contains(id) && PARTITION_REGION_FORMS.stream().noneMatch(f -> f.matcher(id).matches())) {
+        boolean newer = REGION_ID.matcher(id).matches()
+                && PARTITION_REGION_FORMS.stream().anyMatch(f -> f.matcher(id).matches());
+        if (!KNOWN_REGIONS.contains(id) && !newer) {
             throw new ConfigException("Region '" + id + "' is not a region the AWS SDK knows. Use a region id such as "
                     + "us-east-1, eu-central-1, ap-southeast-7, cn-north-1, us-gov-west-1 or eusc-de-east-1; the full "
                     + "list is software.amazon.awssdk.regions.Region.regions() (" + KNOWN_REGIONS.size()

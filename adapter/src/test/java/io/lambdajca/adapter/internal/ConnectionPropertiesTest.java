@@ -46,7 +46,7 @@ class ConnectionPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mars-north-1", "us-east", "useast1", "US-EAST-1", "eu-isoe"})
+    @ValueSource(strings = {"mars-north-1", "us-east", "useast1", "US-EAST-1", "eu-isoe", "us-EAST-9", "us-east_x-1"})
     void region_unknown_failsWithHowToFindValidOnes(String id) {
         assertThatThrownBy(() -> props(id, null, null, null).toConfig())
                 .isInstanceOf(ConfigException.class)

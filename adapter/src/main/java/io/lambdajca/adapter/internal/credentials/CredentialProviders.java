@@ -126,7 +126,8 @@ public final class CredentialProviders implements AutoCloseable {
 
     /**
      * The adapter's shared scheduler as the SDK clients get it, for their timeouts: one-shot tasks go on a timing
-     * wheel (see {@link TimeoutScheduler}), due tasks run on the scheduler that also refreshes credentials.
+     * wheel and run on its thread when due (see {@link TimeoutScheduler}); the rest goes to the scheduler that also
+     * refreshes credentials.
      */
     public synchronized ScheduledExecutorService scheduler() {
         if (closed) {
@@ -182,7 +183,7 @@ public final class CredentialProviders implements AutoCloseable {
             timeouts = null;
         }
         if (wheel != null) {
-            wheel.stop(); // timeouts not yet due are dropped, none comes due on a scheduler that refuses it
+            wheel.stop(); // timeouts not yet due are dropped, and the wheel's thread ends
         }
         if (running != null) {
             running.shutdown(); // new tasks are refused, the running ones go on

@@ -29,7 +29,8 @@ import io.netty.util.concurrent.ImmediateExecutor;
  * plain execution, shutdown) is the scheduler's.
  *
  * <p>A timeout fires at most one tick late. The wheel's thread starts with the first timeout and ends in
- * {@link #stop()}.
+ * {@link #stop()}. A one-shot task must be short and never block (the SDK's timeout tasks interrupt a thread and abort
+ * a request): it runs on the wheel's thread, and every other timeout waits for it.
  */
 final class TimeoutScheduler implements ScheduledExecutorService {
 
@@ -181,7 +182,8 @@ final class TimeoutScheduler implements ScheduledExecutorService {
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            // never interrupts: a task that is running runs on the wheel's own thread
+            boolean cancelled = super.cancel(false);
             Timeout t = timeout;
             if (cancelled && t != null) {
                 t.cancel(); // off the wheel at its next tick, so cancelled timeouts do not pile up
