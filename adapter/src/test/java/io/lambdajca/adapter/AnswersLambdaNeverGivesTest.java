@@ -23,7 +23,6 @@ import jakarta.resource.ResourceException;
 class AnswersLambdaNeverGivesTest {
 
     private static JsonEndpoint endpoint;
-    private static DirectConnection direct;
     private static LambdaConnection connection;
 
     @BeforeAll
@@ -37,15 +36,11 @@ class AnswersLambdaNeverGivesTest {
             return path.contains("/aliases/") ? "{\"FunctionVersion\":\"1\"}" // no Name
                     : "{\"Configuration\":{\"Runtime\":\"java21\"}}"; // no FunctionName
         });
-        direct = endpoint.connect();
-        connection = direct.connection();
+        connection = endpoint.connect();
     }
 
     @AfterAll
     static void close() throws ResourceException {
-        if (direct != null) {
-            direct.close();
-        }
         if (endpoint != null) {
             endpoint.close();
         }

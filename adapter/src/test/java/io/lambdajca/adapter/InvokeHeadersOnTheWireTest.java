@@ -33,7 +33,6 @@ class InvokeHeadersOnTheWireTest {
 
     private static final List<Headers> received = new CopyOnWriteArrayList<>();
     private static JsonEndpoint endpoint;
-    private static DirectConnection direct;
     private static LambdaConnection connection;
 
     @BeforeAll
@@ -46,15 +45,11 @@ class InvokeHeadersOnTheWireTest {
             }
             return "{}";
         });
-        direct = endpoint.connect();
-        connection = direct.connection();
+        connection = endpoint.connect();
     }
 
     @AfterAll
     static void close() throws ResourceException {
-        if (direct != null) {
-            direct.close();
-        }
         if (endpoint != null) {
             endpoint.close();
         }

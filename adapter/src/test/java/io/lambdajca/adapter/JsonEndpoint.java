@@ -9,6 +9,7 @@ import java.util.function.Function;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.lambdajca.api.LambdaConnection;
 import jakarta.resource.ResourceException;
 
 /**
@@ -19,6 +20,7 @@ import jakarta.resource.ResourceException;
 final class JsonEndpoint implements AutoCloseable {
 
     private final HttpServer server;
+    private DirectConnection direct;
 
     private JsonEndpoint(HttpServer server) {
         this.server = server;
@@ -40,19 +42,26 @@ final class JsonEndpoint implements AutoCloseable {
         return new JsonEndpoint(server);
     }
 
-    /** A connection definition for this endpoint, with test keys and no retries. */
-    DirectConnection connect() throws ResourceException {
-        return DirectConnection.with(mcf -> {
+    /** A connection to this endpoint (test keys, no retries), closed with the endpoint. */
+    LambdaConnection connect() throws ResourceException {
+        direct = DirectConnection.with(mcf -> {
             mcf.setRegion("us-east-1");
             mcf.setEndpointOverride("http://127.0.0.1:" + server.getAddress().getPort());
             mcf.setAccessKeyId("AKIAJSONENDPOINTTEST");
             mcf.setSecretAccessKey("json-endpoint-test-secret");
             mcf.setMaxRetries(0);
         });
+        return direct.connection();
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public void close() throws ResourceException {
+        try {
+            if (direct != null) {
+                direct.close();
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 }
