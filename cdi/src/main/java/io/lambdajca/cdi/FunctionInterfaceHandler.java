@@ -46,12 +46,13 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
     private final transient Map<Method, FunctionMethod> methods;
     /** Null after deserialization: the application's BeanManager is then found through CDI. */
     private final transient BeanManager beanManager;
+    /** The default methods' code, found once per method. */
+    private final transient Map<Method, MethodHandle> defaults = new ConcurrentHashMap<>();
     /**
      * Looked up on first use, then kept: a JNDI lookup per call would cost more than the call's own overhead. One
      * handler serves every instance of the interface's bean, so a new {@code @Dependent} instance (a JAX-RS resource's,
      * per request) does not look it up again.
      */
-    private final transient Map<Method, MethodHandle> defaults = new ConcurrentHashMap<>();
     private transient volatile LambdaConnectionFactory factory;
     private transient volatile ManagedExecutorService executor;
 

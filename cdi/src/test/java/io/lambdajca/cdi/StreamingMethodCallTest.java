@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.LambdaConnection;
-import io.lambdajca.api.LambdaConnectionFactory;
 
 /**
- * A streaming method's call (FunctionInterfaceHandler.stream) with a hand-made connection factory: it invokes with
+ * A streaming method's call (FunctionInterfaceHandler.stream) with a hand-made connection: it invokes with
  * streaming, gives the pooled connection back at once, and returns the stream or its bytes.
  */
 class StreamingMethodCallTest {
@@ -87,19 +86,11 @@ class StreamingMethodCallTest {
                 }
             });
 
-    private final LambdaConnectionFactory factory = (LambdaConnectionFactory) Proxy.newProxyInstance(
-            getClass().getClassLoader(), new Class<?>[] {LambdaConnectionFactory.class}, (proxy, m, args) -> {
-                if (m.getName().equals("getConnection") && (args == null || args.length == 0)) {
-                    return connection;
-                }
-                throw new AssertionError("unexpected call " + m.getName());
-            });
-
     @Test
     void inputStreamMethod_returnsTheStreamsBytes_andGivesTheConnectionBack() {
         FunctionMethod fm = describe("download");
         InvocationRequest request = InvocationRequest.builder("export").input("all").build();
-        Object returned = FunctionInterfaceHandler.stream(factory::getConnection, fm, request);
+        Object returned = FunctionInterfaceHandler.stream(() -> connection, fm, request);
         assertThat(returned).isSameAs(bytes);
         assertThat(sent.get()).isSameAs(request);
         assertThat(connectionClosed).as("the stream outlives the pooled connection").isTrue();
@@ -107,7 +98,7 @@ class StreamingMethodCallTest {
 
     @Test
     void invocationStreamMethod_returnsTheStream() {
-        Object returned = FunctionInterfaceHandler.stream(factory::getConnection, describe("export"),
+        Object returned = FunctionInterfaceHandler.stream(() -> connection, describe("export"),
                 InvocationRequest.builder("export").build());
         assertThat(returned).isSameAs(stream);
         assertThat(connectionClosed).isTrue();

@@ -41,12 +41,12 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
 
     private static final Set<String> KNOWN_REGIONS = Region.regions().stream().map(Region::id)
             .collect(Collectors.toUnmodifiableSet());
+    /** What every region id is made of (the partitions' patterns allow '_' and capitals through their \w). */
+    private static final Pattern REGION_ID = Pattern.compile("[a-z0-9-]+");
     /**
      * The form of each partition's region ids (aws: {@code ^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$}, aws-cn:
      * {@code ^cn\-\w+\-\d+$}...), from the SDK's partition metadata: a region launched after this SDK is taken too.
      */
-    /** What every region id is made of (the partitions' patterns allow '_' and capitals through their \w). */
-    private static final Pattern REGION_ID = Pattern.compile("[a-z0-9-]+");
     private static final List<Pattern> PARTITION_REGION_FORMS = Region.regions().stream()
             .map(r -> PartitionMetadata.of(r).regionRegex()).distinct().map(Pattern::compile)
             .collect(Collectors.toUnmodifiableList());

@@ -104,17 +104,17 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
                         + "credentials of ASSUME_ROLE, not both");
             }
             caller = resolver.resolve(sourceProfile.trim());
-            int duration = duration();
-            if ((caller instanceof AssumeRole || caller instanceof RolesAnywhere) && duration > MAX_CHAINED_SECONDS) {
-                throw new ConfigException("DurationSeconds is " + duration + ", but SourceProfile '"
-                        + sourceProfile.trim() + "' gives role credentials, and STS lets a role assumed with them "
-                        + "(role chaining) last at most " + MAX_CHAINED_SECONDS + " seconds");
-            }
         } else {
             caller = keys != null ? keys : new DefaultChain();
         }
         Region r = ConnectionProperties.region(present(region) ? region.trim() : ConnectionProperties.DEFAULT_REGION);
-        return new AssumeRole(role, session, duration(), present(externalId) ? externalId.trim() : null, r,
+        int duration = duration();
+        if ((caller instanceof AssumeRole || caller instanceof RolesAnywhere) && duration > MAX_CHAINED_SECONDS) {
+            throw new ConfigException("DurationSeconds is " + duration + ", but SourceProfile '"
+                    + sourceProfile.trim() + "' gives role credentials, and STS lets a role assumed with them "
+                    + "(role chaining) last at most " + MAX_CHAINED_SECONDS + " seconds");
+        }
+        return new AssumeRole(role, session, duration, present(externalId) ? externalId.trim() : null, r,
                 ConnectionProperties.endpoint(endpointOverride), caller);
     }
 
