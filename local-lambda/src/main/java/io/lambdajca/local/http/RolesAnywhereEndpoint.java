@@ -18,6 +18,7 @@ import io.lambdajca.local.iam.TrustAnchorDefinition;
 import io.undertow.server.HttpServerExchange;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 /**
@@ -69,7 +70,7 @@ public final class RolesAnywhereEndpoint {
             throw denied("Profile " + profileArn + " does not accept a custom role session name.");
         }
         Identity issued = issuer.issue(Duration.ofSeconds(duration), roleArn);
-        String session = sessionName != null ? sessionName : certificate.getSerialNumber().toString();
+        String session = sessionName != null ? sessionName : CertificateIdentity.sessionName(certificate);
         JsonObject credentials = Jsons.PROVIDER.createObjectBuilder()
                 .add("accessKeyId", issued.accessKeyId())
                 .add("secretAccessKey", issued.secretKey())
@@ -78,20 +79,22 @@ public final class RolesAnywhereEndpoint {
                         .truncatedTo(ChronoUnit.SECONDS)))
                 .build();
         RoleDefinition role = roles.get(roleArn);
-        JsonObject set = Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder set = Jsons.PROVIDER.createObjectBuilder()
                 .add("assumedRoleUser", Jsons.PROVIDER.createObjectBuilder()
                         .add("arn", "arn:" + roleArn.split(":")[1] + ":sts::" + role.accountId() + ":assumed-role/"
                                 + role.name() + "/" + session)
                         .add("assumedRoleId", "AROALOCAL:" + session))
                 .add("credentials", credentials)
                 .add("packedPolicySize", 0)
-                .add("roleArn", roleArn)
-                .add("sourceIdentity", "CN=" + certificate.getSubjectX500Principal().getName())
-                .build();
+                .add("roleArn", roleArn);
+        String sourceIdentity = CertificateIdentity.sourceIdentity(certificate);
+        if (sourceIdentity != null) {
+            set.add("sourceIdentity", sourceIdentity);
+        }
         Exchanges.json(exchange, 201, Jsons.PROVIDER.createObjectBuilder()
                 .add("credentialSet", Jsons.PROVIDER.createArrayBuilder().add(set))
-                .add("subjectArn", anchorArn.replaceAll("trust-anchor/.*", "subject/" + certificate
-                        .getSerialNumber().toString(16)))
+                .add("subjectArn", anchorArn.replaceAll("trust-anchor/.*", "subject/"
+                        + CertificateIdentity.subjectId(certificate)))
                 .build());
     }
 

@@ -74,9 +74,20 @@ public final class TestPki {
 
     /** A client certificate with an "RSA" or "EC" (P-256) key, valid for the given period around now. */
     public Issued issue(String keyType, String commonName, Instant notBefore, Instant notAfter) {
+        return issue(keyType, new X500Principal("CN=" + commonName), serial(), notBefore, notAfter);
+    }
+
+    /** An RSA client certificate with this subject and serial number, valid from an hour ago for a week. */
+    public Issued issue(X500Principal subject, BigInteger serial) {
+        return issue("RSA", subject, serial, Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofDays(7)));
+    }
+
+    private Issued issue(String keyType, X500Principal subject, BigInteger serial, Instant notBefore,
+            Instant notAfter) {
         KeyPair keys = keyPair(keyType);
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, serial(), Date.from(notBefore),
-                Date.from(notAfter), new X500Principal("CN=" + commonName), keys.getPublic());
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, serial, Date.from(notBefore),
+                Date.from(notAfter), subject, keys.getPublic());
         try {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
