@@ -435,6 +435,34 @@ class RecordedValidationTest {
     }
 
     @Test
+    void createFunction_withoutRuntimeOrHandler_isRefusedInAwsWords_afterAMissingRole() {
+        // AWS's answer for a package function (users' reports of it through CloudFormation: "(Service: Lambda,
+        // Status Code: 400 ...)"); the required Role is checked before it, as the model's members are
+        String mandatory = "Runtime and Handler are mandatory parameters for functions created with deployment "
+                + "packages.";
+        for (boolean runtime : new boolean[] {false, true}) {
+            LambdaException e = catchThrowableOfType(LambdaException.class, () -> client.createFunction(r -> {
+                r.functionName("refused").role(ROLE).code(c -> c.zipFile(SdkBytes.fromByteArray(
+                        TestFunctions.zipBytes())));
+                if (runtime) {
+                    r.runtime(Runtime.JAVA21);
+                } else {
+                    r.handler(Handlers.ECHO);
+                }
+            }));
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValueException");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(mandatory);
+        }
+        LambdaException noRole = catchThrowableOfType(LambdaException.class, () -> client.createFunction(r -> r
+                .functionName("refused").code(c -> c.zipFile(SdkBytes.fromByteArray(TestFunctions.zipBytes())))));
+        assertThat(noRole.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(noRole.awsErrorDetails().errorMessage()).isEqualTo(
+                "1 validation error detected: Value null at 'role' failed to satisfy constraint: Member must not be null");
+        assertThat(client.listFunctions().functions()).noneMatch(f -> f.functionName().equals("refused"));
+    }
+
+    @Test
     void createFunction_environmentOver4Kb_isRefusedQuotingTheStringMeasured() {
         String prefix = "Lambda was unable to configure your environment variables because the environment variables "
                 + "you have provided exceeded the 4KB limit. String measured: ";

@@ -46,9 +46,17 @@ public final class FunctionsEndpoint {
         }
         spec.name = reachable(FunctionNames.checkCreatable(FunctionNames.checked(
                 FunctionNames.functionName(spec.name), null))).name;
-        spec.runtime = string(req, "Runtime", spec.runtime);
-        spec.handler = string(req, "Handler", null);
         spec.role = string(req, "Role", null);
+        if (spec.role == null) {
+            throw new Violations().add(null, "role", "Member must not be null").exception();
+        }
+        spec.runtime = string(req, "Runtime", null);
+        spec.handler = string(req, "Handler", null);
+        if (spec.runtime == null || spec.handler == null) {
+            // AWS's answer to a package (zip) function without either; local-lambda takes packages only
+            throw ApiException.invalidParameter(
+                    "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
+        }
         spec.description = string(req, "Description", "");
         spec.timeoutSeconds = integer(req, "Timeout", spec.timeoutSeconds);
         spec.memorySizeMb = integer(req, "MemorySize", spec.memorySizeMb);
