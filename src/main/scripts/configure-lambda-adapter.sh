@@ -35,6 +35,8 @@ Config properties (unset ones keep the adapter's defaults):
   --access-key-id ID          AccessKeyId [LAMBDA_ACCESS_KEY_ID]
   --secret-access-key KEY     SecretAccessKey [LAMBDA_SECRET_ACCESS_KEY]
   --session-token TOKEN       SessionToken [LAMBDA_SESSION_TOKEN]
+                              (prefer the variables, whose values ps does not show, and an encrypted expression
+                              ${ENC::...} as the value, which WildFly keeps instead of the secret)
   --property NAME=VALUE       any other config property, e.g. ReadTimeoutMillis=60000 (repeatable)
 Other:
   --remove                    remove the connection definition (the resource adapter and its other ones stay)

@@ -23,7 +23,7 @@ Profile:
   --property NAME=VALUE   a profile property, e.g. RoleArn=arn:aws:iam::123456789012:role/invoker (repeatable).
                           Confidential ones (SecretAccessKey, SessionToken, KeystorePassword) may also come from
                           the environment: LAMBDA_SECRET_ACCESS_KEY, LAMBDA_SESSION_TOKEN, LAMBDA_KEYSTORE_PASSWORD;
-                          a value may be an expression such as ${VAULT::...} or ${ENV_VAR}.
+                          a value may be an expression such as ${ENC::...} (an Elytron encrypted expression) or ${ENV_VAR}.
 Other:
   --remove                remove the profile
   --print                 print the CLI commands (secrets masked) instead of running them

@@ -11,11 +11,19 @@ need_kv() { case "$2" in *=*) ;; *) echo "$SCRIPT: $1 needs NAME=VALUE, not '$2'
 q() { local v=${1//\\/\\\\}; v=${v//\"/\\\"}; printf '"%s"' "$v"; }
 
 # Prints the add command of config property NAME with VALUE under resource OWNER (nothing for an empty value);
-# confidential values are masked with --print.
+# confidential values are masked with --print, and a plain one (not an expression such as ${ENC::...}) is warned
+# about on stderr: WildFly would keep it as it is in standalone.xml and show it to read-resource and the console.
 config_prop() {
   [ -n "$3" ] || return 0
   local value=$3
-  if $PRINT && [[ " ${SECRETS[*]} " == *" $2 "* ]]; then value='****'; fi
+  if [[ " ${SECRETS[*]} " == *" $2 "* ]]; then
+    case "$value" in
+      '${'*'}') ;;
+      *) echo "$SCRIPT: warning: $2 is a plain value: WildFly keeps it as it is in standalone.xml and shows it to" \
+           "read-resource and the console; give an encrypted expression \${ENC::...} instead (README, Credentials)" >&2 ;;
+    esac
+    if $PRINT; then value='****'; fi
+  fi
   echo "$1/config-properties=$2:add(value=$(q "$value"))"
 }
 

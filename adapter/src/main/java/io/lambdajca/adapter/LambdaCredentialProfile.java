@@ -144,7 +144,7 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
         return secretAccessKey == null ? null : MASK;
     }
 
-    @ConfigProperty(confidential = true, description = "Secret key of AccessKeyId. Confidential: prefer a credential store or vault expression to a literal value.")
+    @ConfigProperty(confidential = true, description = "Secret key of AccessKeyId. Confidential: prefer an encrypted expression or password alias to a literal value.")
     public void setSecretAccessKey(String value) {
         this.secretAccessKey = Secret.of(value);
     }

@@ -203,7 +203,7 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
 
     public String getSecretAccessKey() { return secretAccessKey == null ? null : "****"; }
     @ConfigProperty(confidential = true, description = "Secret access key of static credentials. Confidential: "
-            + "prefer a credential store or vault expression to a literal value.")
+            + "prefer an encrypted expression or password alias to a literal value.")
     public void setSecretAccessKey(String secretAccessKey) {
         this.secretAccessKey = Secret.of(secretAccessKey);
     }

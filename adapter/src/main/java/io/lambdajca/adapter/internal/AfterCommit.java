@@ -111,7 +111,8 @@ final class AfterCommit {
                 } catch (RuntimeException e) {
                     // nothing may reach the transaction manager: it has committed and cannot tell anyone
                     LambdaException failure = e instanceof LambdaException known ? known
-                            : new LambdaException(functionName, "unexpected failure: " + e, e);
+                            : new LambdaException(functionName, "unexpected failure: " + Redaction.redact(e.toString()),
+                                    Redaction.safe(e));
                     counted.deferredFailed();
                     AdapterLog.deferredFailed(functionName, failure);
                     tell(onFailure, functionName, failure);

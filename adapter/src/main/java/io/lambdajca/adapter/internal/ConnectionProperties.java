@@ -111,11 +111,11 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
             boolean noExtras = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath()))
                     && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
             if (!httpScheme || uri.getHost() == null || !noExtras) {
-                throw new ConfigException("'" + value + "'" + rule);
+                throw new ConfigException("'" + Redaction.redact(value) + "'" + rule);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigException("'" + value + "'" + rule);
+            throw new ConfigException("'" + Redaction.redact(value) + "'" + rule);
         }
     }
 

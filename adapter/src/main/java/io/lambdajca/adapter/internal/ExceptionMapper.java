@@ -62,7 +62,8 @@ final class ExceptionMapper {
                     : e.awsErrorDetails().errorMessage());
             if (code == null) {
                 // not an AWS error answer (a proxy's HTML page, a bare 500): its first bytes say what answered
-                message = "no AWS error code; the answer began: " + firstChars(body(e.awsErrorDetails(), message));
+                message = "no AWS error code; the answer began: "
+                        + Redaction.redact(firstChars(body(e.awsErrorDetails(), message)));
             }
             String detail = subject + " failed: " + (code == null ? "" : code + " ") + "(HTTP " + e.statusCode()
                     + "): " + message;
@@ -128,7 +129,7 @@ final class ExceptionMapper {
             return new EndpointUnavailableException(functionName, subject + " " + what + " after " + attempts
                     + " attempt(s): " + rootMessage(thrown), timeout, cause);
         }
-        return new LambdaException(functionName, subject + " failed: " + thrown, cause);
+        return new LambdaException(functionName, subject + " failed: " + Redaction.redact(thrown.toString()), cause);
     }
 
     /** The answer's body as sent (the SDK parses only JSON), else the message the SDK made of it. */

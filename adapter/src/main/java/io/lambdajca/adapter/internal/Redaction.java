@@ -6,15 +6,22 @@ import java.util.regex.Pattern;
 /**
  * Masks the secret values that text from outside the adapter can quote: an AWS error that echoes the canonical request
  * (its {@code x-amz-security-token} header or query parameter), an SDK message quoting an STS or Roles Anywhere answer
- * ({@code <SecretAccessKey>}, {@code "sessionToken":}), a credentials file line ({@code aws_secret_access_key =}). The
+ * ({@code <SecretAccessKey>}, {@code "sessionToken":}, also escaped inside JSON text or HTML), a credentials file line
+ * ({@code aws_secret_access_key =}), the {@code "Token"} of instance and container credentials, a URL's password. The
  * value after such a name becomes {@code ****}. The adapter's own messages never hold secrets; this guards what it
  * passes on from the SDK and the services.
  */
 public final class Redaction {
 
+    /** A quote around a name or a value: plain or escaped inside JSON text, single, or as HTML writes it. */
+    private static final String QUOTE = "(?:\\\\?[\"']|&quot;|&#34;|&#39;)?";
+
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(x-amz-security-token|aws_session_token"
-            + "|aws_secret_access_key|secret_?access_?key|session_?token|secret_?key|password)"
-            + "(\"?\\s*[:=>]\\s*\"?)([^\\s\"'<&,;}\\]]+)");
+            + "|aws_security_token|aws_secret_access_key|secret_?access_?key|session_?token|secret_?key|password"
+            + "|\\btoken)(" + QUOTE + "\\s*(?:[:=>]|&gt;)\\s*" + QUOTE + ")([^\\s\"'<&,;}\\]\\\\]+)");
+
+    /** The password of a URL's user information ({@code https://user:password@host}). */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^\\s@]+)@");
 
     private Redaction() {
     }
@@ -25,7 +32,9 @@ public final class Redaction {
             return null;
         }
         Matcher m = SECRET_FIELD.matcher(text);
-        return m.find() ? m.replaceAll("$1$2****") : text;
+        String masked = m.find() ? m.replaceAll("$1$2****") : text;
+        Matcher url = URL_PASSWORD.matcher(masked);
+        return url.find() ? url.replaceAll("$1****@") : masked;
     }
 
     /**

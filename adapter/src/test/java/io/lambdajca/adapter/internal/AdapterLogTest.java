@@ -36,6 +36,8 @@ import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException
 import io.lambdajca.adapter.internal.credentials.StaticKeys;
 import io.lambdajca.local.testing.TestPki;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
@@ -174,6 +176,33 @@ class AdapterLogTest {
         assertThatThrownBy(() -> wrongPassword.toSource(n -> null)).isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertNoSecret(describe(e), "wrong keystore password"))
                 .hasMessageContaining("KeystorePassword");
+
+        // the secret access key set as the access key id by mistake
+        CredentialProfileProperties swapped = new CredentialProfileProperties("STATIC", SECRET_KEY,
+                Secret.of("AKIAIOSFODNN7EXAMPLE"), null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+        assertThatThrownBy(() -> swapped.toSource(n -> null)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertNoSecret(describe(e), "a secret key as AccessKeyId"))
+                .hasMessageContaining("AccessKeyId of " + SECRET_KEY.length() + " characters");
+
+        // an endpoint with a password in its user information, which EndpointOverride refuses
+        LambdaManagedConnectionFactory withPassword = new LambdaManagedConnectionFactory();
+        withPassword.setEndpointOverride("https://proxyuser:" + KEYSTORE_PASSWORD + "@lambda.example.com");
+        withPassword.setResourceAdapter(new LambdaResourceAdapter());
+        assertThatThrownBy(() -> withPassword.createConnectionFactory(null))
+                .satisfies(e -> assertNoSecret(describe(e), "an endpoint's password"))
+                .hasMessageContaining("https://proxyuser:****@lambda.example.com");
+    }
+
+    @Test
+    void anAnswerWithoutAnAwsErrorCode_isQuotedWithItsSecretsMasked() {
+        // a proxy or a stand-in endpoint that echoes the request's headers in its error page
+        AwsServiceException echo = LambdaException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails
+                .builder().rawResponse(SdkBytes.fromUtf8String("<pre>X-Amz-Security-Token: " + SESSION_TOKEN
+                        + "</pre>")).build()).build();
+        io.lambdajca.api.LambdaException mapped = ExceptionMapper.map(Operation.INVOKE, "echo", echo, 1);
+        assertThat(mapped.getMessage()).contains("no AWS error code", "X-Amz-Security-Token: ****");
+        assertNoSecret(mapped.getMessage(), "the quoted answer");
     }
 
     @Test

@@ -83,7 +83,11 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
                     + (required ? "for type STATIC" : "with " + (hasKey ? "AccessKeyId" : "SecretAccessKey")));
         }
         if (!ACCESS_KEY_ID.matcher(accessKeyId.trim()).matches()) {
-            throw new ConfigException("AccessKeyId '" + accessKeyId + "' is not an access key id: 16-128 letters, "
+            // quoted only when made of an id's characters: a secret access key set here by mistake is not
+            String value = accessKeyId.trim().matches("\\w*") ? "'" + accessKeyId + "'"
+                    : "of " + accessKeyId.trim().length() + " characters (not quoted: it has characters no access key "
+                    + "id has, as a secret access key does)";
+            throw new ConfigException("AccessKeyId " + value + " is not an access key id: 16-128 letters, "
                     + "digits or underscores, such as AKIAIOSFODNN7EXAMPLE");
         }
         return new StaticKeys(accessKeyId.trim(), secretAccessKey, sessionToken);

@@ -1,0 +1,44 @@
+package io.lambdajca.adapter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RedactionTest {
+
+    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYs3cr3tK3y";
+
+    private static void masked(String text, String stillThere) {
+        String out = Redaction.redact(text);
+        assertThat(out).as(text).doesNotContain(SECRET).contains("****", stillThere);
+    }
+
+    @Test
+    void theFormsSecretsAreQuotedIn_areMasked() {
+        masked("<SecretAccessKey>" + SECRET + "</SecretAccessKey>", "<SecretAccessKey>");
+        masked("{\"sessionToken\":\"" + SECRET + "\"}", "sessionToken");
+        masked("aws_secret_access_key = " + SECRET, "aws_secret_access_key");
+        masked("x-amz-security-token:" + SECRET + "\n", "x-amz-security-token");
+        // single quotes, as a properties or YAML file may have them
+        masked("aws_secret_access_key='" + SECRET + "'", "aws_secret_access_key");
+        // JSON quoted inside JSON text (a message that carries an answer as a string)
+        masked("{\"message\":\"{\\\"SecretAccessKey\\\":\\\"" + SECRET + "\\\"}\"}", "message");
+        // XML as an HTML error page shows it
+        masked("&lt;SessionToken&gt;" + SECRET + "&lt;/SessionToken&gt;", "SessionToken");
+        masked("{&quot;secretAccessKey&quot;:&quot;" + SECRET + "&quot;}", "secretAccessKey");
+        // instance metadata and container credentials name the session token "Token"
+        masked("{\"AccessKeyId\":\"ASIAEXAMPLE\",\"Token\" : \"" + SECRET + "\"}", "ASIAEXAMPLE");
+        masked("aws_security_token=" + SECRET, "aws_security_token");
+        masked("could not reach https://proxyuser:" + SECRET + "@proxy.example.com:8443/",
+                "https://proxyuser:****@proxy.example.com:8443/");
+    }
+
+    @Test
+    void textWithoutSecrets_isLeftAsItIs() {
+        for (String text : new String[] {"ListFunctions failed: {\"NextToken\":\"abc\"}",
+                "could not reach http://127.0.0.1:9001/2015-03-31/functions", "mailto user@example.com",
+                "Function echo timed out after 3.00 seconds"}) {
+            assertThat(Redaction.redact(text)).isEqualTo(text);
+        }
+    }
+}
