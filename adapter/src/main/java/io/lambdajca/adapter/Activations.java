@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lambdajca.adapter.internal.AdapterLog;
+import io.lambdajca.adapter.internal.AdapterThreads;
 import jakarta.resource.ResourceException;
 
 /**
@@ -160,10 +161,8 @@ final class Activations {
     private final class Threads implements ThreadFactory {
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, THREAD_PREFIX + threadCount.incrementAndGet());
-            t.setDaemon(true);
-            t.setContextClassLoader(Activations.class.getClassLoader());
-            return t;
+            String name = THREAD_PREFIX + threadCount.incrementAndGet();
+            return AdapterThreads.daemon(() -> new Thread(r, name));
         }
     }
 }

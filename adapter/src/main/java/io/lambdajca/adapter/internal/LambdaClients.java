@@ -61,7 +61,9 @@ public final class LambdaClients implements AutoCloseable {
     }
 
     private LambdaClient build(ClientConfig c) {
-        LambdaClient created = factory.build(c, credentials.provider(c.credentials()), credentials.scheduler());
+        // the first Apache client built starts the SDK's idle-connection-reaper thread
+        LambdaClient created = AdapterThreads.asAdapter(() -> factory.build(c, credentials.provider(c.credentials()),
+                credentials.scheduler()));
         AdapterLog.clientCreated(c.region().id(), c.endpointOverride(), c.credentials().describe());
         WarmUp.run(created, c);
         return created;
@@ -77,8 +79,8 @@ public final class LambdaClients implements AutoCloseable {
     public LambdaAsyncClient asyncClient(ClientConfig config) {
         checkOpen();
         LambdaAsyncClient client = asyncClients.get(config, c -> {
-            LambdaAsyncClient created = LambdaAsyncClientFactory.build(c, credentials.provider(c.credentials()),
-                    credentials.scheduler(), eventLoop.group());
+            LambdaAsyncClient created = AdapterThreads.asAdapter(() -> LambdaAsyncClientFactory.build(c,
+                    credentials.provider(c.credentials()), credentials.scheduler(), eventLoop.group()));
             AdapterLog.asyncClientCreated(c.region().id(), c.endpointOverride(), c.credentials().describe());
             return created;
         }, c -> "the AWS Lambda streaming client for region " + c.region().id());

@@ -32,7 +32,7 @@ final class StreamEventLoop implements AutoCloseable {
             throw new IllegalStateException("the Lambda resource adapter is stopped");
         }
         if (sdkGroup == null) {
-            group = new NioEventLoopGroup(THREADS, new AdapterThreads());
+            group = new NioEventLoopGroup(THREADS, new StreamThreads());
             sdkGroup = SdkEventLoopGroup.create(group);
         }
         return sdkGroup;
@@ -40,23 +40,16 @@ final class StreamEventLoop implements AutoCloseable {
 
     /**
      * Netty starts an event loop's thread on its first task, on the thread of whoever submitted it: an application's
-     * request thread. A thread made there would keep that application's class loader (its context class loader, and
-     * the application's code in the access control context it inherits) for as long as the adapter runs, after the
-     * application is undeployed. These threads are made in the adapter's own context instead.
+     * request thread. These threads are made in the adapter's own context instead ({@link AdapterThreads}).
      */
-    @SuppressWarnings("removal") // AccessController: the JDK 17 Thread constructor still inherits its context
-    private static final class AdapterThreads extends DefaultThreadFactory {
-        AdapterThreads() {
+    private static final class StreamThreads extends DefaultThreadFactory {
+        StreamThreads() {
             super("lambdajca-stream", true);
         }
 
         @Override
         protected Thread newThread(Runnable r, String name) {
-            return java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
-                Thread t = super.newThread(r, name);
-                t.setContextClassLoader(StreamEventLoop.class.getClassLoader());
-                return t;
-            });
+            return AdapterThreads.daemon(() -> super.newThread(r, name));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lambdajca.adapter.internal.AdapterLog;
+import io.lambdajca.adapter.internal.AdapterThreads;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -134,7 +135,7 @@ public final class CredentialProviders implements AutoCloseable {
             throw new IllegalStateException("the Lambda resource adapter is stopped");
         }
         if (timeouts == null) {
-            timeouts = new TimeoutScheduler(executor(), r -> named(new Thread(r, "lambdajca-timeouts")));
+            timeouts = new TimeoutScheduler(executor(), r -> AdapterThreads.daemon(() -> new Thread(r, "lambdajca-timeouts")));
         }
         return timeouts;
     }
@@ -152,12 +153,13 @@ public final class CredentialProviders implements AutoCloseable {
 
     private SdkHttpClient http() {
         if (http == null) {
-            http = Apache5HttpClient.builder()
+            // the first Apache client built starts the SDK's idle-connection-reaper thread
+            http = AdapterThreads.asAdapter(() -> Apache5HttpClient.builder()
                     .connectionTimeout(Duration.ofSeconds(5))
                     .socketTimeout(Duration.ofSeconds(30))
                     .maxConnections(10)
                     .tlsKeyManagersProvider(() -> null) // no client certificate
-                    .build();
+                    .build());
         }
         return http;
     }
@@ -240,21 +242,15 @@ public final class CredentialProviders implements AutoCloseable {
         }
     }
 
-    /** The scheduler's threads, daemons named for the adapter (see {@link #named}). */
+    /** The scheduler's threads, daemons named for the adapter, made in its context ({@link AdapterThreads}). */
     private static final class RefreshThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
 
         @Override
         public Thread newThread(Runnable r) {
-            return named(new SchedulerThread(r, "lambdajca-scheduler-" + count.incrementAndGet()));
+            String name = "lambdajca-scheduler-" + count.incrementAndGet();
+            return AdapterThreads.daemon(() -> new SchedulerThread(r, name));
         }
-    }
-
-    /** A daemon thread with the adapter's class loader, so that no application's is pinned. */
-    private static Thread named(Thread t) {
-        t.setDaemon(true);
-        t.setContextClassLoader(CredentialProviders.class.getClassLoader());
-        return t;
     }
 
     /** A thread of the adapter's scheduler; it ends when the adapter stops. */
