@@ -185,7 +185,7 @@ public final class CredentialProviders implements AutoCloseable {
             timeouts = null;
         }
         if (wheel != null) {
-            wheel.stop(); // timeouts not yet due are dropped, and the wheel's thread ends
+            wheel.stop(); // the wheel's thread ends, and the timeouts not yet due run now: their calls end
         }
         if (running != null) {
             running.shutdown(); // new tasks are refused, the running ones go on

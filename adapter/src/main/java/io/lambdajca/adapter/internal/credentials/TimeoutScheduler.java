@@ -147,9 +147,20 @@ final class TimeoutScheduler implements ScheduledExecutorService {
         return wheel.pendingTimeouts();
     }
 
-    /** Stops the wheel and waits for its thread to end; timeouts not yet due are dropped. */
+    /**
+     * Stops the wheel and waits for its thread to end, then runs, on the caller's thread, the timeouts not yet due:
+     * the adapter is stopping, and a call still waiting for its answer (the first call of a client being built, which
+     * no one else can close yet) must end now, not when its socket's read timeout (minutes) runs out.
+     */
     void stop() {
-        wheel.stop();
+        // stop() cancels the timeouts it finds on the wheel and gives those; a task its caller cancelled is not run
+        for (Timeout pending : wheel.stop()) {
+            try {
+                pending.task().run(pending);
+            } catch (Exception e) {
+                // a task only aborts its call; what it throws is its future's, which no one reads at stop
+            }
+        }
     }
 
     /** A one-shot task on the wheel: its future, cancelled with its place on the wheel. */

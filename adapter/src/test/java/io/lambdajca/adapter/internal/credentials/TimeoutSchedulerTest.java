@@ -104,11 +104,19 @@ class TimeoutSchedulerTest {
     }
 
     @Test
-    void stop_endsTheWheelsThread() {
-        scheduler.schedule(() -> { }, 1, TimeUnit.MINUTES);
+    void stop_endsTheWheelsThread_andRunsTheTimeoutsNotYetDue_butNotCancelledOnes() {
+        // a call waiting for its answer while the adapter stops ends then, not at its socket's read timeout
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        ScheduledFuture<?> due = scheduler.schedule(() -> ranOn.set(Thread.currentThread().getName()), 1,
+                TimeUnit.MINUTES);
+        AtomicReference<String> cancelledRan = new AtomicReference<>();
+        scheduler.schedule(() -> cancelledRan.set("ran"), 1, TimeUnit.MINUTES).cancel(false);
         assertThat(wheelThreadAlive()).isTrue();
         scheduler.stop();
         assertThat(wheelThreadAlive()).isFalse();
+        assertThat(ranOn.get()).isEqualTo(Thread.currentThread().getName());
+        assertThat(due.isDone()).isTrue();
+        assertThat(cancelledRan.get()).isNull();
     }
 
     private static boolean wheelThreadAlive() {
