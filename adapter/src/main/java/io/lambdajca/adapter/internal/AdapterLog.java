@@ -115,6 +115,12 @@ public final class AdapterLog {
                 + (e instanceof Error ? e.toString() : e.getMessage()));
     }
 
+    public static void credentialsExpired(String profile, Throwable e) {
+        LOG.warning(() -> "LAMBDAJCA1104: The temporary credentials of " + profile + " have expired and refreshing "
+                + "them failed; no more background refreshes: the next call that needs them fetches them (and fails "
+                + "with this cause while the fetch fails): " + (e instanceof Error ? e.toString() : e.getMessage()));
+    }
+
     public static void credentialProvidersClosed(int count) {
         LOG.fine(() -> "LAMBDAJCA1103: Closed " + count + " credentials provider(s)");
     }

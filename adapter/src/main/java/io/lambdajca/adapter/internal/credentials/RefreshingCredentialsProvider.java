@@ -24,7 +24,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * background when half their lifetime, at most 5 minutes, is left. Callers get the cached credentials until they are
  * about to expire (the last tenth of their lifetime, at most a minute); only then does a caller wait for a fetch. One
  * fetch at a time: concurrent callers wait for the same one. A failed background refresh is retried while the old
- * credentials last.
+ * credentials last; once they have expired, the next caller fetches (and the background refreshes resume with the
+ * next credentials).
  * <p>
  * Every fetch runs on the adapter's scheduler threads, never on an application server thread: the SDK's STS client
  * caches an XML parser per thread that keeps a reference to the adapter's classes, which would keep an undeployed
@@ -183,14 +184,23 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
         if (failure != null) {
             Held held = current;
             Duration left = held == null ? Duration.ZERO : Duration.between(clock.instant(), held.expiration);
+            // once the credentials have expired, retrying in the background would call STS every second for as long
+            // as it fails (a deleted role, an expired certificate), used or not: the next call fetches them instead
+            boolean expired = left.isNegative() || left.isZero();
             Duration retry = clamp(left.dividedBy(4), MIN_RETRY, MAX_RETRY);
             synchronized (lock) {
                 if (stopped) {
                     return; // the adapter stopped under the refresh: nothing to report or retry
                 }
-                schedule(retry.toMillis());
+                if (!expired) {
+                    schedule(retry.toMillis());
+                }
             }
-            AdapterLog.credentialsRefreshFailed(description, retry, failure);
+            if (expired) {
+                AdapterLog.credentialsExpired(description, failure);
+            } else {
+                AdapterLog.credentialsRefreshFailed(description, retry, failure);
+            }
         }
     }
 

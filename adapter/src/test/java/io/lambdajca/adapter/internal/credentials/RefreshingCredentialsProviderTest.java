@@ -33,7 +33,7 @@ import software.amazon.awssdk.core.exception.AbortedException;
 /**
  * The refresh schedule of temporary credentials on a hand-moved clock and a scheduler that runs tasks only when told:
  * the background refresh falls due at half the lifetime (at most 5 minutes before expiry), a failed refresh is retried
- * after a quarter of what is left (1 to 30 s), callers take the cached credentials without waiting until the last tenth
+ * after a quarter of what is left (1 to 30 s) until the credentials expire, callers take the cached credentials without waiting until the last tenth
  * of the lifetime (at most a minute), then wait for a fetch, and close cancels the schedule. When the adapter stops,
  * refreshing stops first (one under way ends, callers are still served), then close fails what has not ended.
  */
@@ -203,6 +203,30 @@ class RefreshingCredentialsProviderTest {
         assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS))
                 .hasRootCauseInstanceOf(IllegalStateException.class)
                 .hasRootCauseMessage("STS is down (fetch 2)");
+    }
+
+    @Test
+    void aRefreshFailingOnceTheCredentialsHaveExpired_isNotRetriedInTheBackground_theNextCallerFetches()
+            throws Exception {
+        fetcher.lifetime = Duration.ofSeconds(2);
+        firstFetch();
+        fetcher.failing = true;
+        scheduler.advance(Duration.ofSeconds(1)); // half the lifetime: the refresh fails, retried at the expiry
+        assertThat(fetcher.calls()).isEqualTo(2);
+        scheduler.advance(Duration.ofSeconds(1)); // at the expiry: fails again, and nothing more is scheduled
+        assertThat(fetcher.calls()).isEqualTo(3);
+        assertThat(scheduler.pending()).isEmpty();
+        scheduler.advance(Duration.ofMinutes(10));
+        assertThat(fetcher.calls()).as("no STS call while no one needs the credentials").isEqualTo(3);
+
+        // a caller needs them: it fetches, and once that succeeds the background refreshes resume
+        fetcher.failing = false;
+        Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
+        awaitQueuedFetch();
+        scheduler.runQueued();
+        assertThat(key(caller.get(WAIT.toSeconds(), TimeUnit.SECONDS))).isEqualTo("key-4");
+        assertThat(scheduler.pending()).singleElement().satisfies(t -> assertThat(t.dueAt)
+                .isEqualTo(T0.plus(Duration.ofSeconds(2)).plus(Duration.ofMinutes(10)).plusSeconds(1)));
     }
 
     @Test
