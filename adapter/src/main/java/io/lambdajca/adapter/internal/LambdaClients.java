@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.lambdajca.adapter.internal.credentials.CredentialProviders;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -55,8 +56,7 @@ public final class LambdaClients implements AutoCloseable {
         LambdaClient client = clients.get(config, this::build, c -> "the AWS Lambda client for region "
                 + c.region().id() + (c.endpointOverride() == null ? "" : " at " + c.endpointOverride()) + " with "
                 + c.credentials().describe());
-        // the adapter may have stopped during the build: close() has then closed the client, or will once it is built
-        checkOpen();
+        checkOpenAfterBuild(clients);
         return client;
     }
 
@@ -84,7 +84,7 @@ public final class LambdaClients implements AutoCloseable {
             AdapterLog.asyncClientCreated(c.region().id(), c.endpointOverride(), c.credentials().describe());
             return created;
         }, c -> "the AWS Lambda streaming client for region " + c.region().id());
-        checkOpen();
+        checkOpenAfterBuild(asyncClients);
         return client;
     }
 
@@ -96,6 +96,25 @@ public final class LambdaClients implements AutoCloseable {
     /** Whether any streaming client was built (and so the streaming threads started). */
     public boolean streaming() {
         return eventLoop.started();
+    }
+
+    private static void closeQuietly(ClientConfig config, SdkAutoCloseable client) {
+        try {
+            client.close();
+        } catch (RuntimeException ex) {
+            AdapterLog.clientCloseFailed(config.region().id(), ex);
+        }
+    }
+
+    /**
+     * The adapter may have stopped during the build: close() has then closed the client, or will once it is built; a
+     * client added after close() drained them is closed here.
+     */
+    private <V extends SdkAutoCloseable> void checkOpenAfterBuild(SingleFlight<ClientConfig, V> built) {
+        if (closed) {
+            built.drain(LambdaClients::closeQuietly);
+            checkOpen();
+        }
     }
 
     private void checkOpen() {
@@ -127,21 +146,9 @@ public final class LambdaClients implements AutoCloseable {
     public void close() {
         closed = true;
         streams.abortAll();
-        int streaming = asyncClients.drain((config, client) -> {
-            try {
-                client.close();
-            } catch (RuntimeException ex) {
-                AdapterLog.clientCloseFailed(config.region().id(), ex);
-            }
-        });
+        int streaming = asyncClients.drain(LambdaClients::closeQuietly);
         eventLoop.close();
-        int count = clients.drain((config, client) -> {
-            try {
-                client.close();
-            } catch (RuntimeException ex) {
-                AdapterLog.clientCloseFailed(config.region().id(), ex);
-            }
-        });
+        int count = clients.drain(LambdaClients::closeQuietly);
         credentials.close();
         AdapterLog.clientsClosed(count + streaming);
     }

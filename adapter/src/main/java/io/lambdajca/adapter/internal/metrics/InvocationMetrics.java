@@ -56,6 +56,10 @@ public final class InvocationMetrics implements AutoCloseable {
                     + ObjectName.quote(functionName));
             server.registerMBean(m, name);
             registered.put(functionName, name);
+            if (closed && registered.remove(functionName, name)) {
+                // closed meanwhile, and close() went by before this one was added: it would stay registered
+                server.unregisterMBean(name);
+            }
         } catch (JMException | RuntimeException e) {
             AdapterLog.metricsNotRegistered(functionName, e);
         }
