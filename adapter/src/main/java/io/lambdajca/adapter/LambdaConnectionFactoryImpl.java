@@ -7,6 +7,7 @@ import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaConnectionSpec;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
+import io.lambdajca.api.LambdaException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 
@@ -26,12 +27,7 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
 
     @Override
     public LambdaConnection getConnection() {
-        try {
-            return (LambdaConnection) connectionManager.allocateConnection(factory, LambdaConnectionRequestInfo.OWN);
-        } catch (ResourceException e) {
-            throw new ConnectionUnavailableException("No Lambda connection could be had from the pool: "
-                    + e.getMessage(), e);
-        }
+        return allocate(LambdaConnectionRequestInfo.OWN, "No Lambda connection could be had from the pool: ");
     }
 
     @Override
@@ -45,12 +41,24 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
         } catch (ResourceException e) {
             throw new InvalidRequestException(null, e.getMessage(), e);
         }
+        return allocate(new LambdaConnectionRequestInfo(spec.credentialProfile()), "No Lambda connection with "
+                + "credential profile '" + spec.credentialProfile() + "' could be had: ");
+    }
+
+    /**
+     * A connection from the container's pool. What the container throws besides {@link ResourceException} (a pool
+     * being shut down, a factory whose adapter was undeployed) is a {@link ConnectionUnavailableException} too: no
+     * exception of the container reaches the application raw.
+     */
+    private LambdaConnection allocate(LambdaConnectionRequestInfo info, String failure) {
         try {
-            return (LambdaConnection) connectionManager.allocateConnection(factory,
-                    new LambdaConnectionRequestInfo(spec.credentialProfile()));
+            return (LambdaConnection) connectionManager.allocateConnection(factory, info);
         } catch (ResourceException e) {
-            throw new ConnectionUnavailableException("No Lambda connection with credential profile '"
-                    + spec.credentialProfile() + "' could be had: " + e.getMessage(), e);
+            throw new ConnectionUnavailableException(failure + e.getMessage(), e);
+        } catch (LambdaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConnectionUnavailableException(failure + e, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.lambdajca.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.same;
 import static org.mockito.Mockito.mock;
@@ -12,6 +13,8 @@ import org.mockito.ArgumentCaptor;
 
 import io.lambdajca.adapter.internal.Secret;
 import io.lambdajca.adapter.internal.credentials.StaticKeys;
+import io.lambdajca.api.ConnectionUnavailableException;
+import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaConnection;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
@@ -35,6 +38,25 @@ class LambdaConnectionFactoryImplTest {
         verify(manager).allocateConnection(same(mcf), info.capture());
         assertThat(info.getValue()).isEqualTo(LambdaConnectionRequestInfo.OWN)
                 .isNotEqualTo(new LambdaConnectionRequestInfo("lambda/profiles/Invoker"));
+    }
+
+    @Test
+    void whatTheContainerThrows_reachesTheApplicationAsConnectionUnavailable() throws ResourceException {
+        LambdaConnectionFactoryImpl factory = new LambdaConnectionFactoryImpl(mcf, manager);
+        when(manager.allocateConnection(same(mcf), any())).thenThrow(new ResourceException("pool exhausted"));
+        assertThatThrownBy(factory::getConnection).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageContaining("pool exhausted");
+
+        // a pool shut down under a factory whose adapter was undeployed (not a ResourceException)
+        IllegalStateException shutDown = new IllegalStateException("the pool is shut down");
+        when(manager.allocateConnection(same(mcf), any())).thenThrow(shutDown);
+        assertThatThrownBy(factory::getConnection).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageContaining("the pool is shut down").hasCause(shutDown);
+
+        // the adapter's own exceptions pass as they are
+        InvalidRequestException own = new InvalidRequestException(null, "refused");
+        when(manager.allocateConnection(same(mcf), any())).thenThrow(own);
+        assertThatThrownBy(factory::getConnection).isSameAs(own);
     }
 
     @Test
