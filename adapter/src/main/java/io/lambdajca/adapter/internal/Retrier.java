@@ -126,6 +126,9 @@ final class Retrier {
         long delay = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
         Duration retryAfter = retryAfter(e);
         if (retryAfter != null) {
+            if (retryAfter.compareTo(policy.budget()) > 0) {
+                return -1; // longer than the budget (and toMillis() of a huge one would overflow)
+            }
             delay = Math.max(delay, retryAfter.toMillis());
         }
         return waitedMillis + delay > policy.budget().toMillis() ? -1 : delay;

@@ -70,6 +70,18 @@ class RetrierTest {
     }
 
     @Test
+    void throttling_withARetryAfterTooLargeForMilliseconds_isNotRetried_andReachesTheCallerMapped() {
+        // an answer Lambda never gives (a proxy's, an emulator's): Duration.toMillis() would overflow
+        assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", left -> {
+            throw throttled("99999999999999999");
+        })).isInstanceOfSatisfying(Retrier.Exhausted.class, e -> assertThat(e.attempts).isEqualTo(1));
+        assertThatThrownBy(() -> retrier.sdkCall(Operation.INVOKE, "f", o -> {
+            throw throttled("99999999999999999");
+        })).isInstanceOf(io.lambdajca.api.ThrottledException.class);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
     void connectFailure_isRetriedForInvoke_thenSucceeds() {
         AtomicInteger calls = new AtomicInteger();
         String result = retrier.call(Operation.INVOKE, "f", left -> {
