@@ -24,8 +24,8 @@ final class ProfileLookup {
         try {
             new InitialContext().lookup(jndiName);
             return true;
-        } catch (NamingException e) {
-            return false;
+        } catch (NamingException | RuntimeException e) {
+            return false; // a server may throw either for a name it cannot resolve
         }
     }
 
@@ -41,7 +41,8 @@ final class ProfileLookup {
         } catch (NameNotFoundException e) {
             throw new NotBound("No credential profile is bound at '" + jndiName + "': add an admin object of class "
                     + LambdaCredentialProfile.class.getName() + " with that JNDI name to the resource adapter");
-        } catch (NamingException e) {
+        } catch (NamingException | RuntimeException e) {
+            // a server may throw either for a name it cannot resolve (an illegal name, a context being shut down)
             throw new ConfigException("The credential profile '" + jndiName + "' cannot be looked up: " + e);
         }
         if (!(bound instanceof LambdaCredentialProfile)) {

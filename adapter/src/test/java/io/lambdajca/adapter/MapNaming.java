@@ -13,7 +13,8 @@ import javax.naming.spi.InitialContextFactory;
 /**
  * JNDI for a test without a server: {@code new InitialContext()} looks names up in {@link #BOUND} while the system
  * property {@value Context#INITIAL_CONTEXT_FACTORY} names this class, and the class is found by the calling thread's
- * context class loader. Its context answers {@code lookup(String)} and {@code close()} only.
+ * context class loader. Its context answers {@code lookup(String)} and {@code close()} only; a
+ * {@link RuntimeException} bound at a name is thrown by its lookup.
  */
 public final class MapNaming implements InitialContextFactory {
 
@@ -28,6 +29,9 @@ public final class MapNaming implements InitialContextFactory {
                         Object bound = BOUND.get(String.valueOf(args[0]));
                         if (bound == null) {
                             throw new NameNotFoundException(String.valueOf(args[0]));
+                        }
+                        if (bound instanceof RuntimeException failure) {
+                            throw failure; // as some servers' naming fails for a name it cannot resolve
                         }
                         yield bound;
                     }
