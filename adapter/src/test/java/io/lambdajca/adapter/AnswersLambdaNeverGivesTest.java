@@ -33,8 +33,26 @@ class AnswersLambdaNeverGivesTest {
                 exchange.getResponseHeaders().add("X-Amz-Log-Result", "START RequestId: 1 (not base64)");
                 return "{\"ok\":true}";
             }
-            return path.contains("/aliases/") ? "{\"FunctionVersion\":\"1\"}" // no Name
-                    : "{\"Configuration\":{\"Runtime\":\"java21\"}}"; // no FunctionName
+            if (path.startsWith("/2017-03-31/tags/")) {
+                return "{\"Tags\":{\"team\":null}}";
+            }
+            if (path.endsWith("/versions")) {
+                return "{\"Versions\":[null]}";
+            }
+            if (path.contains("/aliases/weighted")) {
+                return "{\"Name\":\"weighted\",\"FunctionVersion\":\"1\",\"RoutingConfig\":"
+                        + "{\"AdditionalVersionWeights\":{\"2\":null}}}";
+            }
+            if (path.contains("/aliases/")) {
+                return "{\"FunctionVersion\":\"1\"}"; // no Name
+            }
+            if (path.endsWith("/bare")) {
+                return "{}"; // no Configuration
+            }
+            if (path.endsWith("/arch")) {
+                return "{\"Configuration\":{\"FunctionName\":\"arch\",\"Architectures\":[null]}}";
+            }
+            return "{\"Configuration\":{\"Runtime\":\"java21\"}}"; // no FunctionName
         });
         connection = endpoint.connect();
     }
@@ -58,6 +76,22 @@ class AnswersLambdaNeverGivesTest {
     void aFunctionWithoutItsName_isALambdaServiceException() {
         assertThatThrownBy(() -> connection.getFunction("orders")).isInstanceOf(LambdaServiceException.class)
                 .hasMessageContaining("without its FunctionName");
+    }
+
+    @Test
+    void nullsWhereLambdaAlwaysSendsAValue_areLambdaServiceExceptions() {
+        assertThatThrownBy(() -> connection.getFunction("bare")).isInstanceOf(LambdaServiceException.class)
+                .hasMessageContaining("describes no function");
+        assertThatThrownBy(() -> connection.getFunction("arch")).isInstanceOf(LambdaServiceException.class)
+                .hasMessageContaining("function 'arch' holds what Lambda never sends");
+        assertThatThrownBy(() -> connection.functions().listVersions("orders"))
+                .isInstanceOf(LambdaServiceException.class).hasMessageContaining("describes no function");
+        assertThatThrownBy(() -> connection.functions().getAlias("orders", "weighted"))
+                .isInstanceOf(LambdaServiceException.class)
+                .hasMessageContaining("alias 'weighted' of function 'orders' holds what Lambda never sends");
+        assertThatThrownBy(() -> connection.functions().listTags(
+                "arn:aws:lambda:us-east-1:123456789012:function:orders")).isInstanceOf(LambdaServiceException.class)
+                .hasMessageContaining("the tags of");
     }
 
     @Test

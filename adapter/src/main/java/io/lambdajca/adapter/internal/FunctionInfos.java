@@ -45,6 +45,14 @@ final class FunctionInfos {
     }
 
     static FunctionInfo of(FunctionConfiguration c) {
+        if (c == null) {
+            throw new LambdaServiceException(null, "an answer describes no function where Lambda always sends one "
+                    + "(a configuration, a list's element): is the endpoint Lambda's?", 200, null, null);
+        }
+        return Answers.read(c.functionName(), "function '" + c.functionName() + "'", () -> read(c));
+    }
+
+    private static FunctionInfo read(FunctionConfiguration c) {
         if (c.functionName() == null) {
             // Lambda always names the function; an endpoint that does not must not fail with the api's NPE
             throw new LambdaServiceException(c.functionArn(), "an answer describes a function without its "

@@ -172,8 +172,9 @@ public final class ManagementOperations {
 
     public Map<String, String> listTags(String functionArn) {
         ManagementValidator.taggable(functionArn);
-        return Map.copyOf(call(Operation.LIST_TAGS, functionArn, within -> client.listTags(b -> b
-                .resource(functionArn).overrideConfiguration(within))).tags());
+        Map<String, String> tags = call(Operation.LIST_TAGS, functionArn, within -> client.listTags(b -> b
+                .resource(functionArn).overrideConfiguration(within))).tags();
+        return Answers.read(functionArn, "the tags of '" + functionArn + "'", () -> Map.copyOf(tags));
     }
 
     public void tag(String functionArn, Map<String, String> tags) {
@@ -208,9 +209,10 @@ public final class ManagementOperations {
                     + "' has no alias Name" + (arn == null ? "" : " (AliasArn " + arn + ")") + ", which Lambda "
                     + "always sends: is the endpoint Lambda's?", 200, null, null);
         }
-        return AliasInfo.builder().aliasArn(arn).name(name).functionVersion(version).description(description)
-                .additionalVersionWeights(routing == null ? null : routing.additionalVersionWeights())
-                .revisionId(revisionId).build();
+        return Answers.read(functionName, "alias '" + name + "' of function '" + functionName + "'",
+                () -> AliasInfo.builder().aliasArn(arn).name(name).functionVersion(version).description(description)
+                        .additionalVersionWeights(routing == null ? null : routing.additionalVersionWeights())
+                        .revisionId(revisionId).build());
     }
 
     /** One call under the retry policy, as {@link LambdaOperations} makes them. */
