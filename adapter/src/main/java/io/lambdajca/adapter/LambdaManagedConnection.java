@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 
+import io.lambdajca.adapter.internal.AdapterLog;
 import io.lambdajca.adapter.internal.LambdaOperations;
 import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import jakarta.resource.NotSupportedException;
@@ -96,7 +97,13 @@ public class LambdaManagedConnection implements ManagedConnection {
         ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
         event.setConnectionHandle(handle);
         for (ConnectionEventListener l : listeners) {
-            l.connectionClosed(event);
+            try {
+                l.connectionClosed(event);
+            } catch (RuntimeException e) {
+                // the container's failure: the others are still told, and the application's close() does not fail
+                // after its work was done (it might then do it again)
+                AdapterLog.connectionReturnFailed(e);
+            }
         }
     }
 

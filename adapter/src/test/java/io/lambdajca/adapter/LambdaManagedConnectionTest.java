@@ -43,6 +43,19 @@ class LambdaManagedConnectionTest {
     }
 
     @Test
+    void aListenerThatThrows_doesNotFailClose_andTheOthersAreStillTold() throws ResourceException {
+        ConnectionEventListener failing = mock(ConnectionEventListener.class);
+        org.mockito.Mockito.doThrow(new IllegalStateException("the pool is shut down")).when(failing)
+                .connectionClosed(any());
+        mc.addConnectionEventListener(failing);
+        mc.addConnectionEventListener(listener);
+        LambdaConnection handle = (LambdaConnection) mc.getConnection(null, null);
+        handle.close();
+        verify(failing, times(1)).connectionClosed(any());
+        verify(listener, times(1)).connectionClosed(any());
+    }
+
+    @Test
     void closedHandle_refusesEveryCall() throws ResourceException {
         LambdaConnection handle = (LambdaConnection) mc.getConnection(null, null);
         handle.close();

@@ -104,7 +104,10 @@ public interface LambdaConnection extends AutoCloseable {
      */
     FunctionManagement functions();
 
-    /** Returns the connection to the pool. Idempotent; the handle is unusable afterwards. */
+    /**
+     * Returns the connection to the pool. Idempotent; the handle is unusable afterwards. Never throws: should the
+     * server fail to take the connection back, that is logged (LAMBDAJCA1017), since the connection's work is done.
+     */
     @Override
     void close();
 }

@@ -52,6 +52,11 @@ public final class AdapterLog {
                 + "advance: " + problem);
     }
 
+    public static void connectionReturnFailed(Throwable e) {
+        LOG.warning(() -> "LAMBDAJCA1017: The server failed to take a closed Lambda connection back into its pool: "
+                + Redaction.describe(e));
+    }
+
     public static void clientsClosed(int count) {
         LOG.fine(() -> "LAMBDAJCA1004: Closed " + count + " AWS Lambda client(s)");
     }
