@@ -47,6 +47,20 @@ final class AfterCommit {
         if (registry == null) {
             return false;
         }
+        try {
+            return deferTo(registry, functionName, send, onFailure, counted);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the transaction manager's own failure (Narayana wraps a SystemException in a RuntimeException)
+            throw new InvalidRequestException(functionName, "an afterCommit invocation was neither sent nor "
+                    + "deferred: the transaction manager failed to tell or register with the caller's transaction: "
+                    + Redaction.redact(e.toString()), Redaction.safe(e));
+        }
+    }
+
+    private static boolean deferTo(TransactionSynchronizationRegistry registry, String functionName, Runnable send,
+            Consumer<LambdaException> onFailure, FunctionMetrics counted) {
         int status = registry.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION || status == Status.STATUS_COMMITTED) {
             return false;

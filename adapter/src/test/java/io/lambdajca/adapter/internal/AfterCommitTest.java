@@ -105,6 +105,16 @@ class AfterCommitTest {
     }
 
     @Test
+    void aFailingTransactionManager_refusesTheInvocation_withTheConnectorsException() {
+        tx.managerFailure = new RuntimeException("javax.transaction.SystemException: the log is unavailable");
+        assertThatThrownBy(() -> AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("the transaction manager failed", "the log is unavailable");
+        assertThat(sends).hasValue(0);
+        assertCounts(0, 0, 0, 0);
+    }
+
+    @Test
     void aCommittedTransaction_letsTheCallerSendAtOnce() {
         tx.status = Status.STATUS_COMMITTED;
         assertThat(AfterCommit.defer(tx, "audit", sends::incrementAndGet, told::add, audit)).isFalse();
@@ -149,6 +159,8 @@ class AfterCommitTest {
         int status = Status.STATUS_ACTIVE;
         /** The registration finds the transaction rolled back, as when its reaper got there first. */
         boolean rollBackOnRegistration;
+        /** The transaction manager fails, as Narayana reports a SystemException (a plain RuntimeException). */
+        RuntimeException managerFailure;
         final List<Synchronization> synchronizations = new ArrayList<>();
 
         void complete(int outcome) {
@@ -159,6 +171,9 @@ class AfterCommitTest {
 
         @Override
         public int getTransactionStatus() {
+            if (managerFailure != null) {
+                throw managerFailure;
+            }
             return status;
         }
 
