@@ -183,12 +183,20 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
     }
 
     private static ManagedExecutorService managedExecutor() {
+        Object bound;
         try {
-            return (ManagedExecutorService) new InitialContext().lookup(MANAGED_EXECUTOR);
-        } catch (NamingException e) {
+            bound = new InitialContext().lookup(MANAGED_EXECUTOR);
+        } catch (NamingException | RuntimeException e) {
+            // a server may throw either for a name it cannot resolve
             throw new LambdaException(null, "CompletionStage methods run on the container's managed executor, but "
-                    + MANAGED_EXECUTOR + " cannot be looked up here", e);
+                    + MANAGED_EXECUTOR + " cannot be looked up here: " + e, e);
         }
+        if (!(bound instanceof ManagedExecutorService)) {
+            throw new LambdaException(null, "CompletionStage methods run on the container's managed executor, but "
+                    + MANAGED_EXECUTOR + " is bound to " + (bound == null ? "null" : bound.getClass().getName())
+                    + ", not to a " + ManagedExecutorService.class.getName(), null);
+        }
+        return (ManagedExecutorService) bound;
     }
 
     private Object objectMethod(Object proxy, Method method, Object[] args) {

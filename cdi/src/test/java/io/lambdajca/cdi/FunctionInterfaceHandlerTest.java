@@ -90,6 +90,22 @@ class FunctionInterfaceHandlerTest {
         assertThat(proxy.price("sku-1")).isEqualTo("42");
     }
 
+    interface Later {
+        @LambdaFunction(name = "price")
+        java.util.concurrent.CompletionStage<String> price(String sku);
+    }
+
+    @Test
+    void anAsyncMethod_whoseExecutorNameIsBoundToSomethingElse_failsWithTheConnectorsException() throws Exception {
+        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
+        FailingNaming.bind("java:comp/DefaultManagedExecutorService", "not an executor");
+        Later later = (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
+                new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
+                        FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
+        assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(io.lambdajca.api.LambdaException.class)
+                .hasMessageContaining("java:comp/DefaultManagedExecutorService is bound to java.lang.String");
+    }
+
     /** A connection factory whose getConnection() is {@code connect}. */
     private static LambdaConnectionFactory factory(Supplier<LambdaConnection> connect) {
         return (LambdaConnectionFactory) Proxy.newProxyInstance(LambdaConnectionFactory.class.getClassLoader(),
