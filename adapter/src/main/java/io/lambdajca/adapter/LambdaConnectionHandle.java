@@ -62,9 +62,8 @@ public class LambdaConnectionHandle implements LambdaConnection {
 
     @Override
     public Stream<FunctionInfo> streamFunctions() {
-        LambdaOperations ops = operations();
-        // each element re-checks the handle, so a stream consumed after close() fails instead of paging on
-        return ops.streamFunctions().peek(f -> operations());
+        // the handle is checked before each page is asked for: a stream consumed after close() fails, sending nothing
+        return operations().streamFunctions(this::operations);
     }
 
     @Override

@@ -85,13 +85,16 @@ public final class LambdaOperations {
 
     public List<FunctionInfo> listFunctions(String namePrefix) {
         RequestValidator.notNull(null, "namePrefix", namePrefix);
-        try (Stream<FunctionInfo> all = streamFunctions()) {
+        try (Stream<FunctionInfo> all = streamFunctions(() -> { })) {
             return all.filter(f -> f.name().startsWith(namePrefix)).collect(Collectors.toList());
         }
     }
 
-    /** Pages through ListFunctions lazily; each page is one call, retried like any other. */
-    public Stream<FunctionInfo> streamFunctions() {
+    /**
+     * Pages through ListFunctions lazily; each page is one call, retried like any other, after {@code beforePage} has
+     * run (it may throw: the connection's check that it is still open).
+     */
+    public Stream<FunctionInfo> streamFunctions(Runnable beforePage) {
         Iterator<FunctionInfo> pages = new Iterator<>() {
             private Iterator<FunctionConfiguration> page = List.<FunctionConfiguration>of().iterator();
             private String marker;
@@ -100,6 +103,7 @@ public final class LambdaOperations {
             @Override
             public boolean hasNext() {
                 while (!page.hasNext() && !last) {
+                    beforePage.run();
                     String from = marker;
                     ListFunctionsResponse r = call(Operation.LIST_FUNCTIONS, null,
                             within -> client.listFunctions(b -> b.marker(from).maxItems(50)
