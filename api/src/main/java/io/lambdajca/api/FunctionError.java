@@ -26,6 +26,13 @@ public final class FunctionError implements Serializable {
     @SuppressWarnings("serial") // always List.of/List.copyOf, which are serializable (javac 18+ cannot tell)
     private final List<String> stackTrace;
 
+    /**
+     * @param kind handled or unhandled
+     * @param errorType the error's type, may be null
+     * @param errorMessage the error's message, may be null
+     * @param stackTrace the error's stack trace lines, may be null (none)
+     * @throws NullPointerException if {@code kind} or a line of {@code stackTrace} is null (a programming error)
+     */
     public FunctionError(Kind kind, String errorType, String errorMessage, List<String> stackTrace) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.errorType = errorType;

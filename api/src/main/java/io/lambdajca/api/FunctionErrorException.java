@@ -9,10 +9,15 @@ public class FunctionErrorException extends LambdaException {
 
     private final FunctionError error;
 
+    /**
+     * @param functionName the function that failed
+     * @param error what it reported
+     * @throws NullPointerException if {@code error} is null (a programming error)
+     */
     public FunctionErrorException(String functionName, FunctionError error) {
-        super(functionName, "Function " + functionName + " failed (" + error.kind() + "): " + error.errorType() + ": "
-                + error.errorMessage());
-        this.error = Objects.requireNonNull(error, "error");
+        super(functionName, "Function " + functionName + " failed (" + Objects.requireNonNull(error, "error").kind()
+                + "): " + error.errorType() + ": " + error.errorMessage());
+        this.error = error;
     }
 
     public FunctionError error() {
