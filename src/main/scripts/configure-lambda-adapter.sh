@@ -18,8 +18,8 @@ Resource adapter:
   --name NAME                 resource-adapter resource name (default lambda) [LAMBDA_RA_NAME]
   --archive FILE              deployment name of the RAR (default lambda-jca-adapter.rar) [LAMBDA_ARCHIVE]
 Connection definition:
-  --pool-name NAME            connection-definitions resource name (default: the last part of the JNDI name, so
-                              that each JNDI name has its own; Default for the default) [LAMBDA_POOL_NAME]
+  --pool-name NAME            connection-definitions resource name (default Default): a definition of that name
+                              is replaced, so give each JNDI name its own [LAMBDA_POOL_NAME]
   --jndi NAME                 JNDI name (default java:/lambda/Default) [LAMBDA_JNDI]
   --min-pool N                min-pool-size (default 0) [LAMBDA_MIN_POOL]
   --max-pool N                max-pool-size (default 20) [LAMBDA_MAX_POOL]
@@ -52,7 +52,7 @@ JBOSS_HOME=${JBOSS_HOME:-}
 CONTROLLER=${LAMBDA_CONTROLLER:-127.0.0.1:9990}
 RA_NAME=${LAMBDA_RA_NAME:-lambda}
 ARCHIVE=${LAMBDA_ARCHIVE:-lambda-jca-adapter.rar}
-POOL_NAME=${LAMBDA_POOL_NAME:-}
+POOL_NAME=${LAMBDA_POOL_NAME:-Default}
 JNDI=${LAMBDA_JNDI:-java:/lambda/Default}
 MIN_POOL=${LAMBDA_MIN_POOL:-0}
 MAX_POOL=${LAMBDA_MAX_POOL:-20}
@@ -99,12 +99,6 @@ done
 for n in "$MIN_POOL" "$MAX_POOL" "$BLOCKING_TIMEOUT"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "configure-lambda-adapter: pool sizes and timeouts are whole numbers, not '$n'" >&2; exit 2; }
 done
-
-# a definition of the same resource name is replaced: without --pool-name, each JNDI name gets its own
-if [ -z "$POOL_NAME" ]; then
-  POOL_NAME=${JNDI##*/}
-  POOL_NAME=${POOL_NAME//[^A-Za-z0-9_.-]/-}
-fi
 
 RA="/subsystem=resource-adapters/resource-adapter=$RA_NAME"
 CD="$RA/connection-definitions=$POOL_NAME"

@@ -46,15 +46,12 @@ class ConfigurationScriptsTest {
     }
 
     @Test
-    void wildFlyDefinitions_withoutPoolName_eachGetTheirOwnResource_soTheyDoNotReplaceEachOther() throws Exception {
-        assertThat(print("configure-lambda-adapter.sh", Map.of(), "--jndi", "java:/lambda/Reporting").out())
-                .contains("/connection-definitions=Reporting:add(", "jndi-name=\"java:/lambda/Reporting\"");
-        assertThat(print("configure-lambda-adapter.sh", Map.of(), "--jndi", "java:/lambda/Invoker").out())
-                .contains("/connection-definitions=Invoker:add(");
+    void aWildFlyDefinition_isTheResourceItsPoolNameNames_DefaultWithoutOne() throws Exception {
+        assertThat(print("configure-lambda-adapter.sh", Map.of(), "--pool-name", "Reporting", "--jndi",
+                "java:/lambda/Reporting").out()).contains("/connection-definitions=Reporting:add(",
+                        "jndi-name=\"java:/lambda/Reporting\"");
         assertThat(print("configure-lambda-adapter.sh", Map.of()).out())
                 .contains("/connection-definitions=Default:add(", "jndi-name=\"java:/lambda/Default\"");
-        assertThat(print("configure-lambda-adapter.sh", Map.of(), "--jndi", "java:/lambda/Reporting", "--pool-name",
-                "Reports").out()).contains("/connection-definitions=Reports:add(");
     }
 
     @Test
