@@ -13,15 +13,18 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-    /** A quote around a name or a value: plain or escaped inside JSON text, single, or as HTML writes it. */
+    /**
+     * A quote around a name or a value: plain or escaped inside JSON text, single, or as HTML writes it. A value ends
+     * at a quote, escaped or not; an escape that is not a quote's ({@code \/}) is part of it.
+     */
     private static final String QUOTE = "(?:\\\\?[\"']|&quot;|&#34;|&#39;)?";
 
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(x-amz-security-token|aws_session_token"
             + "|aws_security_token|aws_secret_access_key|secret_?access_?key|session_?token|secret_?key|password"
-            + "|\\btoken)(" + QUOTE + "\\s*(?:[:=>]|&gt;)\\s*" + QUOTE + ")([^\\s\"'<&,;}\\]\\\\]+)");
+            + "|\\btoken)(" + QUOTE + "\\s*(?:[:=>]|&gt;)\\s*" + QUOTE + ")((?:\\\\(?![\"'])|[^\\s\"'<&,;}\\]\\\\])+)");
 
-    /** The password of a URL's user information ({@code https://user:password@host}). */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^\\s@]+)@");
+    /** The password of a URL's user information ({@code https://user:password@host}; a '/' there is encoded). */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^\\s@/]+)@");
 
     private Redaction() {
     }

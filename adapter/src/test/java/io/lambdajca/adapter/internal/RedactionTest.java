@@ -29,14 +29,20 @@ class RedactionTest {
         // instance metadata and container credentials name the session token "Token"
         masked("{\"AccessKeyId\":\"ASIAEXAMPLE\",\"Token\" : \"" + SECRET + "\"}", "ASIAEXAMPLE");
         masked("aws_security_token=" + SECRET, "aws_security_token");
-        masked("could not reach https://proxyuser:" + SECRET + "@proxy.example.com:8443/",
-                "https://proxyuser:****@proxy.example.com:8443/");
+        // a '/' of a URL's password is percent-encoded
+        String encoded = SECRET.replace("/", "%2F");
+        assertThat(Redaction.redact("could not reach https://proxyuser:" + encoded + "@proxy.example.com:8443/"))
+                .isEqualTo("could not reach https://proxyuser:****@proxy.example.com:8443/");
+        // JSON whose writer escapes '/' (PHP's, some proxies'): the whole value, escapes included
+        assertThat(Redaction.redact("{\"SecretAccessKey\":\"" + SECRET.replace("/", "\\/") + "\"}"))
+                .isEqualTo("{\"SecretAccessKey\":\"****\"}");
     }
 
     @Test
     void textWithoutSecrets_isLeftAsItIs() {
         for (String text : new String[] {"ListFunctions failed: {\"NextToken\":\"abc\"}",
                 "could not reach http://127.0.0.1:9001/2015-03-31/functions", "mailto user@example.com",
+                "jdbc:postgresql://db:5432/app?user=a@b", "http://host:8080/users/me@example.com",
                 "Function echo timed out after 3.00 seconds"}) {
             assertThat(Redaction.redact(text)).isEqualTo(text);
         }
