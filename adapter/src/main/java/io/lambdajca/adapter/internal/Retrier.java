@@ -127,7 +127,7 @@ final class Retrier {
         Duration retryAfter = retryAfter(e);
         if (retryAfter != null) {
             if (retryAfter.compareTo(policy.budget()) > 0) {
-                return -1; // longer than the budget (and toMillis() of a huge one would overflow)
+                return -1; // longer than the budget (and waited + its milliseconds could overflow)
             }
             delay = Math.max(delay, retryAfter.toMillis());
         }
@@ -160,7 +160,10 @@ final class Retrier {
             String value = ((TooManyRequestsException) e).retryAfterSeconds();
             if (value != null) {
                 try {
-                    return Duration.ofSeconds(Long.parseLong(value.trim()));
+                    long seconds = Long.parseLong(value.trim());
+                    // a negative one, or one too long for milliseconds (never Lambda's), is no hint: the application
+                    // reads it from ThrottledException.retryAfter() and may take its toMillis()
+                    return seconds < 0 || seconds > Long.MAX_VALUE / 1000 ? null : Duration.ofSeconds(seconds);
                 } catch (NumberFormatException ignored) {
                     return null;
                 }
