@@ -56,25 +56,6 @@ class LambdaManagedConnectionTest {
     }
 
     @Test
-    void aFunctionStreamConsumedAfterClose_failsBeforeAskingForAPage() throws ResourceException {
-        java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
-        org.mockito.Mockito.when(operations.streamFunctions(any())).thenAnswer(call -> {
-            Runnable beforePage = call.getArgument(0);
-            return java.util.stream.Stream.<io.lambdajca.api.FunctionInfo>generate(() -> {
-                beforePage.run();
-                pages.incrementAndGet();
-                return null;
-            }).limit(2);
-        });
-        LambdaConnection handle = (LambdaConnection) mc.getConnection(null, null);
-        java.util.stream.Stream<io.lambdajca.api.FunctionInfo> functions = handle.streamFunctions();
-        handle.close();
-        assertThatThrownBy(() -> functions.forEach(f -> { }))
-                .isInstanceOf(io.lambdajca.api.ConnectionUnavailableException.class);
-        assertThat(pages).hasValue(0);
-    }
-
-    @Test
     void closedHandle_refusesEveryCall() throws ResourceException {
         LambdaConnection handle = (LambdaConnection) mc.getConnection(null, null);
         handle.close();
