@@ -40,8 +40,8 @@ class LambdaClientsStopTest {
             try (Socket warmUp = silent.accept()) {
                 assertThat(warmUp.isConnected()).isTrue();
                 clients.close();
-                // the warm-up's own timeout (5 s from its start) is dropped with the stopped timing wheel; the read
-                // timeout is 5 minutes
+                // stopping runs the warm-up's own timeout (due 5 s after its start), which a stopped timing wheel
+                // would otherwise drop; the read timeout is 5 minutes
                 application.join(4_000);
                 assertThat(application.isAlive()).as("the building thread, 4 s after the adapter stopped").isFalse();
                 assertThat(outcome.get()).isInstanceOf(IllegalStateException.class);
