@@ -457,8 +457,8 @@ class RecordedValidationTest {
         LambdaException noRole = catchThrowableOfType(LambdaException.class, () -> client.createFunction(r -> r
                 .functionName("refused").code(c -> c.zipFile(SdkBytes.fromByteArray(TestFunctions.zipBytes())))));
         assertThat(noRole.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-        assertThat(noRole.awsErrorDetails().errorMessage()).isEqualTo(
-                "1 validation error detected: Value null at 'role' failed to satisfy constraint: Member must not be null");
+        assertThat(noRole.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value null at "
+                + "'role' failed to satisfy constraint: Member must not be null");
         assertThat(client.listFunctions().functions()).noneMatch(f -> f.functionName().equals("refused"));
     }
 

@@ -135,7 +135,8 @@ public final class CredentialProviders implements AutoCloseable {
             throw new IllegalStateException("the Lambda resource adapter is stopped");
         }
         if (timeouts == null) {
-            timeouts = new TimeoutScheduler(executor(), r -> AdapterThreads.daemon(() -> new Thread(r, "lambdajca-timeouts")));
+            timeouts = new TimeoutScheduler(executor(),
+                    r -> AdapterThreads.daemon(() -> new Thread(r, "lambdajca-timeouts")));
         }
         return timeouts;
     }

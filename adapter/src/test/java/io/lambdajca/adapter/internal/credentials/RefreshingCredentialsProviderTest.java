@@ -33,8 +33,9 @@ import software.amazon.awssdk.core.exception.AbortedException;
 /**
  * The refresh schedule of temporary credentials on a hand-moved clock and a scheduler that runs tasks only when told:
  * the background refresh falls due at half the lifetime (at most 5 minutes before expiry), a failed refresh is retried
- * after a quarter of what is left (1 to 30 s) until the credentials expire, callers take the cached credentials without waiting until the last tenth
- * of the lifetime (at most a minute), then wait for a fetch, and close cancels the schedule. When the adapter stops,
+ * after a quarter of what is left (1 to 30 s) until the credentials expire, callers take the cached credentials without
+ * waiting until the last tenth of the lifetime (at most a minute), then wait for a fetch, and close cancels the
+ * schedule. When the adapter stops,
  * refreshing stops first (one under way ends, callers are still served), then close fails what has not ended.
  */
 class RefreshingCredentialsProviderTest {
