@@ -5,9 +5,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.lambdajca.adapter.internal.credentials.CredentialProviders;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The SDK clients of one resource adapter instance: one per distinct {@link ClientConfig} (credentials, region,
