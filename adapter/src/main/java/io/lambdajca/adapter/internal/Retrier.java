@@ -126,12 +126,10 @@ final class Retrier {
         long delay = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
         Duration retryAfter = retryAfter(e);
         if (retryAfter != null) {
-            if (retryAfter.compareTo(policy.budget()) > 0) {
-                return -1; // longer than the budget (and waited + its milliseconds could overflow)
-            }
             delay = Math.max(delay, retryAfter.toMillis());
         }
-        return waitedMillis + delay > policy.budget().toMillis() ? -1 : delay;
+        // compared as what is left of the budget: waited + a Retry-After's milliseconds could overflow
+        return delay > policy.budget().toMillis() - waitedMillis ? -1 : delay;
     }
     private boolean retryable(Operation operation, RuntimeException e) {
         if (e instanceof TooManyRequestsException
