@@ -21,8 +21,8 @@ import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
-import io.lambdajca.api.LambdaException;
 import io.lambdajca.api.ResultMappingException;
+import io.lambdajca.api.UnexpectedFailureException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
@@ -90,9 +90,9 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
             try {
                 return e.supplyAsync(() -> call(target, fm, input, tenantId, events));
             } catch (RejectedExecutionException full) {
-                throw new LambdaException(fm.functionName, fm.method.getDeclaringClass().getSimpleName() + "."
-                        + fm.method.getName() + " was not started: the managed executor refused it (" + full
-                        .getMessage() + ")", full);
+                throw new ConnectionUnavailableException(fm.method.getDeclaringClass().getSimpleName() + "."
+                        + fm.method.getName() + " (function " + fm.functionName + ") was not started: the managed "
+                        + "executor refused it (" + full.getMessage() + ")", full);
             }
         }
         return call(f, fm, input, tenantId, events);
@@ -158,8 +158,8 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
                 return MethodHandles.privateLookupIn(m.getDeclaringClass(), MethodHandles.lookup())
                         .unreflectSpecial(m, m.getDeclaringClass());
             } catch (IllegalAccessException e) {
-                throw new LambdaException(null, "the default method " + m + " cannot be called on the typed "
-                        + "interface's bean: " + e.getMessage(), e);
+                throw new UnexpectedFailureException(null, "the default method " + m + " cannot be called on the "
+                        + "typed interface's bean: " + e.getMessage(), e);
             }
         });
     }
@@ -188,13 +188,13 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
             bound = new InitialContext().lookup(MANAGED_EXECUTOR);
         } catch (NamingException | RuntimeException e) {
             // a server may throw either for a name it cannot resolve
-            throw new LambdaException(null, "CompletionStage methods run on the container's managed executor, but "
-                    + MANAGED_EXECUTOR + " cannot be looked up here: " + e, e);
+            throw new ConnectionUnavailableException("CompletionStage methods run on the container's managed "
+                    + "executor, but " + MANAGED_EXECUTOR + " cannot be looked up here: " + e, e);
         }
         if (!(bound instanceof ManagedExecutorService)) {
-            throw new LambdaException(null, "CompletionStage methods run on the container's managed executor, but "
-                    + MANAGED_EXECUTOR + " is bound to " + (bound == null ? "null" : bound.getClass().getName())
-                    + ", not to a " + ManagedExecutorService.class.getName(), null);
+            throw new ConnectionUnavailableException("CompletionStage methods run on the container's managed "
+                    + "executor, but " + MANAGED_EXECUTOR + " is bound to " + (bound == null ? "null"
+                            : bound.getClass().getName()) + ", not to a " + ManagedExecutorService.class.getName(), null);
         }
         return (ManagedExecutorService) bound;
     }

@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,7 @@ import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import io.lambdajca.cdi.hidden.HiddenFunctions;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 
 /**
  * What a typed function interface's proxy does with the methods that call no function: a default method runs the
@@ -102,8 +104,25 @@ class FunctionInterfaceHandlerTest {
         Later later = (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
                 new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
                         FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
-        assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(io.lambdajca.api.LambdaException.class)
+        assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("java:comp/DefaultManagedExecutorService is bound to java.lang.String");
+    }
+
+    @Test
+    void anAsyncMethod_whoseExecutorRefusesTheTask_isRefusedAsAnyCallWithoutAThreadOrConnection() throws Exception {
+        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
+        FailingNaming.bind("java:comp/DefaultManagedExecutorService", Proxy.newProxyInstance(
+                ManagedExecutorService.class.getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
+                (p, m, a) -> {
+                    throw new RejectedExecutionException("the executor's queue is full");
+                }));
+        Later later = (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
+                new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
+                        FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
+        assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageContaining("Later.price (function price) was not started",
+                        "the executor's queue is full")
+                .hasCauseInstanceOf(RejectedExecutionException.class);
     }
 
     /** A connection factory whose getConnection() is {@code connect}. */

@@ -9,6 +9,7 @@ import javax.naming.NamingException;
 import io.lambdajca.adapter.internal.metrics.FunctionMetrics;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaException;
+import io.lambdajca.api.UnexpectedFailureException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -125,8 +126,8 @@ final class AfterCommit {
                 } catch (RuntimeException e) {
                     // nothing may reach the transaction manager: it has committed and cannot tell anyone
                     LambdaException failure = e instanceof LambdaException known ? known
-                            : new LambdaException(functionName, "unexpected failure: " + Redaction.redact(e.toString()),
-                                    Redaction.safe(e));
+                            : new UnexpectedFailureException(functionName, "unexpected failure: "
+                                    + Redaction.redact(e.toString()), Redaction.safe(e));
                     counted.deferredFailed();
                     AdapterLog.deferredFailed(functionName, failure);
                     tell(onFailure, functionName, failure);

@@ -15,6 +15,7 @@ import io.lambdajca.api.LambdaServiceException;
 import io.lambdajca.api.PreconditionFailedException;
 import io.lambdajca.api.ResourceConflictException;
 import io.lambdajca.api.ThrottledException;
+import io.lambdajca.api.UnexpectedFailureException;
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -129,7 +130,8 @@ final class ExceptionMapper {
             return new EndpointUnavailableException(functionName, subject + " " + what + " after " + attempts
                     + " attempt(s): " + rootMessage(thrown), timeout, cause);
         }
-        return new LambdaException(functionName, subject + " failed: " + Redaction.redact(thrown.toString()), cause);
+        return new UnexpectedFailureException(functionName, subject + " failed: " + Redaction.redact(thrown.toString()),
+                cause);
     }
 
     /** The answer's body as sent (the SDK parses only JSON), else the message the SDK made of it. */

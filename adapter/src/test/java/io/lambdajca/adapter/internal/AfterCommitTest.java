@@ -15,6 +15,7 @@ import io.lambdajca.adapter.internal.metrics.InvocationMetrics;
 import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaException;
+import io.lambdajca.api.UnexpectedFailureException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -134,7 +135,8 @@ class AfterCommitTest {
         assertCounts(1, 0, 0, 1);
         assertThat(told).singleElement().satisfies(e -> {
             assertThat(e.functionName()).isEqualTo("audit");
-            assertThat(e).hasCause(bug).hasMessageContaining("unexpected");
+            assertThat(e).isInstanceOf(UnexpectedFailureException.class).hasCause(bug)
+                    .hasMessageContaining("unexpected");
         });
     }
 

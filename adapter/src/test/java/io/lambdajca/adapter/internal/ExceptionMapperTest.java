@@ -19,6 +19,7 @@ import io.lambdajca.api.LambdaServiceException;
 import io.lambdajca.api.PreconditionFailedException;
 import io.lambdajca.api.ResourceConflictException;
 import io.lambdajca.api.ThrottledException;
+import io.lambdajca.api.UnexpectedFailureException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -224,5 +225,15 @@ class ExceptionMapperTest {
         assertThat(e).isInstanceOfSatisfying(EndpointUnavailableException.class,
                 u -> assertThat(u.isTimeout()).isFalse())
                 .hasMessageContaining("CRC32 checksum does not match").hasMessageNotContaining("lost its connection");
+    }
+
+    @Test
+    void aFailureThatIsNeitherAnAnswerNorALostConnection_isAnUnexpectedFailure_withItsSecretsMasked() {
+        IllegalStateException bug = new IllegalStateException("interceptor broke with aws_secret_access_key=abcdEXAMPLE");
+        LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f", bug, 1);
+        assertThat(e).isExactlyInstanceOf(UnexpectedFailureException.class)
+                .hasMessageContaining("IllegalStateException: interceptor broke", "aws_secret_access_key=****")
+                .hasMessageNotContaining("abcdEXAMPLE");
+        assertThat(e.functionName()).isEqualTo("f");
     }
 }
