@@ -109,6 +109,16 @@ class FunctionInterfaceHandlerTest {
     }
 
     @Test
+    void anAsyncMethod_withoutAnExecutorBound_failsWithTheConnectorsException() throws Exception {
+        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
+        Later later = (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
+                new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
+                        FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
+        assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageContaining("java:comp/DefaultManagedExecutorService cannot be looked up here");
+    }
+
+    @Test
     void anAsyncMethod_whoseExecutorRefusesTheTask_isRefusedAsAnyCallWithoutAThreadOrConnection() throws Exception {
         FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
         FailingNaming.bind("java:comp/DefaultManagedExecutorService", Proxy.newProxyInstance(
