@@ -1,6 +1,7 @@
 package io.lambdajca.ct;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.lambdajca.local.testing.Poll;
@@ -48,6 +49,26 @@ public final class ClientSide {
                 .filter(line -> !(line.contains("SmallPool") && (line.contains("J2CA0045E") || line.contains("RAR5117"))))
                 .filter(line -> !(line.contains("LAMBDAJCA1007") && line.contains("InvalidSignatureException")))
                 .toList();
+    }
+
+    /** The server's whole log of this run (every level it writes). */
+    public static String logOfThisRun() throws Exception {
+        return ServerControl.get().logOfThisRun();
+    }
+
+    /** The secrets configured in the server: secret keys, the keystore password, sign-on passwords. */
+    public static List<String> configuredSecrets() {
+        return TestWorld.get().resources().secretValues();
+    }
+
+    /** Every temporary secret key and session token the local STS and Roles Anywhere issued in this run. */
+    public static List<String> issuedSecrets() {
+        List<String> secrets = new ArrayList<>();
+        TestWorld.get().lambda().issuedCredentials().forEach(issued -> {
+            secrets.add(issued.identity().secretKey());
+            secrets.add(issued.identity().sessionToken());
+        });
+        return secrets;
     }
 
     public static void undeployAdapter() throws Exception {

@@ -94,6 +94,20 @@ public final class Resources {
         return List.copyOf(profiles);
     }
 
+    /**
+     * The value of every {@link Secret} the resources hold (secret keys, the keystore password, the container's sign-on
+     * passwords, wrong ones included): none may show in the server's log.
+     */
+    public List<String> secretValues() {
+        List<Object> values = new ArrayList<>();
+        profiles.forEach(p -> values.addAll(p.properties().values()));
+        definitions.forEach(d -> {
+            values.addAll(d.properties().values());
+            values.add(d.signOnPassword());
+        });
+        return values.stream().filter(Secret.class::isInstance).map(v -> ((Secret) v).value()).distinct().toList();
+    }
+
     /** Every JNDI name of a connection factory, for pool checks. */
     public List<String> connectionFactoryNames() {
         return definitions.stream().map(ConnectionDefinition::jndiName).toList();

@@ -28,6 +28,12 @@ public interface ServerControl {
     List<String> problemsInLog() throws Exception;
 
     /**
+     * Everything the server logged since the test world configured it, at every level it writes (the setup layer
+     * turns the adapter's loggers to their finest level), as one text.
+     */
+    String logOfThisRun() throws Exception;
+
+    /**
      * The name applications give in a {@code connection-factory} or {@code administered-object} definition's
      * {@code resource-adapter} element to reach the standalone RAR: by default the system property
      * {@code lambdajca.ra.name}, else {@code lambda-jca-adapter}.

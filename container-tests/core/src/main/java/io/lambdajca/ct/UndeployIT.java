@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Last: the server's log holds no error or warning from the whole run, and undeploying the RAR the way the server's
- * administrators do ends every thread the adapter and its SDK clients started. A probe application that does not use
+ * Last: the server's log holds no error or warning from the whole run, undeploying the RAR the way the server's
+ * administrators do ends every thread the adapter and its SDK clients started, and the server's whole log of the run
+ * (the adapter's loggers at their finest) holds none of the run's secrets. A probe application that does not use
  * the adapter lists the server's threads.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -68,6 +70,25 @@ class UndeployIT {
         assertEquals(List.of(), left, "threads left after the adapter was undeployed from " + ClientSide.serverName());
         List<String> problems = ClientSide.problemsInLog();
         assertTrue(problems.isEmpty(), "errors or warnings when undeploying:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    @Order(3)
+    void theServersWholeLogOfTheRun_holdsNoSecret() throws Exception {
+        String log = ClientSide.logOfThisRun();
+        assertTrue(log.contains("LAMBDAJCA1101"), "the adapter's finest messages were logged by "
+                + ClientSide.serverName());
+        List<String> issued = ClientSide.issuedSecrets();
+        assertFalse(issued.isEmpty(), "temporary credentials were issued in this run");
+        List<String> secrets = new ArrayList<>(ClientSide.configuredSecrets());
+        secrets.addAll(issued);
+        for (String secret : secrets) {
+            assertFalse(log.contains(secret), "the log of " + ClientSide.serverName()
+                    + " holds a secret starting " + secret.substring(0, 4));
+        }
+        System.out.printf("FIGURE secrets (%s): searched %d lines of server log for %d secret values (%d issued "
+                + "temporary ones): none found%n", ClientSide.serverName(), log.lines().count(), secrets.size(),
+                issued.size());
     }
 
     private List<String> adapterThreads() throws Exception {

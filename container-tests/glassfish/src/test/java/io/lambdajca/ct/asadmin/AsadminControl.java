@@ -64,6 +64,15 @@ public class AsadminControl implements ServerControl {
         return ServerLog.problemsSince(Asadmin.get().serverLog(), mark);
     }
 
+    @Override
+    public String logOfThisRun() throws IOException {
+        long mark = AsadminSetup.logMark();
+        if (mark < 0) {
+            throw new IllegalStateException("the server was not configured by the setup layer");
+        }
+        return ServerLog.textSince(Asadmin.get().serverLog(), mark);
+    }
+
     /** A GET of the admin REST interface (the domains have no admin password). */
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Asadmin.get().adminPort()

@@ -98,8 +98,9 @@ public class AsadminSetup {
         // stores the password aliases at once
         Path batch = Files.createTempFile(asadmin.home().getParent(), "configure-lambda", ".asadmin");
         try {
+            // the adapter's loggers at their finest: the search for secrets in the log reads all they can write
             Files.writeString(batch, "set configs.config.server-config.monitoring-service.module-monitoring-levels"
-                    + ".connector-connection-pool=HIGH\n");
+                    + ".connector-connection-pool=HIGH\nset-log-levels io.lambdajca=FINEST\n");
             // DEFAULT_CHAIN profiles: the SDK's system properties in the server JVM, the secret through the alias
             Script system = new Script("--system-credentials", "--access-key-id", TestWorld.ACCESS_KEY);
             system.secret("SecretAccessKey", SECRET_KEY);

@@ -43,19 +43,23 @@ final class ServerLog {
     private ServerLog() {
     }
 
-    static List<String> problemsSince(Path log, long offset) throws IOException {
-        List<String> problems = new ArrayList<>();
+    /** The log's text after {@code offset} (all of it when the file was rotated since), empty when there is none. */
+    static String textSince(Path log, long offset) throws IOException {
         if (!Files.exists(log)) {
-            return problems;
+            return "";
         }
-        String text;
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long start = offset <= file.length() ? offset : 0; // rotated: the new file is all after the mark
             byte[] bytes = new byte[(int) (file.length() - start)];
             file.seek(start);
             file.readFully(bytes);
-            text = new String(bytes, StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
+    }
+
+    static List<String> problemsSince(Path log, long offset) throws IOException {
+        List<String> problems = new ArrayList<>();
+        String text = textSince(log, offset);
         StringBuilder record = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             if (RECORD_START.matcher(line).find() && !record.isEmpty()) {

@@ -81,4 +81,11 @@ public final class LibertyControl implements ServerControl {
     public List<String> problemsInLog() throws IOException {
         return new MessagesLog(LibertyServer.messagesLog()).problems();
     }
+
+    /** messages.log and trace.log (where the adapter's fine messages go), both of this run only (no rollover). */
+    @Override
+    public String logOfThisRun() throws IOException {
+        return String.join("\n", new MessagesLog(LibertyServer.messagesLog()).lines()) + "\n"
+                + String.join("\n", new MessagesLog(LibertyServer.traceLog()).lines());
+    }
 }

@@ -46,6 +46,10 @@ final class LibertyServer {
         return logsDir().resolve("messages.log");
     }
 
+    static Path traceLog() {
+        return logsDir().resolve("trace.log");
+    }
+
     static Path resourcesFile() {
         return serverDir().resolve(RESOURCES_FILE);
     }
