@@ -99,40 +99,39 @@ class FunctionInterfaceHandlerTest {
 
     @Test
     void anAsyncMethod_whoseExecutorNameIsBoundToSomethingElse_failsWithTheConnectorsException() throws Exception {
-        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
         FailingNaming.bind("java:comp/DefaultManagedExecutorService", "not an executor");
-        Later later = (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
-                new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
-                        FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
+        Later later = later();
         assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("java:comp/DefaultManagedExecutorService is bound to java.lang.String");
     }
 
     @Test
     void anAsyncMethod_withoutAnExecutorBound_failsWithTheConnectorsException() throws Exception {
-        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
-        Later later = (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
-                new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
-                        FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
+        Later later = later();
         assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("java:comp/DefaultManagedExecutorService cannot be looked up here");
     }
 
     @Test
     void anAsyncMethod_whoseExecutorRefusesTheTask_isRefusedAsAnyCallWithoutAThreadOrConnection() throws Exception {
-        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
         FailingNaming.bind("java:comp/DefaultManagedExecutorService", Proxy.newProxyInstance(
                 ManagedExecutorService.class.getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
                 (p, m, a) -> {
                     throw new RejectedExecutionException("the executor's queue is full");
                 }));
-        Later later = (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
-                new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
-                        FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
+        Later later = later();
         assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("Later.price (function price) was not started",
                         "the executor's queue is full")
                 .hasCauseInstanceOf(RejectedExecutionException.class);
+    }
+
+    /** The proxy of {@link Later}, whose factory gives connections answering "42". */
+    private static Later later() {
+        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
+        return (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
+                new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
+                        FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
     }
 
     /** A connection factory whose getConnection() is {@code connect}. */
