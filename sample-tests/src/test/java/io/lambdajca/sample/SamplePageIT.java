@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -100,14 +103,48 @@ class SamplePageIT {
             // demo.sh stops the server with its own tool (up to a minute for asadmin or Liberty), then the endpoint
             List<ProcessHandle> started = demo.descendants().toList();
             demo.destroy();
-            if (!demo.waitFor(150, java.util.concurrent.TimeUnit.SECONDS)) {
+            boolean ended = demo.waitFor(150, java.util.concurrent.TimeUnit.SECONDS);
+            if (!ended) {
                 demo.destroyForcibly();
             }
-            // whatever is left is killed, so the next server's demo finds its ports free
-            for (ProcessHandle left : started.stream().filter(ProcessHandle::isAlive).toList()) {
-                left.destroyForcibly();
-                awaitExit(left, 30);
+            // what a TERM left is a failure of the demo; it is killed all the same, so that the next server's demo
+            // finds its ports free
+            List<String> left = new ArrayList<>();
+            for (ProcessHandle process : started.stream().filter(ProcessHandle::isAlive).toList()) {
+                left.add(process.pid() + " " + process.info().commandLine().orElse(""));
+                process.destroyForcibly();
+                awaitExit(process, 30);
             }
+            // a server that asadmin started is not the demo's child: its ports tell whether it stopped
+            List<Integer> listening = stillListening(Duration.ofSeconds(10));
+            assertTrue(ended && left.isEmpty() && listening.isEmpty(), "after a TERM, demo.sh "
+                    + (ended ? "ended" : "still ran after 150 s") + ", leaving processes " + left
+                    + " and ports listening " + listening);
+        }
+    }
+
+    /** The ports of the demo (its endpoint's and the server's) that still accept connections after the deadline. */
+    private static List<Integer> stillListening(Duration deadline) throws InterruptedException {
+        List<Integer> ports = switch (SERVER) {
+            case "liberty" -> List.of(9001, 9080);
+            case "glassfish", "payara" -> List.of(9001, 4848, 8080);
+            default -> List.of(9001, 8080, 9990);
+        };
+        long end = System.nanoTime() + deadline.toNanos();
+        List<Integer> open = ports.stream().filter(SamplePageIT::accepts).toList();
+        while (!open.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(200); // polling interval; the deadline bounds the wait
+            open = ports.stream().filter(SamplePageIT::accepts).toList();
+        }
+        return open;
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 
