@@ -13,4 +13,9 @@ public class ConnectionUnavailableException extends LambdaException {
     public ConnectionUnavailableException(String message, Throwable cause) {
         super(null, message, cause);
     }
+
+    /** For a call about one function: {@link #functionName()} names it. */
+    public ConnectionUnavailableException(String functionName, String message, Throwable cause) {
+        super(functionName, message, cause);
+    }
 }

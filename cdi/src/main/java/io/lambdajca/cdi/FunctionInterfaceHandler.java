@@ -90,7 +90,8 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
             try {
                 return e.supplyAsync(() -> call(target, fm, input, tenantId, events));
             } catch (RejectedExecutionException full) {
-                throw new ConnectionUnavailableException(fm.method.getDeclaringClass().getSimpleName() + "."
+                throw new ConnectionUnavailableException(fm.functionName, fm.method.getDeclaringClass().getSimpleName()
+                        + "."
                         + fm.method.getName() + " (function " + fm.functionName + ") was not started: the managed "
                         + "executor refused it (" + full.getMessage() + ")", full);
             }
@@ -194,7 +195,8 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         if (!(bound instanceof ManagedExecutorService)) {
             throw new ConnectionUnavailableException("CompletionStage methods run on the container's managed "
                     + "executor, but " + MANAGED_EXECUTOR + " is bound to " + (bound == null ? "null"
-                            : bound.getClass().getName()) + ", not to a " + ManagedExecutorService.class.getName(), null);
+                            : bound.getClass().getName()) + ", not to a " + ManagedExecutorService.class.getName(),
+                    null);
         }
         return (ManagedExecutorService) bound;
     }

@@ -123,7 +123,8 @@ class FunctionInterfaceHandlerTest {
         assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
                 .hasMessageContaining("Later.price (function price) was not started",
                         "the executor's queue is full")
-                .hasCauseInstanceOf(RejectedExecutionException.class);
+                .hasCauseInstanceOf(RejectedExecutionException.class)
+                .satisfies(e -> assertThat(((ConnectionUnavailableException) e).functionName()).isEqualTo("price"));
     }
 
     /** The proxy of {@link Later}, whose factory gives connections answering "42". */

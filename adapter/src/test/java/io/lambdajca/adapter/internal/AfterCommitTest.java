@@ -124,7 +124,7 @@ class AfterCommitTest {
 
     @Test
     void anUnexpectedFailureAfterCommit_andAThrowingHandler_doNotReachTheTransactionManager() {
-        IllegalStateException bug = new IllegalStateException("unexpected");
+        IllegalStateException bug = new IllegalStateException("a bug");
         AfterCommit.defer(tx, "audit", () -> {
             throw bug;
         }, e -> {
@@ -136,7 +136,20 @@ class AfterCommitTest {
         assertThat(told).singleElement().satisfies(e -> {
             assertThat(e.functionName()).isEqualTo("audit");
             assertThat(e).isInstanceOf(UnexpectedFailureException.class).hasCause(bug)
-                    .hasMessageContaining("unexpected");
+                    .hasMessage("unexpected failure: java.lang.IllegalStateException: a bug");
+        });
+    }
+
+    @Test
+    void anUnexpectedFailureAfterCommit_quotingASecret_reachesTheHandlerMasked_inItsCauseToo() {
+        AfterCommit.defer(tx, "audit", () -> {
+            throw new IllegalStateException("a bug quoting password=hunter2EXAMPLE");
+        }, told::add, audit);
+        tx.complete(Status.STATUS_COMMITTED);
+        assertThat(told).singleElement().satisfies(e -> {
+            assertThat(e).isInstanceOf(UnexpectedFailureException.class).hasMessageContaining("password=****")
+                    .hasMessageNotContaining("hunter2EXAMPLE");
+            assertThat(e.getCause()).hasMessageContaining("a bug quoting").hasMessageNotContaining("hunter2EXAMPLE");
         });
     }
 

@@ -229,11 +229,14 @@ class ExceptionMapperTest {
 
     @Test
     void aFailureThatIsNeitherAnAnswerNorALostConnection_isAnUnexpectedFailure_withItsSecretsMasked() {
-        IllegalStateException bug = new IllegalStateException("interceptor broke with aws_secret_access_key=abcdEXAMPLE");
+        IllegalStateException bug = new IllegalStateException(
+                "interceptor broke with aws_secret_access_key=abcdEXAMPLE");
         LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f", bug, 1);
         assertThat(e).isExactlyInstanceOf(UnexpectedFailureException.class)
                 .hasMessageContaining("IllegalStateException: interceptor broke", "aws_secret_access_key=****")
                 .hasMessageNotContaining("abcdEXAMPLE");
+        assertThat(e.getCause()).as("the cause is kept, its secret masked").isNotNull()
+                .hasMessageContaining("interceptor broke").hasMessageNotContaining("abcdEXAMPLE");
         assertThat(e.functionName()).isEqualTo("f");
     }
 }
