@@ -35,10 +35,12 @@ ACCESS_KEY=AKIALOCALLAMBDATEST1
 SECRET_KEY=local-lambda/test/secret/key/not/for/aws
 pids=()
 
-# Unpacks a zip artifact from Maven Central into DEMO_DIR.
+# Unpacks a zip artifact from Maven Central into DEMO_DIR, or into the directory given second (one per version, so
+# that a changed version is unpacked again instead of the old one being reused). Called only when the server is not
+# there: the plugin's marker of an earlier unpack (in target/, which outlives a deleted target/demo/) is overridden.
 unpack() {
   mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack -Dartifact="$1" \
-      -DoutputDirectory="$DEMO_DIR"
+      -DoutputDirectory="${2:-$DEMO_DIR}" -Dmdep.overWriteReleases=true
 }
 
 # Fails naming the first of the ports something already listens on at 127.0.0.1: the demo never talks to, configures

@@ -13,7 +13,7 @@ ASADMIN_OPTS=(--glassfish-home "$GF_HOME" --admin-port 4848)
 # A new domain each run (its keys are generated once and the pristine copy reused), every listener on 127.0.0.1,
 # the JMS broker off and Payara's data grid off; then started in the background (SERVER_PID).
 server_start() {
-  local domains=$GF_HOME/glassfish/domains pristine=$DEMO_DIR/$(basename "$GF_HOME")-$DOMAIN.pristine
+  local domains=$GF_HOME/glassfish/domains pristine=$(dirname "$GF_HOME")/$DOMAIN.pristine
   rm -rf "${domains:?}/$DOMAIN"
   if [ ! -d "$pristine" ]; then
     echo "demo: creating the domain $DOMAIN (once)"

@@ -2,7 +2,7 @@
 # SECRET_KEY. The full Open Liberty runtime unpacked from Maven Central; a server whose server.xml includes the
 # adapter's resources in the layout of src/main/liberty/lambda-jca.xml, as a Liberty administrator writes them.
 LIBERTY_VERSION=26.0.0.3
-WLP=$DEMO_DIR/wlp
+WLP=$DEMO_DIR/openliberty-$LIBERTY_VERSION/wlp
 LIBERTY_SERVER=lambda-demo
 SERVER_DIR=$WLP/usr/servers/$LIBERTY_SERVER
 SERVER_NAME="Open Liberty $LIBERTY_VERSION"
@@ -15,7 +15,7 @@ PROFILE_JNDI=lambda/profiles/Sample
 server_provision() {
   [ -x "$WLP/bin/server" ] && return 0
   echo "demo: unpacking Open Liberty $LIBERTY_VERSION from Maven Central"
-  unpack io.openliberty:openliberty-runtime:$LIBERTY_VERSION:zip
+  unpack io.openliberty:openliberty-runtime:$LIBERTY_VERSION:zip "$(dirname "$WLP")"
 }
 
 # Liberty reads its configuration at start and on change: the server, the adapter, its resources and the sample

@@ -54,6 +54,8 @@ class SamplePageIT {
     private static final Path READY = ROOT.resolve("target/demo/ready");
     /** The server demo.sh runs the sample on: wildfly (the default), liberty, glassfish or payara. */
     private static final String SERVER = System.getProperty("demo.server", "wildfly");
+    /** The local endpoint's port, given to demo.sh (its default). */
+    private static final int LAMBDA_PORT = 9001;
     private static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"), SERVER);
     private static final Path DEMO_LOG = Path.of("target", "demo-" + SERVER + ".log");
 
@@ -69,6 +71,7 @@ class SamplePageIT {
         ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("demo.sh").toString(), "--server", SERVER)
                 .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(DEMO_LOG.toFile());
         pb.environment().put("DEMO_SKIP_BUILD", "1");
+        pb.environment().put("LAMBDA_PORT", String.valueOf(LAMBDA_PORT)); // what stillListening checks
         demo = pb.start();
         long deadline = System.currentTimeMillis() + 240_000;
         while (!Files.exists(READY)) {
@@ -126,9 +129,9 @@ class SamplePageIT {
     /** The ports of the demo (its endpoint's and the server's) that still accept connections after the deadline. */
     private static List<Integer> stillListening(Duration deadline) throws InterruptedException {
         List<Integer> ports = switch (SERVER) {
-            case "liberty" -> List.of(9001, 9080);
-            case "glassfish", "payara" -> List.of(9001, 4848, 8080);
-            default -> List.of(9001, 8080, 9990);
+            case "liberty" -> List.of(LAMBDA_PORT, 9080);
+            case "glassfish", "payara" -> List.of(LAMBDA_PORT, 4848, 8080);
+            default -> List.of(LAMBDA_PORT, 8080, 9990);
         };
         long end = System.nanoTime() + deadline.toNanos();
         List<Integer> open = ports.stream().filter(SamplePageIT::accepts).toList();
