@@ -56,9 +56,14 @@ public final class ClientSide {
         return ServerControl.get().logOfThisRun();
     }
 
-    /** The secrets configured in the server: secret keys, the keystore password, sign-on passwords. */
+    /**
+     * The secrets configured in the server (secret keys, the keystore password, sign-on passwords) and the keystore's
+     * private key (the lines of its PEM text).
+     */
     public static List<String> configuredSecrets() {
-        return TestWorld.get().resources().secretValues();
+        List<String> secrets = new ArrayList<>(TestWorld.get().resources().secretValues());
+        secrets.addAll(TestWorld.get().privateKeyLines());
+        return secrets;
     }
 
     /** Every temporary secret key and session token the local STS and Roles Anywhere issued in this run. */

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -44,13 +46,17 @@ public final class TestWorld {
     private final LocalLambda lambda;
     private final Path keystoreFile;
     private final String keystorePassword = "ks-" + UUID.randomUUID();
+    private final List<String> privateKeyLines;
     private final Resources resources;
 
     private TestWorld(Path dir) throws IOException {
         TestPki pki = TestPki.newCa("Lambda JCA portable test CA");
         Files.createDirectories(dir);
-        keystoreFile = pki.issue("RSA", "device-001").writePkcs12(dir.resolve("device.p12"),
-                keystorePassword.toCharArray());
+        TestPki.Issued device = pki.issue("RSA", "device-001");
+        keystoreFile = device.writePkcs12(dir.resolve("device.p12"), keystorePassword.toCharArray());
+        // the lines a PEM file of the key would have (base64 of its PKCS#8 encoding, 64 characters each)
+        privateKeyLines = Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(device.privateKey().getEncoded()).lines().filter(l -> l.length() >= 40).toList();
         Path zip = Path.of(TestEnvironment.required("lambdajca.functions.zip"));
         LocalLambda.Builder b = LocalLambda.builder().port(0).retryAfterSeconds(1)
                 .role(RoleDefinition.of(INVOKER_ROLE))
@@ -108,6 +114,11 @@ public final class TestWorld {
 
     public String keystorePassword() {
         return keystorePassword;
+    }
+
+    /** The keystore's private key as the full lines of its PEM text: none may show in a log. */
+    public List<String> privateKeyLines() {
+        return privateKeyLines;
     }
 
     /** What each server's setup layer configures. */

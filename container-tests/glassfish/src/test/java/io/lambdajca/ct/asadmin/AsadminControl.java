@@ -57,20 +57,21 @@ public class AsadminControl implements ServerControl {
 
     @Override
     public List<String> problemsInLog() throws IOException {
-        long mark = AsadminSetup.logMark();
-        if (mark < 0) {
-            throw new IllegalStateException("the server was not configured by the setup layer");
-        }
-        return ServerLog.problemsSince(Asadmin.get().serverLog(), mark);
+        return ServerLog.problemsSince(Asadmin.get().serverLog(), mark());
     }
 
     @Override
     public String logOfThisRun() throws IOException {
+        return ServerLog.wholeTextSince(Asadmin.get().serverLog(), mark());
+    }
+
+    /** Where server.log ended when the setup layer began configuring the server. */
+    private static long mark() {
         long mark = AsadminSetup.logMark();
         if (mark < 0) {
             throw new IllegalStateException("the server was not configured by the setup layer");
         }
-        return ServerLog.textSince(Asadmin.get().serverLog(), mark);
+        return mark;
     }
 
     /** A GET of the admin REST interface (the domains have no admin password). */

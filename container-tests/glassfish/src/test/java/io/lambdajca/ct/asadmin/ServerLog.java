@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The WARNING and SEVERE records of a GlassFish or Payara server.log (ODL format, "[time] [product] [LEVEL] ...
@@ -55,6 +56,27 @@ final class ServerLog {
             file.readFully(bytes);
             return new String(bytes, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Everything logged after {@code offset}, also when the server rotated its log meanwhile (Payara at 2 MB): then the
+     * rotated files ({@code server.log_<time>}) and the new file are read whole, which may include what came before
+     * the mark, never less than the run.
+     */
+    static String wholeTextSince(Path log, long offset) throws IOException {
+        List<Path> rotated;
+        try (Stream<Path> files = Files.list(log.getParent())) {
+            rotated = files.filter(f -> f.getFileName().toString().startsWith(log.getFileName() + "_")).sorted()
+                    .toList();
+        }
+        if (rotated.isEmpty()) {
+            return textSince(log, offset);
+        }
+        StringBuilder text = new StringBuilder();
+        for (Path file : rotated) {
+            text.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+        }
+        return text.append(textSince(log, 0)).toString();
     }
 
     static List<String> problemsSince(Path log, long offset) throws IOException {

@@ -82,7 +82,10 @@ public final class LibertyControl implements ServerControl {
         return new MessagesLog(LibertyServer.messagesLog()).problems();
     }
 
-    /** messages.log and trace.log (where the adapter's fine messages go), both of this run only (no rollover). */
+    /**
+     * messages.log and trace.log (where the adapter's fine messages go), both of this run only (no rollover). trace.log
+     * repeats messages.log's entries; both are read so that the search does not depend on that.
+     */
     @Override
     public String logOfThisRun() throws IOException {
         return String.join("\n", new MessagesLog(LibertyServer.messagesLog()).lines()) + "\n"
