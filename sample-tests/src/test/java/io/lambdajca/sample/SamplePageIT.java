@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +48,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SamplePageIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = Demo.ROOT;
     private static final Path READY = ROOT.resolve("target/demo/ready");
-    /** The server demo.sh runs the sample on: wildfly (the default), liberty, glassfish or payara. */
-    private static final String SERVER = System.getProperty("demo.server", "wildfly");
-    /** The local endpoint's port, given to demo.sh (its default). */
-    private static final int LAMBDA_PORT = 9001;
+    private static final String SERVER = Demo.SERVER;
     private static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"), SERVER);
     private static final Path DEMO_LOG = Path.of("target", "demo-" + SERVER + ".log");
 
@@ -68,11 +63,7 @@ class SamplePageIT {
     static void startDemoAndBrowser() throws Exception {
         Files.deleteIfExists(READY);
         Files.createDirectories(SHOTS);
-        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("demo.sh").toString(), "--server", SERVER)
-                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(DEMO_LOG.toFile());
-        pb.environment().put("DEMO_SKIP_BUILD", "1");
-        pb.environment().put("LAMBDA_PORT", String.valueOf(LAMBDA_PORT)); // what stillListening checks
-        demo = pb.start();
+        demo = Demo.command().redirectOutput(DEMO_LOG.toFile()).start();
         long deadline = System.currentTimeMillis() + 240_000;
         while (!Files.exists(READY)) {
             if (!demo.isAlive()) {
@@ -128,27 +119,15 @@ class SamplePageIT {
 
     /** The ports of the demo (its endpoint's and the server's) that still accept connections after the deadline. */
     private static List<Integer> stillListening(Duration deadline) throws InterruptedException {
-        List<Integer> ports = switch (SERVER) {
-            case "liberty" -> List.of(LAMBDA_PORT, 9080);
-            case "glassfish", "payara" -> List.of(LAMBDA_PORT, 4848, 8080);
-            default -> List.of(LAMBDA_PORT, 8080, 9990);
-        };
+        List<Integer> ports = new ArrayList<>(Demo.serverPorts());
+        ports.add(Demo.LAMBDA_PORT);
         long end = System.nanoTime() + deadline.toNanos();
-        List<Integer> open = ports.stream().filter(SamplePageIT::accepts).toList();
+        List<Integer> open = ports.stream().filter(Demo::accepts).toList();
         while (!open.isEmpty() && System.nanoTime() < end) {
             Thread.sleep(200); // polling interval; the deadline bounds the wait
-            open = ports.stream().filter(SamplePageIT::accepts).toList();
+            open = ports.stream().filter(Demo::accepts).toList();
         }
         return open;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
     }
 
     /** Waits (a bounded time) for a process to end; a process that does not is named in the failure. */
@@ -376,7 +355,7 @@ class SamplePageIT {
 
     private static LambdaClient adminClient() {
         return LambdaClient.builder().region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + System.getenv().getOrDefault("LAMBDA_PORT", "9001")))
+                .endpointOverride(URI.create("http://127.0.0.1:" + Demo.LAMBDA_PORT))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         LocalLambda.DEFAULT_ACCESS_KEY, LocalLambda.DEFAULT_SECRET_KEY)))
                 .httpClientBuilder(Apache5HttpClient.builder()).build();

@@ -1,0 +1,64 @@
+package io.lambdajca.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README says demo.sh stops at once when one of the server's ports is taken, never configuring or stopping a
+ * server it did not start: with something listening on the server's last port (so that the check walks past the
+ * free ones), the demo ends within seconds naming that port, having started nothing (no endpoint, no server, no
+ * ready file) and left the listener alone.
+ */
+class DemoPortTakenIT {
+
+    private static final Path READY = Demo.ROOT.resolve("target/demo/ready");
+
+    @Test
+    void aTakenPort_stopsTheDemoBeforeItStartsAnything() throws Exception {
+        List<Integer> ports = Demo.serverPorts();
+        int taken = ports.get(ports.size() - 1);
+        Files.deleteIfExists(READY);
+        Path output = Files.createTempFile("demo-port-taken-", ".log");
+        try (ServerSocket other = new ServerSocket(taken, 50, InetAddress.getByName("127.0.0.1"))) {
+            Process demo = Demo.command().redirectOutput(output.toFile()).start();
+            boolean ended = demo.waitFor(60, TimeUnit.SECONDS);
+            List<ProcessHandle> left = demo.descendants().toList();
+            if (!ended) {
+                left.forEach(ProcessHandle::destroyForcibly);
+                demo.destroyForcibly();
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            assertTrue(ended, "demo.sh still ran 60 s after it found port " + taken + " taken:\n" + printed);
+            assertEquals(1, demo.exitValue(), printed);
+            assertEquals("demo: port " + taken + " is taken: stop what uses it", printed.strip());
+            assertEquals(List.of(), left.stream().filter(ProcessHandle::isAlive).toList(), "processes left");
+            assertFalse(Files.exists(READY), "no ready file");
+            assertFalse(Demo.accepts(Demo.LAMBDA_PORT), "no endpoint was started");
+            assertTrue(Demo.accepts(other.getLocalPort()), "what listened on port " + taken + " still does");
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    @Test
+    void theServersPorts_areTheOnesItsDemoScriptChecks() throws IOException {
+        String script = Files.readString(Demo.ROOT.resolve("src/main/demo/"
+                + (Demo.SERVER.equals("glassfish") || Demo.SERVER.equals("payara") ? "asadmin-domain" : Demo.SERVER)
+                + ".sh"));
+        String declared = Demo.serverPorts().stream().map(String::valueOf)
+                .reduce((a, b) -> a + " " + b).orElseThrow();
+        assertTrue(script.contains("SERVER_PORTS=\"" + declared + "\""), "SERVER_PORTS=\"" + declared + "\"");
+    }
+}
