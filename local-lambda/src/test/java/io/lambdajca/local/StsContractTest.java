@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,20 +133,46 @@ class StsContractTest {
     @Test
     void assumeRole_validatesDurationSessionNameAndExternalId() {
         assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1").durationSeconds(899)),
-                "Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than "
-                        + "or equal to 900");
+                "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member "
+                        + "must have value greater than or equal to 900");
         assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1")
-                .durationSeconds(43_201)), "Member must have value less than or equal to 43200");
+                .durationSeconds(43_201)), "1 validation error detected: Value '43201' at 'durationSeconds' failed to "
+                        + "satisfy constraint: Member must have value less than or equal to 43200");
         assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1").durationSeconds(7200)),
-                "exceeds the MaxSessionDuration set for this role");
+                "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("x")),
-                "at 'roleSessionName' failed to satisfy constraint");
+                "1 validation error detected: Value 'x' at 'roleSessionName' failed to satisfy constraint: Member must "
+                        + "have length greater than or equal to 2");
         assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("has space")),
-                "at 'roleSessionName' failed to satisfy constraint");
+                "1 validation error detected: Value 'has space' at 'roleSessionName' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: [\\w+=,.@-]*");
         assertValidationError(() -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s1").externalId("a b")),
-                "at 'externalId' failed to satisfy constraint");
+                "1 validation error detected: Value 'a b' at 'externalId' failed to satisfy constraint: Member must "
+                        + "satisfy regular expression pattern: [\\w+=,.@:\\/-]*");
+        String longAndSpaced = "a b".repeat(22);
+        assertValidationError(() -> sts.assumeRole(b -> b.roleArn("arn:short").roleSessionName(longAndSpaced)),
+                "3 validation errors detected: Value '" + longAndSpaced + "' at 'roleSessionName' failed to satisfy "
+                        + "constraint: Member must have length less than or equal to 64; Value '" + longAndSpaced
+                        + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular "
+                        + "expression pattern: [\\w+=,.@-]*; Value 'arn:short' at 'roleArn' failed to satisfy "
+                        + "constraint: Member must have length greater than or equal to 20");
         assertThat(sts.assumeRole(b -> b.roleArn(LONG_ROLE).roleSessionName("s1").durationSeconds(43_200))
                 .credentials()).isNotNull();
+    }
+
+    @Test
+    void assumeRole_ofARoleArnThatIsNotAnArn_isValidationError_asRecorded() {
+        // sts/test_sts.snapshot.json, test_sts_invalid_parameters: each answered 400 ValidationError "<arn> is invalid"
+        for (String arn : List.of("nothing-valid-in-here", "arn::b:::something/test-role",
+                "arn:a::::something/test-role", "arn:a:::something/test-role", "arn:a:a::aaaaaaaaaa:")) {
+            assertValidationError(() -> sts.assumeRole(b -> b.roleArn(arn).roleSessionName("Session1")),
+                    arn + " is invalid");
+        }
+        // the same recording: an ARN of that form with a bad session name is refused for the session name
+        assertValidationError(() -> sts.assumeRole(b -> b.roleArn("arn:a:b:::something/test-role")
+                .roleSessionName("Session1:2")), "1 validation error detected: Value 'Session1:2' at "
+                        + "'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression "
+                        + "pattern: [\\w+=,.@-]*");
     }
 
     @Test
@@ -153,7 +181,8 @@ class StsContractTest {
         try (StsClient chained = sts(AwsSessionCredentials.create(first.accessKeyId(), first.secretAccessKey(),
                 first.sessionToken()))) {
             assertValidationError(() -> chained.assumeRole(b -> b.roleArn(LONG_ROLE).roleSessionName("second")
-                    .durationSeconds(7200)), "1 hour session limit for roles assumed by role chaining");
+                    .durationSeconds(7200)), "The requested DurationSeconds exceeds the 1 hour session limit for roles "
+                            + "assumed by role chaining.");
             assertThat(chained.assumeRole(b -> b.roleArn(ROLE).roleSessionName("second")).credentials()
                     .accessKeyId()).startsWith("ASIA").isNotEqualTo(first.accessKeyId());
         }
@@ -180,7 +209,7 @@ class StsContractTest {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(StsException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(400);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-            assertThat(e.awsErrorDetails().errorMessage()).contains(message);
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
         });
     }
 

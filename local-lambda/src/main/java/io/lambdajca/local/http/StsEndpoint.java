@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
+import io.lambdajca.local.Violations;
 import io.lambdajca.local.auth.CredentialIssuer;
 import io.lambdajca.local.auth.Identity;
 import io.lambdajca.local.auth.SigV4Verifier;
@@ -26,10 +27,10 @@ import io.undertow.server.HttpServerExchange;
 public final class StsEndpoint {
 
     static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
-    /** RoleSessionName: 2-64 characters of [\w+=,.@-]. */
-    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
-    /** ExternalId: 2-1,224 characters of [\w+=,.@:/-]. */
-    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    /** RoleSessionName's pattern as the model writes it (its length, 2-64, is a separate constraint). */
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
+    /** ExternalId's pattern as the model writes it (its length, 2-1,224, is a separate constraint). */
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:\\/-]*");
     /** Role chaining (assuming a role with temporary credentials) caps the session at one hour. */
     private static final int CHAINED_MAX_SECONDS = 3600;
 
@@ -88,20 +89,27 @@ public final class StsEndpoint {
 
     private String assumeRole(Map<String, String> params, Identity caller, String requestId) {
         String roleArn = params.get("RoleArn");
-        if (roleArn == null || roleArn.length() < 20 || roleArn.length() > 2048) {
-            throw validation(roleArn, "roleArn", roleArn == null ? "Member must not be null"
-                    : "Member must have length between 20 and 2048");
-        }
         String sessionName = params.get("RoleSessionName");
-        if (sessionName == null || !SESSION_NAME.matcher(sessionName).matches()) {
-            throw validation(sessionName, "roleSessionName", sessionName == null ? "Member must not be null"
-                    : "Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64");
-        }
-        int duration = duration(params.get("DurationSeconds"));
         String externalId = params.get("ExternalId");
-        if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
-            throw validation(externalId, "externalId", "Member must satisfy regular expression pattern: "
-                    + "[\\w+=,.@:\\/-]* and have length between 2 and 1224");
+        Violations violations = new Violations();
+        present(violations, roleArn, "roleArn", 20, 2048, true);
+        if (present(violations, sessionName, "roleSessionName", 2, 64, true)
+                && !SESSION_NAME.matcher(sessionName).matches()) {
+            violations.add(sessionName, "roleSessionName", "Member must satisfy regular expression pattern: "
+                    + SESSION_NAME.pattern());
+        }
+        if (present(violations, externalId, "externalId", 2, 1224, false)
+                && !EXTERNAL_ID.matcher(externalId).matches()) {
+            violations.add(externalId, "externalId", "Member must satisfy regular expression pattern: "
+                    + EXTERNAL_ID.pattern());
+        }
+        int duration = duration(params.get("DurationSeconds"), violations);
+        if (!violations.isEmpty()) {
+            throw new ApiException(400, "ValidationError", violations.message());
+        }
+        if (!isArn(roleArn)) {
+            // recorded: sts/test_sts.snapshot.json, test_sts_invalid_parameters
+            throw new ApiException(400, "ValidationError", roleArn + " is invalid");
         }
         RoleDefinition role = roles.get(roleArn);
         if (role == null || (role.externalId() != null && !role.externalId().equals(externalId))) {
@@ -142,7 +150,35 @@ public final class StsEndpoint {
                 + "</AssumeRoleResponse>\n";
     }
 
-    private static int duration(String value) {
+    /**
+     * Adds the violation of a member's length bounds, or of its absence when it is required; whether it is there, for
+     * the check of its pattern (AWS reports both when both are violated).
+     */
+    private static boolean present(Violations violations, String value, String member, int min, int max,
+            boolean required) {
+        if (value == null) {
+            if (required) {
+                violations.add(null, member, "Member must not be null");
+            }
+            return false;
+        }
+        if (value.length() < min) {
+            violations.add(value, member, "Member must have length greater than or equal to " + min);
+        } else if (value.length() > max) {
+            violations.add(value, member, "Member must have length less than or equal to " + max);
+        }
+        return true;
+    }
+
+    /** An ARN's form: arn, a partition, a service, a region and an account (either may be empty), a resource. */
+    private static boolean isArn(String value) {
+        String[] parts = value.split(":", 6);
+        return parts.length == 6 && parts[0].equals("arn") && !parts[1].isEmpty() && !parts[2].isEmpty()
+                && !parts[5].isEmpty();
+    }
+
+    /** DurationSeconds, 3,600 when absent; -1 with a violation added when it is not a number from 900 to 43,200. */
+    private static int duration(String value, Violations violations) {
         if (value == null) {
             return 3600;
         }
@@ -150,13 +186,13 @@ public final class StsEndpoint {
         try {
             seconds = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw validation(value, "durationSeconds", "Member must be a number");
+            violations.add(value, "durationSeconds", "Member must be a number");
+            return -1;
         }
         if (seconds < 900) {
-            throw validation(value, "durationSeconds", "Member must have value greater than or equal to 900");
-        }
-        if (seconds > 43_200) {
-            throw validation(value, "durationSeconds", "Member must have value less than or equal to 43200");
+            violations.add(value, "durationSeconds", "Member must have value greater than or equal to 900");
+        } else if (seconds > 43_200) {
+            violations.add(value, "durationSeconds", "Member must have value less than or equal to 43200");
         }
         return seconds;
     }
@@ -164,12 +200,6 @@ public final class StsEndpoint {
     private static String accountOf(String arn) {
         String[] parts = arn.split(":");
         return parts.length > 4 ? parts[4] : "123456789012";
-    }
-
-    private static ApiException validation(String value, String member, String constraint) {
-        return new ApiException(400, "ValidationError", "1 validation error detected: Value "
-                + (value == null ? "null" : "'" + value + "'") + " at '" + member + "' failed to satisfy constraint: "
-                + constraint);
     }
 
     private static Map<String, String> parameters(String form) {
