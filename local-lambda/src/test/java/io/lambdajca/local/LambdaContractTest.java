@@ -343,6 +343,28 @@ class LambdaContractTest {
     }
 
     @Test
+    void reservedConcurrencyZero_discardsEvents_withoutHoldingUpOtherFunctionsEvents() {
+        create("discarding", Handlers.ECHO, 3, Map.of());
+        client.putFunctionConcurrency(r -> r.functionName("discarding").reservedConcurrentExecutions(0));
+        for (int i = 0; i < 6; i++) { // more than the endpoint's event threads
+            assertThat(client.invoke(b -> b.functionName("discarding").invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{}"))).statusCode()).isEqualTo(202);
+        }
+        client.invoke(r -> r.functionName("slow").payload(SdkBytes.fromUtf8String("{\"op\":\"reset\"}")));
+        client.invoke(b -> b.functionName("slow").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"sleepMillis\":10}")));
+        Poll.value(Duration.ofSeconds(5), () -> invoke("slow", "{\"op\":\"count\"}").payload().asUtf8String(),
+                count -> count.contains("\"started\":1"), "another function's event, queued after them, started");
+        // discarded, not delayed: with the reservation lifted, they still do not run
+        client.deleteFunctionConcurrency(r -> r.functionName("discarding"));
+        client.invoke(b -> b.functionName("slow").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"sleepMillis\":10}")));
+        Poll.value(Duration.ofSeconds(5), () -> invoke("slow", "{\"op\":\"count\"}").payload().asUtf8String(),
+                count -> count.contains("\"started\":2"), "the next event started");
+        assertThat(lambda.stats("discarding").get("invocations")).isZero();
+    }
+
+    @Test
     void invoke_missingFunction_isResourceNotFound404() {
         assertThatThrownBy(() -> invoke("no-such-function", "{}"))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {

@@ -100,13 +100,21 @@ public final class Invoker implements AutoCloseable {
         }
     }
 
-    /** Queues an asynchronous (Event) invocation; it waits for a free environment instead of being throttled. */
+    /**
+     * Queues an asynchronous (Event) invocation; it waits for a free environment instead of being throttled, and is
+     * discarded when its function's reserved concurrency is 0.
+     */
     public void enqueue(Invocation inv) {
         try {
             events.execute(() -> {
                 try {
                     LambdaFunction.Permit permit = inv.function.acquireWaiting(account);
-                    new Run(inv, permit, false, outcome -> { }).run();
+                    if (permit == null) {
+                        LOG.info(() -> "Event " + inv.requestId + " to " + inv.invokedArn + " discarded: its reserved "
+                                + "concurrency is 0 (ZeroReservedConcurrency)");
+                    } else {
+                        new Run(inv, permit, false, outcome -> { }).run();
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

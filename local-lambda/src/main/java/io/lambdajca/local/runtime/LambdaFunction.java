@@ -271,10 +271,17 @@ public final class LambdaFunction {
         return new Permit(gate);
     }
 
-    /** Waits for an execution environment, for asynchronous invocations which Lambda queues rather than rejects. */
+    /**
+     * Waits for an execution environment, for asynchronous invocations which Lambda queues rather than rejects; null
+     * when the function's reserved concurrency is 0, whose events Lambda discards without running them (recorded:
+     * lambda_/test_lambda.snapshot.json, test_reserved_concurrency, condition "ZeroReservedConcurrency").
+     */
     Permit acquireWaiting(Semaphore account) throws InterruptedException {
         while (true) {
             Concurrency c = concurrency;
+            if (c.reserved != null && c.reserved == 0) {
+                return null;
+            }
             Semaphore gate = c.reserved == null ? account : c.semaphore;
             if (gate.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 return new Permit(gate);
