@@ -40,8 +40,8 @@ final class CredentialResolver {
         if (signOn != null) {
             return ContainerSignOn.keys(signOn);
         }
-        if (info instanceof LambdaConnectionRequestInfo request && request.credentialProfile() != null) {
-            return profile(request.credentialProfile());
+        if (info instanceof LambdaConnectionRequestInfo request && request.credentials() != null) {
+            return request.credentials();
         }
         return own();
     }
@@ -52,7 +52,9 @@ final class CredentialResolver {
     }
 
     /**
-     * The credential profile bound at that JNDI name, looked up and validated once. Its failure's cause is the
+     * The credential profile bound at that JNDI name, looked up and validated once per global name, and on every call
+     * for a name of the calling application's own namespaces ({@code java:comp}, {@code java:module},
+     * {@code java:app}), which names another profile in another application. Its failure's cause is the
      * {@link ConfigException}: a {@link ProfileLookup.NotBound} when a profile of the chain is not bound (yet).
      */
     CredentialSource profile(String jndiName) throws ResourceException {
@@ -62,7 +64,9 @@ final class CredentialResolver {
         }
         try {
             CredentialSource resolved = ProfileLookup.resolve(jndiName);
-            profiles.putIfAbsent(jndiName, resolved);
+            if (!ofTheApplication(jndiName)) {
+                profiles.putIfAbsent(jndiName, resolved);
+            }
             return resolved;
         } catch (ConfigException e) {
             InvalidPropertyException failure = new InvalidPropertyException("Invalid credential profile for Lambda "
@@ -70,5 +74,11 @@ final class CredentialResolver {
             failure.initCause(e);
             throw failure;
         }
+    }
+
+    /** Whether the name is in a namespace of the application that looks it up (Jakarta EE Platform, naming). */
+    private static boolean ofTheApplication(String jndiName) {
+        return jndiName.startsWith("java:comp/") || jndiName.startsWith("java:module/")
+                || jndiName.startsWith("java:app/");
     }
 }

@@ -2,6 +2,7 @@ package io.lambdajca.adapter;
 
 import javax.naming.Reference;
 
+import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaConnectionSpec;
@@ -36,13 +37,14 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
             throw new InvalidRequestException(null, "The connection spec must not be null; use getConnection() for "
                     + "the connection definition's own credentials");
         }
+        CredentialSource credentials;
         try {
-            factory.checkProfile(spec.credentialProfile());
+            credentials = factory.profile(spec.credentialProfile()); // on the application's thread, in its naming
         } catch (ResourceException e) {
             throw new InvalidRequestException(null, e.getMessage(), e);
         }
-        return allocate(new LambdaConnectionRequestInfo(spec.credentialProfile()), "No Lambda connection with "
-                + "credential profile '" + spec.credentialProfile() + "' could be had: ");
+        return allocate(new LambdaConnectionRequestInfo(spec.credentialProfile(), credentials), "No Lambda connection "
+                + "with credential profile '" + spec.credentialProfile() + "' could be had: ");
     }
 
     /**

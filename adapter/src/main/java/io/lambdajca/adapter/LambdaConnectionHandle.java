@@ -15,17 +15,20 @@ import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.LambdaConnection;
 
 /**
- * The connection an application holds. Every call checks that the handle is still open and associated, then goes to
- * the managed connection's Lambda operations. {@link #close()} is idempotent and returns the connection to the pool.
+ * The connection an application holds. Every call checks that the handle is still open and associated and that the
+ * adapter runs, then goes to the Lambda operations of the credentials it was made for. {@link #close()} is idempotent
+ * and returns the connection to the pool.
  */
 public class LambdaConnectionHandle implements LambdaConnection {
 
     private volatile LambdaManagedConnection managed;
     private volatile boolean closed;
+    private final LambdaOperations operations;
     private final FunctionManagement functions = new FunctionManagementView(this);
 
-    LambdaConnectionHandle(LambdaManagedConnection managed) {
+    LambdaConnectionHandle(LambdaManagedConnection managed, LambdaOperations operations) {
         this.managed = managed;
+        this.operations = operations;
     }
 
     /** Moves the handle to another managed connection; returns the previous one. */
@@ -47,7 +50,11 @@ public class LambdaConnectionHandle implements LambdaConnection {
             throw new ConnectionUnavailableException("This Lambda connection is closed; get a new one from the "
                     + "LambdaConnectionFactory", null);
         }
-        return mc.operations();
+        if (mc.adapterStopped()) {
+            throw new ConnectionUnavailableException("The Lambda resource adapter of this connection has stopped (it "
+                    + "was undeployed, or the server is stopping); nothing was sent", null);
+        }
+        return operations;
     }
 
     @Override

@@ -14,7 +14,6 @@ import javax.transaction.xa.XAResource;
 
 import io.lambdajca.adapter.internal.AdapterLog;
 import io.lambdajca.adapter.internal.LambdaOperations;
-import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
@@ -27,66 +26,75 @@ import jakarta.resource.spi.ManagedConnectionMetaData;
 
 /**
  * A pooled connection. Lambda is called over HTTP through the connection definition's shared SDK client, so a managed
- * connection is a cheap logical one: it hands out handles, tells the pool when they close, and holds no socket.
+ * connection is a cheap logical one: it hands out handles, tells the pool when they close, and holds no socket. It is
+ * bound to no credentials: each handle calls with those of the request it was made for (the container's sign-on, the
+ * application's credential profile, or the definition's own), so any of the definition's connections serves any
+ * request, whether the pool asks the adapter to match them or not (GlassFish and Payara do not by default; WildFly's
+ * single pool destroys every connection the adapter refuses to match).
  */
 public class LambdaManagedConnection implements ManagedConnection {
 
+    /** The Lambda operations for a connection request: its credentials resolved, their SDK client built. */
+    @FunctionalInterface
+    interface RequestOperations {
+        LambdaOperations of(Subject subject, ConnectionRequestInfo info) throws ResourceException;
+    }
+
     private final LambdaManagedConnectionFactory factory;
-    private final LambdaOperations operations;
-    private final CredentialSource credentials;
+    private final RequestOperations operations;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<LambdaConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private volatile PrintWriter logWriter;
 
-    LambdaManagedConnection(LambdaManagedConnectionFactory factory, LambdaOperations operations,
-            CredentialSource credentials) {
+    LambdaManagedConnection(LambdaManagedConnectionFactory factory, RequestOperations operations) {
         this.factory = factory;
         this.operations = operations;
-        this.credentials = credentials;
     }
 
+    /** A handle that calls Lambda with the credentials of this request (the container's Subject, the spec's profile). */
     @Override
     public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         checkNotDestroyed();
-        LambdaConnectionHandle handle = new LambdaConnectionHandle(this);
+        LambdaConnectionHandle handle = new LambdaConnectionHandle(this, operations.of(subject, info));
         handles.add(handle);
         return handle;
     }
 
-    LambdaOperations operations() {
-        return operations;
+    /** Whether this connection can serve a request for that connection definition (any credentials). */
+    boolean matches(LambdaManagedConnectionFactory mcf) {
+        return isValid() && factory.equals(mcf);
     }
 
-    /** Whether this connection can serve a request for that connection definition with those credentials. */
-    boolean matches(LambdaManagedConnectionFactory mcf, CredentialSource wanted) {
-        return !destroyed.get() && factory.equals(mcf) && credentials.equals(wanted);
+    /** Not destroyed, and its resource adapter still runs. */
+    boolean isValid() {
+        return !destroyed.get() && !factory.adapterStopped();
     }
 
-    boolean isDestroyed() {
-        return destroyed.get();
-    }
-
-    /** The first of the candidates that can serve that connection definition with those credentials, or null. */
-    static ManagedConnection match(Set<?> candidates, LambdaManagedConnectionFactory mcf, CredentialSource wanted) {
+    /** The first of the candidates that can serve that connection definition, or null. */
+    static ManagedConnection match(Set<?> candidates, LambdaManagedConnectionFactory mcf) {
         for (Object candidate : candidates) {
-            if (candidate instanceof LambdaManagedConnection && ((LambdaManagedConnection) candidate).matches(mcf,
-                    wanted)) {
+            if (candidate instanceof LambdaManagedConnection && ((LambdaManagedConnection) candidate).matches(mcf)) {
                 return (ManagedConnection) candidate;
             }
         }
         return null;
     }
 
-    /** The candidates that are destroyed Lambda connections. */
-    static Set<Object> destroyed(Set<?> candidates) {
+    /** The candidates that are Lambda connections destroyed or of a stopped adapter. */
+    static Set<Object> invalid(Set<?> candidates) {
         Set<Object> invalid = new HashSet<>();
         for (Object candidate : candidates) {
-            if (candidate instanceof LambdaManagedConnection && ((LambdaManagedConnection) candidate).isDestroyed()) {
+            if (candidate instanceof LambdaManagedConnection && !((LambdaManagedConnection) candidate).isValid()) {
                 invalid.add(candidate);
             }
         }
         return invalid;
+    }
+
+    /** Whether the adapter this connection's definition belongs to has stopped. */
+    boolean adapterStopped() {
+        return factory.adapterStopped();
     }
 
     /** Called by a handle's close(): the handle is done, and the pool may take the connection back. */

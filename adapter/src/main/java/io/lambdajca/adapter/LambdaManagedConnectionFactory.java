@@ -6,6 +6,7 @@ import java.util.Set;
 import javax.security.auth.Subject;
 
 import io.lambdajca.adapter.internal.ConnectionProperties;
+import io.lambdajca.adapter.internal.LambdaOperations;
 import io.lambdajca.adapter.internal.Secret;
 import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import io.lambdajca.api.LambdaConnection;
@@ -20,6 +21,7 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 
@@ -81,12 +83,24 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
                 + "a Jakarta EE server and look the connection factory up in JNDI");
     }
 
+    /**
+     * A managed connection of this definition, for any credentials; those of the request that creates it are resolved
+     * now (and their client built), so that a request the adapter cannot serve fails before anything is pooled.
+     */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
+        operationsFor(subject, info);
+        return new LambdaManagedConnection(this, this::operationsFor);
+    }
+
+    /** The operations a connection request's handle uses: its credentials' (see {@link CredentialResolver}). */
+    private LambdaOperations operationsFor(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        if (adapterStopped()) {
+            throw new ResourceAdapterInternalException("The Lambda resource adapter is stopped");
+        }
         ActiveDefinition a = active();
-        CredentialSource credentials = a.credentialsFor(subject, info);
-        return new LambdaManagedConnection(this, a.operations().operations(credentials), credentials);
+        return a.operations().operations(a.credentialsFor(subject, info));
     }
 
     /** The credentials a connection request calls Lambda with (see {@link CredentialResolver#forRequest}). */
@@ -94,9 +108,14 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
         return active().credentialsFor(subject, info);
     }
 
-    /** Looks the credential profile up (once) and validates it; throws naming the problem. */
-    void checkProfile(String jndiName) throws ResourceException {
-        active().credentials().profile(jndiName);
+    /** The credential profile at that JNDI name, looked up on the caller's thread and validated; throws naming why. */
+    CredentialSource profile(String jndiName) throws ResourceException {
+        return active().credentials().profile(jndiName);
+    }
+
+    /** Whether this definition's resource adapter has stopped (false while it has none). */
+    boolean adapterStopped() {
+        return resourceAdapter instanceof LambdaResourceAdapter ra && ra.stopped();
     }
 
     private ActiveDefinition active() throws ResourceException {
@@ -116,13 +135,13 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
     @Override
     public ManagedConnection matchManagedConnections(@SuppressWarnings("rawtypes") Set candidates, Subject subject,
             ConnectionRequestInfo info) throws ResourceException {
-        return LambdaManagedConnection.match(candidates, this, credentialsFor(subject, info));
+        return LambdaManagedConnection.match(candidates, this);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public Set getInvalidConnections(Set candidates) {
-        return LambdaManagedConnection.destroyed(candidates);
+        return LambdaManagedConnection.invalid(candidates);
     }
 
     @Override

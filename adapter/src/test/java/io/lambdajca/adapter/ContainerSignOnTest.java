@@ -18,24 +18,18 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.security.PasswordCredential;
 
-/** Container-managed sign-on: the Subject's PasswordCredential picks the keys, and matching honours it. */
+/** Container-managed sign-on: the Subject's PasswordCredential picks the keys. */
 class ContainerSignOnTest {
 
     private final LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
     private final LambdaOperations operations = mock(LambdaOperations.class);
 
     @Test
-    void subjectWithPasswordCredential_givesStaticKeys_andOnlyMatchingConnectionsMatch() throws ResourceException {
+    void subjectWithPasswordCredential_givesStaticKeys() throws ResourceException {
+        // which connection serves it and what it is signed with: CredentialsPerRequestTest
         Subject alice = subject("AKIAALICEALICEALICE1", "alice-secret");
-        Subject bob = subject("AKIABOBBOBBOBBOBBOB1", "bob-secret");
         assertThat(mcf.credentialsFor(alice, null))
                 .isEqualTo(new StaticKeys("AKIAALICEALICEALICE1", Secret.of("alice-secret"), null));
-        LambdaManagedConnection asAlice = new LambdaManagedConnection(mcf, operations, mcf.credentialsFor(alice, null));
-        LambdaManagedConnection asChain = new LambdaManagedConnection(mcf, operations, new DefaultChain());
-        Set<LambdaManagedConnection> pool = Set.of(asAlice, asChain);
-        assertThat(mcf.matchManagedConnections(pool, alice, null)).isSameAs(asAlice);
-        assertThat(mcf.matchManagedConnections(pool, bob, null)).isNull();
-        assertThat(mcf.matchManagedConnections(pool, null, null)).isSameAs(asChain);
     }
 
     @Test

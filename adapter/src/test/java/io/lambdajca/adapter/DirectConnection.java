@@ -70,10 +70,10 @@ final class DirectConnection implements AutoCloseable {
      * application's {@code LambdaConnectionSpec.credentialProfile(name)} asks for it.
      */
     LambdaConnection withProfile(String jndiName) throws ResourceException {
-        LambdaManagedConnection m = (LambdaManagedConnection) mcf.createManagedConnection(null,
-                new LambdaConnectionRequestInfo(jndiName));
+        LambdaConnectionRequestInfo info = new LambdaConnectionRequestInfo(jndiName, mcf.profile(jndiName));
+        LambdaManagedConnection m = (LambdaManagedConnection) mcf.createManagedConnection(null, info);
         withProfiles.add(m);
-        return (LambdaConnection) m.getConnection(null, null);
+        return (LambdaConnection) m.getConnection(null, info);
     }
 
     @Override

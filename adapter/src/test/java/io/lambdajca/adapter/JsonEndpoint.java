@@ -42,11 +42,16 @@ final class JsonEndpoint implements AutoCloseable {
         return new JsonEndpoint(server);
     }
 
+    /** This endpoint's URL, for a connection definition's EndpointOverride. */
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     /** A connection to this endpoint (test keys, no retries), closed with the endpoint. */
     LambdaConnection connect() throws ResourceException {
         direct = DirectConnection.with(mcf -> {
             mcf.setRegion("us-east-1");
-            mcf.setEndpointOverride("http://127.0.0.1:" + server.getAddress().getPort());
+            mcf.setEndpointOverride(url());
             mcf.setAccessKeyId("AKIAJSONENDPOINTTEST");
             mcf.setSecretAccessKey("json-endpoint-test-secret");
             mcf.setMaxRetries(0);

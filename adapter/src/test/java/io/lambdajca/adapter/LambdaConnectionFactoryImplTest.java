@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import io.lambdajca.adapter.internal.Secret;
+import io.lambdajca.adapter.internal.credentials.DefaultChain;
 import io.lambdajca.adapter.internal.credentials.StaticKeys;
 import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.InvalidRequestException;
@@ -37,7 +38,7 @@ class LambdaConnectionFactoryImplTest {
         ArgumentCaptor<ConnectionRequestInfo> info = ArgumentCaptor.forClass(ConnectionRequestInfo.class);
         verify(manager).allocateConnection(same(mcf), info.capture());
         assertThat(info.getValue()).isEqualTo(LambdaConnectionRequestInfo.OWN)
-                .isNotEqualTo(new LambdaConnectionRequestInfo("lambda/profiles/Invoker"));
+                .isNotEqualTo(new LambdaConnectionRequestInfo("lambda/profiles/Invoker", new DefaultChain()));
     }
 
     @Test

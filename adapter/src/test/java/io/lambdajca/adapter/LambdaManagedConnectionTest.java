@@ -17,7 +17,6 @@ import io.lambdajca.adapter.internal.LambdaOperations;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaException;
 import jakarta.resource.NotSupportedException;
-import io.lambdajca.adapter.internal.credentials.DefaultChain;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
@@ -27,7 +26,7 @@ class LambdaManagedConnectionTest {
 
     private final LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
     private final LambdaOperations operations = mock(LambdaOperations.class);
-    private final LambdaManagedConnection mc = new LambdaManagedConnection(mcf, operations, new DefaultChain());
+    private final LambdaManagedConnection mc = new LambdaManagedConnection(mcf, (subject, info) -> operations);
     private final ConnectionEventListener listener = mock(ConnectionEventListener.class);
 
     @Test
@@ -86,7 +85,7 @@ class LambdaManagedConnectionTest {
 
     @Test
     void associateConnection_movesAHandle_andRejectsForeignObjects() throws ResourceException {
-        LambdaManagedConnection other = new LambdaManagedConnection(mcf, operations, new DefaultChain());
+        LambdaManagedConnection other = new LambdaManagedConnection(mcf, (subject, info) -> operations);
         LambdaConnectionHandle handle = (LambdaConnectionHandle) mc.getConnection(null, null);
         other.associateConnection(handle);
         other.addConnectionEventListener(listener);

@@ -8,7 +8,10 @@ import jakarta.resource.cci.ConnectionSpec;
 /**
  * Asks for a connection with other credentials than the connection definition's own: the credential profile bound at
  * the given JNDI name (an administered object the administrator configured, such as
- * {@code java:/lambda/profiles/Reporting}). The pool keeps connections of different profiles apart.
+ * {@code java:/lambda/profiles/Reporting}). The connection calls with that profile's credentials, whichever pooled
+ * connection serves it. A name in the application's own namespaces ({@code java:comp/env/...}, {@code java:module/},
+ * {@code java:app/}) is looked up in the calling application's naming on every {@code getConnection}; a global name
+ * once.
  *
  * <pre>{@code
  * try (LambdaConnection c = factory.getConnection(LambdaConnectionSpec.credentialProfile("java:/lambda/profiles/Reporting"))) {
