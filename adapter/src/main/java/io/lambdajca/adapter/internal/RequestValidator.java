@@ -2,6 +2,7 @@ package io.lambdajca.adapter.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.lambdajca.api.InvalidRequestException;
@@ -68,7 +69,7 @@ public final class RequestValidator {
         // runs on every invocation: a plain name is checked by a scan, ten times cheaper than the pattern
         if (!isPlainName(name) && !FUNCTION_NAME.matcher(name).matches()) {
             throw new InvalidRequestException(name, "functionName '" + abbreviate(name) + "' is not a function name, "
-                    + "partial ARN or ARN: it must match " + FUNCTION_NAME_PATTERN);
+                    + "partial ARN or ARN: it must match " + FUNCTION_NAME_PATTERN + whereItFails(FUNCTION_NAME, name));
         }
     }
 
@@ -132,7 +133,7 @@ public final class RequestValidator {
         }
         if (!pattern.matcher(value).matches()) {
             throw new InvalidRequestException(functionName, what + " '" + abbreviate(value) + "' must match "
-                    + patternText + hint);
+                    + patternText + hint + whereItFails(pattern, value));
         }
     }
 
@@ -186,6 +187,32 @@ public final class RequestValidator {
     private static String jsonProblem(byte[] payload) {
         // a pass over the bytes: no decoded copy of the payload, no parser (see JsonCheck)
         return JsonCheck.problem(payload);
+    }
+
+    /**
+     * Where a value the pattern refuses goes wrong, for a message that may quote only its start: the first character
+     * that no value the pattern accepts has there, after the longest start of the value that some accepted value has
+     * (found by halving: a shorter start of such a start is one too). Empty when the value is such a start itself (it
+     * ends too early).
+     */
+    static String whereItFails(Pattern pattern, String value) {
+        int good = 0; // the length of a start some accepted value has
+        int bad = value.length() + 1; // the length of one no accepted value has
+        while (bad - good > 1) {
+            int mid = (good + bad) >>> 1;
+            Matcher m = pattern.matcher(value.substring(0, mid));
+            if (m.matches() || m.hitEnd()) {
+                good = mid;
+            } else {
+                bad = mid;
+            }
+        }
+        if (good == value.length()) {
+            return "";
+        }
+        int c = value.codePointAt(good);
+        String shown = c > 0x20 && c < 0x7F ? "'" + (char) c + "'" : String.format("U+%04X", c);
+        return ": " + shown + " at index " + good + " cannot be there";
     }
 
     /** A value as a message quotes it: its first 77 characters when it is longer than 80. */

@@ -53,6 +53,23 @@ class RequestValidatorTest {
     }
 
     @Test
+    void aValueThePatternRefuses_namesTheFirstCharacterThatCannotBeThere_evenPastTheQuotedStart() {
+        String tenant = "t".repeat(150) + "#" + "t".repeat(20);
+        assertThatThrownBy(() -> RequestValidator.tenantId("f", tenant)).hasMessageStartingWith("tenantId '"
+                + "t".repeat(77) + "...' must match").hasMessageEndingWith(": '#' at index 150 cannot be there");
+        String arn = "arn:aws:lambda:us-east-1:123456789012:function:" + "f".repeat(60) + "!x";
+        assertThatThrownBy(() -> RequestValidator.functionName(arn))
+                .hasMessageEndingWith(": '!' at index " + arn.indexOf('!') + " cannot be there");
+        assertThatThrownBy(() -> RequestValidator.qualifier("f", "v1\u0001")).hasMessageEndingWith(
+                ": U+0001 at index 2 cannot be there");
+        assertThatThrownBy(() -> RequestValidator.tenantId("f", "caf\u00e9")).hasMessageEndingWith(
+                ": U+00E9 at index 3 cannot be there");
+        // every character could start an accepted value: it ends too early, and no character is named
+        assertThatThrownBy(() -> RequestValidator.functionName("arn:aws:lambda:us-east-1:123456789012:function:f:"))
+                .hasMessageEndingWith("it must match " + RequestValidator.FUNCTION_NAME_PATTERN);
+    }
+
+    @Test
     void functionName_whenNull_namesTheArgument() {
         assertThatThrownBy(() -> RequestValidator.functionName(null)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("functionName must not be null");
