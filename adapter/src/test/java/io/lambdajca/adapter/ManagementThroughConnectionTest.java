@@ -197,6 +197,8 @@ class ManagementThroughConnectionTest {
         functions.createAlias(AliasRequest.builder("routed", "live").functionVersion("1").build());
         assertThatThrownBy(() -> connection.deleteFunction("routed", "1"))
                 .isInstanceOf(ResourceConflictException.class);
+        assertThatThrownBy(() -> connection.deleteFunction("routed:1", "$LATEST"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("differs from '1'");
         assertThat(functions.getFunction("routed", "1")).isPresent();
     }
 

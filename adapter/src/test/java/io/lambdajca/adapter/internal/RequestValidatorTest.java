@@ -70,6 +70,24 @@ class RequestValidatorTest {
     }
 
     @Test
+    void aQualifierThatDiffersFromTheOneTheNameEndsWith_isRefused_namingBoth() {
+        String arn = "arn:aws:lambda:us-east-1:123456789012:function:some-function";
+        assertThatThrownBy(() -> RequestValidator.qualifierAgreesWithName(arn + ":1", "$LATEST"))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("qualifier '$LATEST' differs from '1', the "
+                        + "qualifier functionName ends with: Lambda refuses a request where they differ");
+        assertThatThrownBy(() -> RequestValidator.qualifierAgreesWithName("f:prod", "2"))
+                .hasMessageContaining("differs from 'prod'");
+        // the same qualifier twice, or one of them only, is what Lambda takes
+        assertThatCode(() -> {
+            RequestValidator.qualifierAgreesWithName(arn + ":$LATEST", "$LATEST");
+            RequestValidator.qualifierAgreesWithName(arn, "1");
+            RequestValidator.qualifierAgreesWithName(arn + ":1", null);
+            RequestValidator.qualifierAgreesWithName("f", "1");
+            RequestValidator.qualifierAgreesWithName("123456789012:function:f", "1");
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
     void functionName_whenNull_namesTheArgument() {
         assertThatThrownBy(() -> RequestValidator.functionName(null)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("functionName must not be null");
