@@ -172,6 +172,7 @@ public final class ManagementOperations {
 
     public Map<String, String> listTags(String functionArn) {
         ManagementValidator.taggable(functionArn);
+        ManagementValidator.notAVersionOrAlias(functionArn);
         Map<String, String> tags = call(Operation.LIST_TAGS, functionArn, within -> client.listTags(b -> b
                 .resource(functionArn).overrideConfiguration(within))).tags();
         return Answers.read(functionArn, "the tags of '" + functionArn + "'", () -> Map.copyOf(tags));
@@ -179,6 +180,7 @@ public final class ManagementOperations {
 
     public void tag(String functionArn, Map<String, String> tags) {
         ManagementValidator.taggable(functionArn);
+        ManagementValidator.notAVersionOrAlias(functionArn);
         ManagementValidator.tags(functionArn, tags);
         Map<String, String> copy = Map.copyOf(tags);
         call(Operation.TAG, functionArn, within -> client.tagResource(b -> b.resource(functionArn).tags(copy)

@@ -121,6 +121,30 @@ final class ManagementValidator {
         functionVersion(name, request.functionVersion(), create);
         description(name, request.description());
         weights(name, request.additionalVersionWeights());
+        if (create) {
+            routedBesidesItsVersion(name, request.functionVersion(), request.additionalVersionWeights());
+        }
+    }
+
+    /**
+     * CreateAlias's routing must add a version besides the alias's own, which must be a published one. Lambda's
+     * answers (recorded: LocalStack's AWS-validated test_lambda_api snapshot, test_notfound_and_invalid_routingconfigs):
+     * "Invalid function version 1. Function version 1 is already included in routing configuration." and
+     * "$LATEST is not supported for an alias pointing to more than 1 version".
+     */
+    private static void routedBesidesItsVersion(String functionName, String version, Map<String, Double> weights) {
+        if (weights == null || weights.isEmpty()) {
+            return;
+        }
+        String routed = weights.keySet().iterator().next(); // one at most (weights)
+        if (routed.equals(version)) {
+            throw new InvalidRequestException(functionName, "additionalVersionWeights routes to version " + version
+                    + ", the alias's own version: Lambda routes an alias to a version besides its own");
+        }
+        if ("$LATEST".equals(version)) {
+            throw new InvalidRequestException(functionName, "an alias of $LATEST cannot route to another version ("
+                    + routed + "): Lambda routes only an alias of a published version");
+        }
     }
 
     static void reservedConcurrency(String functionName, int reserved) {
@@ -139,8 +163,26 @@ final class ManagementValidator {
                 " (the tag operations take a function's ARN, FunctionInfo.arn(), not its name)");
     }
 
+    /**
+     * TagResource and ListTags take a function's unqualified ARN; for a version's or an alias's Lambda answers "Tags on
+     * function aliases and versions are not supported. Please specify a function ARN." (recorded: test_lambda_api
+     * snapshot, test_tag_exceptions and test_tag_versions).
+     */
+    static void notAVersionOrAlias(String arn) {
+        String[] parts = arn.split(":", -1);
+        if (parts.length == 8 && parts[5].equals("function")) {
+            throw new InvalidRequestException(arn, "functionArn '" + RequestValidator.abbreviate(arn) + "' names a "
+                    + "version or an alias (':" + parts[7] + "'): tags belong to the function, named by its ARN "
+                    + "without a qualifier");
+        }
+    }
+
+    /** At least one tag (Lambda refuses none: "An error occurred and the request cannot be processed.", recorded). */
     static void tags(String arn, Map<String, String> tags) {
         RequestValidator.notNull(arn, "tags", tags);
+        if (tags.isEmpty()) {
+            throw new InvalidRequestException(arn, "tags is empty: Lambda takes one tag or more");
+        }
         for (Map.Entry<String, String> e : tags.entrySet()) {
             if (e.getKey() == null || e.getValue() == null) {
                 throw new InvalidRequestException(arn, "tags must have no null key or value (key " + e.getKey()
@@ -149,8 +191,12 @@ final class ManagementValidator {
         }
     }
 
+    /** At least one key (Lambda refuses none as a missing tagKeys, recorded in test_tag_exceptions). */
     static void tagKeys(String arn, Collection<String> keys) {
         RequestValidator.notNull(arn, "keys", keys);
+        if (keys.isEmpty()) {
+            throw new InvalidRequestException(arn, "keys is empty: Lambda takes one tag key or more");
+        }
         for (String key : keys) {
             if (key == null) {
                 throw new InvalidRequestException(arn, "keys must have no null key");
