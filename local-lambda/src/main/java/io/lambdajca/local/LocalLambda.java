@@ -58,6 +58,7 @@ public final class LocalLambda implements AutoCloseable {
 
     private final Builder config;
     private FunctionRegistry registry;
+    private AccountConcurrency accountConcurrency;
     private Invoker invoker;
     private CredentialIssuer issuer;
     private LambdaRoutes routes;
@@ -97,12 +98,12 @@ public final class LocalLambda implements AutoCloseable {
         }
         registry = new FunctionRegistry(config.region, config.accountId, workDir,
                 config.preparationExecutor != null ? config.preparationExecutor : ownedPreparation);
-        invoker = new Invoker(config.accountConcurrency, config.retryAfterSeconds);
+        accountConcurrency = new AccountConcurrency(config.accountConcurrency);
+        invoker = new Invoker(accountConcurrency, config.retryAfterSeconds);
         try {
             config.functions.forEach(this::deploy);
             Clock clock = Clock.systemUTC();
             issuer = new CredentialIssuer(identities, clock, config.credentialLifetime);
-            AccountConcurrency accountConcurrency = new AccountConcurrency(config.accountConcurrency);
             SigV4Verifier lambdaSignatures = new SigV4Verifier(identities, "lambda", SigV4Verifier.LAMBDA_SKEW, clock);
             SigV4Verifier stsSignatures = new SigV4Verifier(identities, "sts", SigV4Verifier.STS_SKEW, clock);
             LambdaRoutes routes = new LambdaRoutes(lambdaSignatures,
@@ -185,7 +186,7 @@ public final class LocalLambda implements AutoCloseable {
         spec.environment = definition.environment();
         spec.tenancy = definition.tenantIsolation() ? Tenancy.PER_TENANT : Tenancy.NONE;
         LambdaFunction f = registry.create(spec, FunctionCode.fromPath(definition.code(), workDir), true);
-        f.reserveConcurrency(definition.reservedConcurrency());
+        accountConcurrency.reserveUnchecked(registry, f, definition.reservedConcurrency());
     }
 
     /**
@@ -223,9 +224,12 @@ public final class LocalLambda implements AutoCloseable {
         }
     }
 
-    /** Sets (or, with null, removes) a function's reserved concurrency, as PutFunctionConcurrency does. */
+    /**
+     * Sets (or, with null, removes) a function's reserved concurrency, as PutFunctionConcurrency does, but without its
+     * check of the unreserved minimum (as for deployed functions).
+     */
     public void reserveConcurrency(String functionName, Integer reserved) {
-        registry.get(functionName).reserveConcurrency(reserved);
+        accountConcurrency.reserveUnchecked(registry, registry.get(functionName), reserved);
     }
 
     /** Whether a function of that name exists. */

@@ -61,10 +61,10 @@ class RecordedValidationTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/test";
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:";
     /** The NamespacedFunctionName pattern as AWS quotes it (with the eusc- region prefix). */
-    private static final String NAMESPACED = "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?"
+    static final String NAMESPACED = "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?"
             + "-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?";
     /** The FunctionName pattern (CreateFunction) as AWS quotes it. */
-    private static final String FUNCTION_NAME = "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|"
+    static final String FUNCTION_NAME = "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|"
             + "(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
     private static final String QUALIFIER = "\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+";
     private static final String A65 = "a".repeat(65);

@@ -28,14 +28,13 @@ public final class AccountEndpoint {
             functions++;
             codeSize += f.totalCodeSize();
         }
-        long unreserved = concurrency.limit() - AccountConcurrency.reserved(registry, null);
         Exchanges.json(exchange, 200, Jsons.PROVIDER.createObjectBuilder()
                 .add("AccountLimit", Jsons.PROVIDER.createObjectBuilder()
                         .add("TotalCodeSize", TOTAL_CODE_SIZE)
                         .add("CodeSizeUnzipped", FunctionCode.MAX_UNZIPPED)
                         .add("CodeSizeZipped", CreateFunctionLimits.MAX_ZIPPED)
                         .add("ConcurrentExecutions", concurrency.limit())
-                        .add("UnreservedConcurrentExecutions", Math.max(0, unreserved)))
+                        .add("UnreservedConcurrentExecutions", concurrency.unreserved(registry)))
                 .add("AccountUsage", Jsons.PROVIDER.createObjectBuilder()
                         .add("TotalCodeSize", codeSize)
                         .add("FunctionCount", functions))

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
+import io.lambdajca.local.Violations;
 import io.lambdajca.local.runtime.Alias;
 import io.lambdajca.local.runtime.Aliases;
 import io.lambdajca.local.runtime.FunctionNames;
@@ -52,7 +53,7 @@ public final class AliasesEndpoint {
         String version = string(req, "FunctionVersion");
         checkVersion(version, "functionVersion", true);
         String description = string(req, "Description");
-        checkDescription(description);
+        FunctionsEndpoint.checkDescription(description, new Violations()).throwIfAny();
         Map<String, Double> weights = weights(req);
         LambdaFunction f = function(functionName, version);
         Alias alias = f.aliases().create(name, version, description == null ? "" : description, weights);
@@ -90,7 +91,7 @@ public final class AliasesEndpoint {
         String version = string(req, "FunctionVersion");
         checkVersion(version, "functionVersion", false);
         String description = string(req, "Description");
-        checkDescription(description);
+        FunctionsEndpoint.checkDescription(description, new Violations()).throwIfAny();
         Map<String, Double> weights = weights(req);
         LambdaFunction f = function(functionName, null);
         Alias alias = f.aliases().update(name, version, description, weights, string(req, "RevisionId"));
@@ -163,14 +164,6 @@ public final class AliasesEndpoint {
         if (!VERSION.matcher(version).matches()) {
             throw ApiException.validation(version, member, "Member must satisfy regular expression pattern: "
                     + VERSION_PATTERN);
-        }
-    }
-
-    /** The model's length counts code points (a character outside the BMP is one, not two UTF-16 units). */
-    private static void checkDescription(String description) {
-        if (description != null && description.codePointCount(0, description.length()) > 256) {
-            throw ApiException.validation(description, "description",
-                    "Member must have length less than or equal to 256");
         }
     }
 

@@ -7,11 +7,13 @@ import java.util.function.DoubleSupplier;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
+import io.lambdajca.local.Violations;
 import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.FunctionVersion;
 import io.lambdajca.local.runtime.Invocation;
 import io.lambdajca.local.runtime.LambdaFunction;
+import io.lambdajca.local.runtime.Tenancy;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import jakarta.json.JsonException;
@@ -52,18 +54,15 @@ final class InvokeRequest {
     static InvokeRequest parse(HttpServerExchange exchange, String name, byte[] payload, FunctionRegistry registry,
             DoubleSupplier routing, List<String> types, int payloadLimit) {
         String qualifierParam = FunctionsEndpoint.query(exchange, "Qualifier");
-        FunctionNames.Ref ref = registry.reachable(
-                FunctionNames.checked(FunctionNames.forInvoke(name), qualifierParam));
-        String qualifier = FunctionsEndpoint.qualifier(qualifierParam, ref);
         String type = header(exchange, INVOCATION_TYPE, "RequestResponse");
-        if (!types.contains(type)) {
-            throw ApiException.validation(type, "invocationType",
-                    "Member must satisfy enum value set: [" + String.join(", ", types) + "]");
-        }
         String logType = header(exchange, LOG_TYPE, "None");
-        if (!logType.equals("None") && !logType.equals("Tail")) {
-            throw ApiException.validation(logType, "logType", "Member must satisfy enum value set: [None, Tail]");
-        }
+        String tenantId = exchange.getRequestHeaders().getFirst(TENANT_ID);
+        String durableName = exchange.getRequestHeaders().getFirst(DURABLE_NAME);
+        // every constraint of the model at once, before the function is looked up: a missing function invoked with a
+        // malformed tenant id is the tenant id's ValidationException, not 404
+        FunctionNames.Ref ref = registry.reachable(FunctionNames.checked(FunctionNames.forInvoke(name),
+                qualifierParam, headerViolations(type, types, logType, tenantId, durableName)));
+        String qualifier = FunctionsEndpoint.qualifier(qualifierParam, ref);
         String clientContext = clientContext(exchange.getRequestHeaders().getFirst(CLIENT_CONTEXT));
         if (type.equals("Event") && payload.length > InvokeEndpoint.MAX_EVENT_PAYLOAD) {
             throw ApiException.eventTooLarge(payload.length, InvokeEndpoint.MAX_EVENT_PAYLOAD);
@@ -84,11 +83,10 @@ final class InvokeRequest {
         if (qualifier != null && !qualifier.isEmpty() && !qualifier.equals(version.version())) {
             version = AliasesEndpoint.route(function, qualifier, routing); // an alias: its weights pick the version
         }
-        String tenantId = exchange.getRequestHeaders().getFirst(TENANT_ID);
+        // what depends on the function, once it is found
         function.tenancy().checkInvoke(tenantId, function);
-        String durableName = exchange.getRequestHeaders().getFirst(DURABLE_NAME);
         if (durableName != null) {
-            TenancyRequests.refuseDurableName(durableName, function.latest().functionArn());
+            TenancyRequests.refuseDurableName(function.latest().functionArn());
         }
         String requestId = exchange.getResponseHeaders().getFirst(Exchanges.REQUEST_ID);
         String invokedArn = qualifier == null ? version.functionArn()
@@ -99,6 +97,25 @@ final class InvokeRequest {
         } catch (JsonException | ClassCastException e) {
             throw ApiException.invalidParameter("Client context must be a valid Base64-encoded JSON object.");
         }
+    }
+
+    /**
+     * The violations of the model's constraints on the request's headers (InvocationType and LogType enums, TenantId,
+     * DurableExecutionName): none needs the function, so they are reported with the name's and qualifier's.
+     */
+    private static Violations headerViolations(String type, List<String> types, String logType, String tenantId,
+            String durableName) {
+        Violations violations = new Violations();
+        if (!types.contains(type)) {
+            violations.add(type, "invocationType", "Member must satisfy enum value set: [" + String.join(", ", types)
+                    + "]");
+        }
+        if (!logType.equals("None") && !logType.equals("Tail")) {
+            violations.add(logType, "logType", "Member must satisfy enum value set: [None, Tail]");
+        }
+        Tenancy.checkTenantId(tenantId, violations);
+        TenancyRequests.checkDurableName(durableName, violations);
+        return violations;
     }
 
     private static String clientContext(String base64) {

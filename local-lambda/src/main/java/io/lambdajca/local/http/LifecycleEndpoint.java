@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
+import io.lambdajca.local.Violations;
 import io.lambdajca.local.runtime.FunctionCode;
 import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
@@ -31,8 +32,9 @@ public final class LifecycleEndpoint {
 
     /** ListVersionsByFunction: $LATEST (under its qualified ARN) then the published versions, 50 at most a page. */
     void listVersions(HttpServerExchange exchange, String name) {
-        LambdaFunction f = function(FunctionNames.namespaced(name));
-        Integer maxItems = FunctionsEndpoint.maxItems(exchange);
+        Violations violations = new Violations();
+        Integer maxItems = FunctionsEndpoint.maxItems(exchange, violations);
+        LambdaFunction f = function(FunctionNames.namespaced(name), violations);
         int size = maxItems == null ? FunctionRegistry.MAX_PAGE : Math.min(maxItems, FunctionRegistry.MAX_PAGE);
         String marker = FunctionsEndpoint.query(exchange, "Marker");
         String after = marker == null ? null : decodeMarker(marker);
@@ -59,7 +61,7 @@ public final class LifecycleEndpoint {
 
     /** UpdateFunctionCode from {@code ZipFile}, with {@code Publish}, {@code DryRun} and {@code RevisionId}. */
     void updateCode(HttpServerExchange exchange, String name, byte[] body) {
-        LambdaFunction f = function(FunctionNames.functionName(name));
+        LambdaFunction f = function(FunctionNames.functionName(name), null);
         JsonObject req = Jsons.object(body);
         String revisionId = FunctionsEndpoint.string(req, "RevisionId", null);
         String zip = FunctionsEndpoint.string(req, "ZipFile", null);
@@ -97,12 +99,15 @@ public final class LifecycleEndpoint {
      * {@code RevisionId}; other members are accepted and ignored.
      */
     void updateConfiguration(HttpServerExchange exchange, String name, byte[] body) {
-        LambdaFunction f = function(FunctionNames.functionName(name));
         JsonObject req = Jsons.object(body);
+        String description = FunctionsEndpoint.string(req, "Description", null);
+        // checked with the name, before the function is looked up: a refused request changes nothing
+        LambdaFunction f = function(FunctionNames.functionName(name),
+                FunctionsEndpoint.checkDescription(description, new Violations()));
         FunctionVersion updated = f.update(FunctionsEndpoint.string(req, "RevisionId", null), spec -> {
             spec.role = FunctionsEndpoint.string(req, "Role", spec.role);
             spec.handler = FunctionsEndpoint.string(req, "Handler", spec.handler);
-            spec.description = FunctionsEndpoint.string(req, "Description", spec.description);
+            spec.description = description == null ? spec.description : description;
             spec.timeoutSeconds = FunctionsEndpoint.integer(req, "Timeout", spec.timeoutSeconds);
             spec.memorySizeMb = FunctionsEndpoint.integer(req, "MemorySize", spec.memorySizeMb);
             spec.runtime = FunctionsEndpoint.string(req, "Runtime", spec.runtime);
@@ -117,8 +122,12 @@ public final class LifecycleEndpoint {
         registry.prepare(f);
     }
 
-    private LambdaFunction function(FunctionNames.Ref ref) {
-        return registry.get(registry.reachable(FunctionNames.checked(ref, null)).name);
+    /**
+     * The function named in the path; the name's violations and those of the request's other members (null: none) are
+     * reported together, before the function is looked up, as Lambda's front end does.
+     */
+    private LambdaFunction function(FunctionNames.Ref ref, Violations others) {
+        return registry.get(registry.reachable(FunctionNames.checked(ref, null, others)).name);
     }
 
     private static String decodeMarker(String marker) {

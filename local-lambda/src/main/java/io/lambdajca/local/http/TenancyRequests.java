@@ -3,6 +3,7 @@ package io.lambdajca.local.http;
 import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
+import io.lambdajca.local.Violations;
 import io.lambdajca.local.runtime.Tenancy;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -17,6 +18,7 @@ final class TenancyRequests {
     /** Model shape DurableExecutionName: 1-64 characters of this pattern. */
     static final String DURABLE_NAME_PATTERN = "[a-zA-Z0-9-_]+";
     private static final Pattern DURABLE_NAME = Pattern.compile(DURABLE_NAME_PATTERN);
+    private static final int MAX_DURABLE_NAME = 64;
 
     private TenancyRequests() {
     }
@@ -39,19 +41,32 @@ final class TenancyRequests {
     }
 
     /**
-     * Checks {@code X-Amz-Durable-Execution-Name} against the model, then refuses it: no function here is durable
-     * (created with DurableConfig). No answer of AWS to this case is recorded; the error is local-lambda's choice.
+     * Adds the violations of {@code X-Amz-Durable-Execution-Name} (null: not given) of the model's shape
+     * DurableExecutionName: Lambda's front end checks them, with the request's other members, before the function is
+     * looked up.
      */
-    static void refuseDurableName(String name, String functionArn) {
-        if (name.isEmpty() || name.length() > 64) {
-            throw ApiException.validation(name, "durableExecutionName", name.isEmpty()
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to 64");
+    static void checkDurableName(String name, Violations violations) {
+        if (name == null) {
+            return;
+        }
+        if (name.isEmpty()) {
+            violations.add(name, "durableExecutionName", "Member must have length greater than or equal to 1");
+        } else if (name.length() > MAX_DURABLE_NAME) {
+            violations.add(name, "durableExecutionName", "Member must have length less than or equal to "
+                    + MAX_DURABLE_NAME);
         }
         if (!DURABLE_NAME.matcher(name).matches()) {
-            throw ApiException.validation(name, "durableExecutionName",
-                    "Member must satisfy regular expression pattern: " + DURABLE_NAME_PATTERN);
+            violations.add(name, "durableExecutionName", "Member must satisfy regular expression pattern: "
+                    + DURABLE_NAME_PATTERN);
         }
+    }
+
+    /**
+     * Refuses {@code X-Amz-Durable-Execution-Name}, already checked against the model ({@link #checkDurableName}): no
+     * function here is durable (created with DurableConfig). No answer of AWS to this case is recorded; the error is
+     * local-lambda's choice.
+     */
+    static void refuseDurableName(String functionArn) {
         throw ApiException.invalidParameter("The function " + functionArn + " is not a durable function (it has no "
                 + "DurableConfig): X-Amz-Durable-Execution-Name is only accepted by durable functions.");
     }

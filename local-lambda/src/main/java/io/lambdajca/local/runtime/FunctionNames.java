@@ -116,11 +116,22 @@ public final class FunctionNames {
      * every violation of a request in one message; returns the name when both are valid.
      */
     public static Ref checked(Ref ref, String qualifierParameter) {
-        if (ref.valid() && qualifierParameter == null) {
+        return checked(ref, qualifierParameter, null);
+    }
+
+    /**
+     * As {@link #checked(Ref, String)}, with the violations of the request's other members (null: none) in the same
+     * message: the model's constraints are all checked by Lambda's front end, before anything looks the function up.
+     */
+    public static Ref checked(Ref ref, String qualifierParameter, Violations others) {
+        if (ref.valid() && qualifierParameter == null && (others == null || others.isEmpty())) {
             return ref;
         }
         Violations v = new Violations().addAll(ref.violations);
         checkQualifier(qualifierParameter, v);
+        if (others != null) {
+            v.addAll(others.items());
+        }
         v.throwIfAny();
         return ref;
     }

@@ -25,8 +25,8 @@ import jakarta.json.JsonObject;
 
 /**
  * Runs invocations in execution environments: one thread per running invocation, bounded by the concurrency limits
- * (reserved per function, or the account's), each with its function's timeout. A handler that overruns is
- * interrupted and its environment abandoned; the caller gets Lambda's timeout error at once.
+ * (reserved per function, or what the reservations leave of the account's), each with its function's timeout. A
+ * handler that overruns is interrupted and its environment abandoned; the caller gets Lambda's timeout error at once.
  */
 public final class Invoker implements AutoCloseable {
 
@@ -40,6 +40,7 @@ public final class Invoker implements AutoCloseable {
     /** Frames from here on are the endpoint's, not the function's: Lambda's stack traces stop at the runtime. */
     private static final String RUNTIME_PACKAGE = Invoker.class.getPackageName() + ".";
 
+    /** The executions functions without a reservation share (those reserved are not in it). */
     private final Semaphore account;
     private final int retryAfterSeconds;
     private final ThreadPoolExecutor environments;
@@ -47,8 +48,8 @@ public final class Invoker implements AutoCloseable {
     private final Watchdog watchdog = new Watchdog();
     private final AtomicLong overrunning = new AtomicLong();
 
-    public Invoker(int accountConcurrency, int retryAfterSeconds) {
-        this.account = new Semaphore(accountConcurrency);
+    public Invoker(AccountConcurrency accountConcurrency, int retryAfterSeconds) {
+        this.account = accountConcurrency.unreservedPool();
         this.retryAfterSeconds = retryAfterSeconds;
         this.environments = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("local-lambda-env-"));

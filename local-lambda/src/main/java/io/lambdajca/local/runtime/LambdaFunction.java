@@ -255,11 +255,18 @@ public final class LambdaFunction {
         return concurrency.reserved;
     }
 
-    public void reserveConcurrency(Integer reserved) {
+    /**
+     * Sets the reservation; only through {@link AccountConcurrency}, which takes it out of the executions functions
+     * without one share. Invocations running meanwhile give their executions back where they took them from.
+     */
+    void reserveConcurrency(Integer reserved) {
         this.concurrency = reserved == null ? Concurrency.UNRESERVED : new Concurrency(reserved);
     }
 
-    /** Takes one execution environment, or throws the 429 Lambda sends when none is free. */
+    /**
+     * Takes one execution environment, from the function's reservation or else from {@code account}, the executions
+     * functions without a reservation share; or throws the 429 Lambda sends when none is free.
+     */
     Permit acquire(Semaphore account, int retryAfterSeconds) {
         Concurrency c = concurrency;
         Semaphore gate = c.reserved == null ? account : c.semaphore;

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
+import io.lambdajca.local.Violations;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -17,7 +18,6 @@ public final class Tenancy {
     /** {@code TenantIsolationMode: PER_TENANT}. */
     public static final Tenancy PER_TENANT = new Tenancy(true);
 
-    /** Model shape TenantId: 1-256 characters of this pattern. */
     /**
      * AWS's error for both a tenant-isolated function invoked without a tenant id and a tenant id sent to a function
      * without isolation (not recorded in a snapshot; the text of the Lambda developer guide's "Troubleshooting tenant
@@ -25,6 +25,7 @@ public final class Tenancy {
      */
     static final String TENANT_ID_MISMATCH = "Tenant ID configuration not specified or passed to a function when "
             + "tenant isolation is not enabled.";
+    /** Model shape TenantId: 1-256 characters of this pattern. */
     static final String TENANT_ID_PATTERN = "[a-zA-Z0-9\\._:\\/=+\\-@ ]+";
     private static final Pattern TENANT_ID = Pattern.compile(TENANT_ID_PATTERN);
     private static final int MAX_TENANT_ID = 256;
@@ -65,27 +66,33 @@ public final class Tenancy {
     }
 
     /**
-     * Checks an invocation's tenant id against the function: required with PER_TENANT, refused without.
-     *
-     * @param function the function invoked, named in the error
+     * Adds the violations of an invocation's tenant id (null: none given) of the model's shape TenantId: Lambda's
+     * front end checks them, with the request's other members, before the function is looked up.
      */
-    public void checkInvoke(String tenantId, LambdaFunction function) {
+    public static void checkTenantId(String tenantId, Violations violations) {
         if (tenantId == null) {
-            if (perTenant) {
-                throw ApiException.invalidParameter(TENANT_ID_MISMATCH);
-            }
             return;
         }
-        if (tenantId.isEmpty() || tenantId.length() > MAX_TENANT_ID) {
-            throw ApiException.validation(tenantId, "tenantId", tenantId.isEmpty()
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to " + MAX_TENANT_ID);
+        if (tenantId.isEmpty()) {
+            violations.add(tenantId, "tenantId", "Member must have length greater than or equal to 1");
+        } else if (tenantId.length() > MAX_TENANT_ID) {
+            violations.add(tenantId, "tenantId", "Member must have length less than or equal to " + MAX_TENANT_ID);
         }
         if (!TENANT_ID.matcher(tenantId).matches()) {
-            throw ApiException.validation(tenantId, "tenantId",
-                    "Member must satisfy regular expression pattern: " + TENANT_ID_PATTERN);
+            violations.add(tenantId, "tenantId", "Member must satisfy regular expression pattern: "
+                    + TENANT_ID_PATTERN);
         }
-        if (!perTenant) {
+    }
+
+    /**
+     * Checks an invocation's tenant id, already checked against the model ({@link #checkTenantId}), against the
+     * function: required with PER_TENANT, refused without.
+     *
+     * @param function the function invoked
+     */
+    public void checkInvoke(String tenantId, LambdaFunction function) {
+        boolean given = tenantId != null;
+        if (given != perTenant) { // required with isolation, refused without: one error for both
             throw ApiException.invalidParameter(TENANT_ID_MISMATCH);
         }
     }
