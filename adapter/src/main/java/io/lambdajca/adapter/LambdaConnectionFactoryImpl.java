@@ -12,12 +12,19 @@ import io.lambdajca.api.LambdaException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 
-/** The connection factory bound in JNDI: asks the container's connection manager (and so its pool) for connections. */
+/**
+ * The connection factory bound in JNDI: asks the container's connection manager (and so its pool) for connections.
+ * Serializable as JNDI's {@code Referenceable} contract asks, but only its {@link Reference} is written: not the
+ * connection definition (whose properties hold secrets) nor the container's connection manager. A copy read back (a
+ * passivated or replicated session) refuses connections, saying so: look the factory up again.
+ */
 public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
 
     private static final long serialVersionUID = 1L;
+    private static final String DESERIALIZED = "this LambdaConnectionFactory is a serialized copy (of a passivated or "
+            + "replicated session), which has no container behind it: look the factory up in JNDI, or inject it, again";
 
-    private final LambdaManagedConnectionFactory factory;
+    private final transient LambdaManagedConnectionFactory factory;
     private final transient ConnectionManager connectionManager;
     private Reference reference;
 
@@ -37,6 +44,10 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
             throw new InvalidRequestException(null, "The connection spec must not be null; use getConnection() for "
                     + "the connection definition's own credentials");
         }
+        if (factory == null) {
+            throw new ConnectionUnavailableException("No Lambda connection with credential profile '"
+                    + spec.credentialProfile() + "' could be had: " + DESERIALIZED, null);
+        }
         CredentialSource credentials;
         try {
             credentials = factory.profile(spec.credentialProfile()); // on the application's thread, in its naming
@@ -53,6 +64,9 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
      * exception of the container reaches the application raw.
      */
     private LambdaConnection allocate(LambdaConnectionRequestInfo info, String failure) {
+        if (connectionManager == null) {
+            throw new ConnectionUnavailableException(failure + DESERIALIZED, null);
+        }
         try {
             return (LambdaConnection) connectionManager.allocateConnection(factory, info);
         } catch (ResourceException e) {

@@ -8,6 +8,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import javax.naming.Reference;
+
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -17,6 +25,8 @@ import io.lambdajca.adapter.internal.credentials.StaticKeys;
 import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.InvalidRequestException;
 import io.lambdajca.api.LambdaConnection;
+import io.lambdajca.api.LambdaConnectionFactory;
+import io.lambdajca.api.LambdaConnectionSpec;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;
@@ -58,6 +68,29 @@ class LambdaConnectionFactoryImplTest {
         InvalidRequestException own = new InvalidRequestException(null, "refused");
         when(manager.allocateConnection(same(mcf), any())).thenThrow(own);
         assertThatThrownBy(factory::getConnection).isSameAs(own);
+    }
+
+    @Test
+    void aSerializedCopy_keepsItsReference_writesNoSecret_andRefusesConnectionsSayingWhy() throws Exception {
+        mcf.setAccessKeyId("AKIAOWNOWNOWNOWNOWN1");
+        mcf.setSecretAccessKey("own-secret-never-written");
+        LambdaConnectionFactoryImpl factory = new LambdaConnectionFactoryImpl(mcf, manager);
+        factory.setReference(new Reference(LambdaConnectionFactory.class.getName()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(factory);
+        }
+        assertThat(bytes.toString(StandardCharsets.ISO_8859_1)).doesNotContain("own-secret-never-written")
+                .doesNotContain("AKIAOWNOWNOWNOWNOWN1");
+        LambdaConnectionFactory copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (LambdaConnectionFactory) in.readObject();
+        }
+        assertThat(copy.getReference().getClassName()).isEqualTo(LambdaConnectionFactory.class.getName());
+        assertThatThrownBy(copy::getConnection).isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageContaining("serialized copy").hasMessageContaining("look the factory up in JNDI");
+        assertThatThrownBy(() -> copy.getConnection(LambdaConnectionSpec.credentialProfile("java:/p")))
+                .isInstanceOf(ConnectionUnavailableException.class).hasMessageContaining("serialized copy");
     }
 
     @Test
