@@ -28,6 +28,7 @@ import io.lambdajca.testfunctions.Handlers;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AccountLimit;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -109,6 +110,26 @@ class UnreservedConcurrencyContractTest {
         assertThrottled();
     }
 
+    @Test
+    void eventsWaitingForAnExecution_holdUpNoOtherFunctionsEvent_andRunOnceItIsFree() throws Exception {
+        hold(1); // the one execution left to functions without a reservation
+        Path waiting = Files.createDirectory(running.resolve("waiting"));
+        Files.createFile(waiting.resolve(HoldingHandler.RELEASE)); // each ends at once when it gets to run
+        for (int i = 0; i < 6; i++) { // more events than the endpoint ever had threads for them
+            assertThat(client.invoke(r -> r.functionName("holding").invocationType(InvocationType.EVENT)
+                    .payload(holdingInput(waiting))).statusCode()).isEqualTo(202);
+        }
+        assertThat(client.invoke(r -> r.functionName("reserving").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{}"))).statusCode()).isEqualTo(202);
+        Poll.until(Duration.ofSeconds(5), () -> lambda.stats("reserving").get("invocations") == 1,
+                "the reserving function's event ran, queued after six that wait");
+        assertThat(lambda.stats("holding").get("invocations")).as("the waiting events did not run").isZero();
+
+        release();
+        Poll.until(Duration.ofSeconds(10), () -> lambda.stats("holding").get("invocations") == 7,
+                "the held invocation and the six waiting events ran");
+    }
+
     private int unreserved() {
         AccountLimit limit = client.getAccountSettings(r -> { }).accountLimit();
         assertThat(limit.concurrentExecutions()).isEqualTo(QUOTA);
@@ -127,8 +148,12 @@ class UnreservedConcurrencyContractTest {
     }
 
     private InvokeResponse invokeHolding(Path in) {
-        String dir = in.toString().replace("\\", "\\\\");
-        return client.invoke(r -> r.functionName("holding").payload(SdkBytes.fromUtf8String("\"" + dir + "\"")));
+        return client.invoke(r -> r.functionName("holding").payload(holdingInput(in)));
+    }
+
+    /** The input that makes "holding" run in that directory: its path as a JSON string. */
+    private static SdkBytes holdingInput(Path in) {
+        return SdkBytes.fromUtf8String("\"" + in.toString().replace("\\", "\\\\") + "\"");
     }
 
     /** Whether an invocation meant to hold an execution has ended instead (throttled, say): the wait is over. */
@@ -157,9 +182,11 @@ class UnreservedConcurrencyContractTest {
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyRequestsException");
     }
 
-    /** Ends the held invocations and checks that each ran to its end. */
+    /** Ends the held invocations and checks that each ran to its end; again, nothing more. */
     private void release() throws Exception {
-        Files.createFile(running.resolve(HoldingHandler.RELEASE));
+        if (!Files.exists(running.resolve(HoldingHandler.RELEASE))) {
+            Files.createFile(running.resolve(HoldingHandler.RELEASE));
+        }
         for (Future<InvokeResponse> f : held) {
             InvokeResponse r = f.get(30, TimeUnit.SECONDS);
             assertThat(r.functionError()).isNull();

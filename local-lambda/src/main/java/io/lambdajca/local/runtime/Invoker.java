@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -36,6 +36,11 @@ public final class Invoker implements AutoCloseable {
      */
     static final int MAX_SYNC_RESPONSE = 6 * 1024 * 1024 + 100;
 
+    /** Most events waiting for an environment. */
+    static final int MAX_QUEUED_EVENTS = 100_000;
+    /** The longest a queued event with no free environment waits before it looks again. */
+    private static final long EVENT_RETRY_MAX_MILLIS = 200;
+
     private static final Logger LOG = Logger.getLogger(Invoker.class.getName());
     /** Frames from here on are the endpoint's, not the function's: Lambda's stack traces stop at the runtime. */
     private static final String RUNTIME_PACKAGE = Invoker.class.getPackageName() + ".";
@@ -44,7 +49,9 @@ public final class Invoker implements AutoCloseable {
     private final Semaphore account;
     private final int retryAfterSeconds;
     private final ThreadPoolExecutor environments;
-    private final ThreadPoolExecutor events;
+    /** Hands queued events to environments; it never runs a handler, so no event waits behind another function's. */
+    private final ScheduledThreadPoolExecutor events;
+    private final AtomicInteger queuedEvents = new AtomicInteger();
     private final Watchdog watchdog = new Watchdog();
     private final AtomicLong overrunning = new AtomicLong();
 
@@ -53,8 +60,7 @@ public final class Invoker implements AutoCloseable {
         this.retryAfterSeconds = retryAfterSeconds;
         this.environments = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("local-lambda-env-"));
-        this.events = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(100_000),
-                threads("local-lambda-event-"));
+        this.events = new ScheduledThreadPoolExecutor(1, threads("local-lambda-event-"));
         StandardStreams.install();
     }
 
@@ -102,26 +108,47 @@ public final class Invoker implements AutoCloseable {
     }
 
     /**
-     * Queues an asynchronous (Event) invocation; it waits for a free environment instead of being throttled, and is
-     * discarded when its function's reserved concurrency is 0.
+     * Queues an asynchronous (Event) invocation: it runs in an environment once one is free (it waits its turn instead
+     * of being throttled), and is discarded when its function's reserved concurrency is 0. At most
+     * {@value #MAX_QUEUED_EVENTS} wait; beyond that Lambda's 429 for an exhausted queue.
      */
     public void enqueue(Invocation inv) {
-        try {
-            events.execute(() -> {
-                try {
-                    LambdaFunction.Permit permit = inv.function.acquireWaiting(account);
-                    if (permit == null) {
-                        LOG.info(() -> "Event " + inv.requestId + " to " + inv.invokedArn + " discarded: its reserved "
-                                + "concurrency is 0 (ZeroReservedConcurrency)");
-                    } else {
-                        new Run(inv, permit, false, outcome -> { }).run();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        if (queuedEvents.incrementAndGet() > MAX_QUEUED_EVENTS) {
+            queuedEvents.decrementAndGet();
             throw ApiException.throttled("CallerRateLimitExceeded", retryAfterSeconds);
+        }
+        try {
+            events.execute(() -> dispatch(inv, 0));
+        } catch (RejectedExecutionException e) {
+            queuedEvents.decrementAndGet();
+            throw new ApiException(500, "ServiceException", "local-lambda is shutting down");
+        }
+    }
+
+    /**
+     * Starts a queued event in a free environment, or looks again later (5 ms after the first look, doubling up to
+     * {@value #EVENT_RETRY_MAX_MILLIS} ms); on the event thread, which never waits or runs a handler.
+     */
+    private void dispatch(Invocation inv, int looks) {
+        if (inv.function.discardsEvents()) {
+            queuedEvents.decrementAndGet();
+            LOG.info(() -> "Event " + inv.requestId + " to " + inv.invokedArn + " discarded: its reserved concurrency "
+                    + "is 0 (ZeroReservedConcurrency)");
+            return;
+        }
+        LambdaFunction.Permit permit = inv.function.tryAcquire(account);
+        try {
+            if (permit == null) {
+                long delay = Math.min(EVENT_RETRY_MAX_MILLIS, 5L << Math.min(looks, 10));
+                events.schedule(() -> dispatch(inv, looks + 1), delay, TimeUnit.MILLISECONDS);
+                return;
+            }
+            environments.execute(new Run(inv, permit, false, outcome -> { }));
+            queuedEvents.decrementAndGet();
+        } catch (RejectedExecutionException e) { // closing: the event is dropped with the endpoint
+            if (permit != null) {
+                permit.release();
+            }
         }
     }
 

@@ -279,21 +279,22 @@ public final class LambdaFunction {
     }
 
     /**
-     * Waits for an execution environment, for asynchronous invocations which Lambda queues rather than rejects; null
-     * when the function's reserved concurrency is 0, whose events Lambda discards without running them (recorded:
+     * An execution environment for an asynchronous (Event) invocation if one is free now, else null: Lambda queues
+     * events rather than rejecting them, so the event waits its turn again, counted as no throttle.
+     */
+    Permit tryAcquire(Semaphore account) {
+        Concurrency c = concurrency;
+        Semaphore gate = c.reserved == null ? account : c.semaphore;
+        return gate.tryAcquire() ? new Permit(gate) : null;
+    }
+
+    /**
+     * Whether the function's reserved concurrency is 0, whose events Lambda discards without running them (recorded:
      * lambda_/test_lambda.snapshot.json, test_reserved_concurrency, condition "ZeroReservedConcurrency").
      */
-    Permit acquireWaiting(Semaphore account) throws InterruptedException {
-        while (true) {
-            Concurrency c = concurrency;
-            if (c.reserved != null && c.reserved == 0) {
-                return null;
-            }
-            Semaphore gate = c.reserved == null ? account : c.semaphore;
-            if (gate.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                return new Permit(gate);
-            }
-        }
+    boolean discardsEvents() {
+        Integer reserved = concurrency.reserved;
+        return reserved != null && reserved == 0;
     }
 
     void counted(InvocationOutcome outcome) {
