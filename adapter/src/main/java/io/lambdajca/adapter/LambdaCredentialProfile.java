@@ -69,9 +69,18 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
         CredentialProfileProperties props = properties();
         Validated known = validated;
         if (known != null && known.properties.equals(props)) {
-            return known.source; // checked at activation (keystore read, key probed) and needing no other profile
+            return known.source; // checked once (keystore read, key probed) and needing no other profile
         }
-        return props.toSource(sourceProfiles);
+        CredentialSource source = props.toSource(sourceProfiles);
+        if (standalone(props)) {
+            validated = new Validated(props, source); // Liberty sets the properties after the association
+        }
+        return source;
+    }
+
+    /** Whether the profile needs no other (no SourceProfile): its source is the same whenever it is built. */
+    private static boolean standalone(CredentialProfileProperties props) {
+        return props.sourceProfile() == null || props.sourceProfile().isBlank();
     }
 
     @Override
@@ -94,8 +103,7 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
         try {
             // SourceProfile names another administered object, which may not be bound yet: it is resolved on use
             CredentialSource source = props.toSource(name -> new DefaultChain());
-            boolean standalone = props.sourceProfile() == null || props.sourceProfile().isBlank();
-            validated = standalone ? new Validated(props, source) : null;
+            validated = standalone(props) ? new Validated(props, source) : null;
         } catch (ConfigException e) {
             throw new InvalidPropertyException("Invalid Lambda credential profile: " + e.getMessage());
         }

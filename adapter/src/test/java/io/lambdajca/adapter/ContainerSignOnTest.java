@@ -2,16 +2,14 @@ package io.lambdajca.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-
-import java.util.Set;
 
 import javax.security.auth.Subject;
 
 import org.junit.jupiter.api.Test;
 
-import io.lambdajca.adapter.internal.LambdaOperations;
+import io.lambdajca.adapter.internal.ConfigException;
 import io.lambdajca.adapter.internal.Secret;
+import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import io.lambdajca.adapter.internal.credentials.DefaultChain;
 import io.lambdajca.adapter.internal.credentials.StaticKeys;
 import jakarta.resource.ResourceException;
@@ -22,7 +20,6 @@ import jakarta.resource.spi.security.PasswordCredential;
 class ContainerSignOnTest {
 
     private final LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
-    private final LambdaOperations operations = mock(LambdaOperations.class);
 
     @Test
     void subjectWithPasswordCredential_givesStaticKeys() throws ResourceException {
@@ -105,6 +102,23 @@ class ContainerSignOnTest {
         profile.setRoleArn("arn:aws:iam::123456789012:role/invoker");
         profile.setDurationSeconds(60);
         assertThatThrownBy(() -> profile.source(name -> null)).hasMessage("DurationSeconds must be between 900 and 43200, not 60");
+    }
+
+    @Test
+    void profileAssociatedBeforeItsProperties_isValidatedOnce_untilAPropertyChanges() throws ResourceException,
+            ConfigException {
+        // a java:comp name is looked up on every getConnection: its profile must not be validated (a keystore read,
+        // a key probed) each time, on Liberty either
+        LambdaCredentialProfile profile = new LambdaCredentialProfile();
+        profile.setResourceAdapter(new LambdaResourceAdapter());
+        profile.setType("STATIC");
+        profile.setAccessKeyId("AKIAALICEALICEALICE1");
+        profile.setSecretAccessKey("alice-secret");
+        CredentialSource first = profile.source(name -> null);
+        assertThat(profile.source(name -> null)).isSameAs(first);
+        profile.setAccessKeyId("AKIABOBBOBBOBBOBBOB1");
+        assertThat(profile.source(name -> null)).isNotEqualTo(first)
+                .isEqualTo(new StaticKeys("AKIABOBBOBBOBBOBBOB1", Secret.of("alice-secret"), null));
     }
 
     @Test
