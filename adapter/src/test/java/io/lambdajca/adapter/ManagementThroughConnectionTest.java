@@ -199,6 +199,8 @@ class ManagementThroughConnectionTest {
                 .isInstanceOf(ResourceConflictException.class);
         assertThatThrownBy(() -> connection.deleteFunction("routed:1", "$LATEST"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("differs from '1'");
+        assertThatThrownBy(() -> functions.getFunction("routed:live", "1"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("differs from 'live'");
         assertThat(functions.getFunction("routed", "1")).isPresent();
     }
 
