@@ -17,7 +17,8 @@ import jakarta.resource.spi.security.PasswordCredential;
 /**
  * The credentials one connection definition's connections call Lambda with: the container's sign-on, else a
  * credential profile the application names per call, else the definition's own (its credential profile, its static
- * keys, or the SDK's default chain). Profiles are looked up in JNDI and validated once per name; no network call.
+ * keys, or the SDK's default chain). Profiles are looked up in JNDI, once per global name and on every call for a name
+ * of the application's own namespaces (a profile validates itself once); no network call.
  */
 final class CredentialResolver {
 

@@ -14,8 +14,8 @@ import io.lambdajca.api.FunctionManagement;
 
 /**
  * The management view of a connection handle ({@code LambdaConnection.functions()}): every call checks, as the
- * handle's own do, that the handle is still open and associated, then goes to the management operations of its
- * managed connection of the moment.
+ * handle's own do, that the handle is still open and associated and the adapter runs, then goes to the management
+ * operations of the handle's credentials.
  */
 final class FunctionManagementView implements FunctionManagement {
 

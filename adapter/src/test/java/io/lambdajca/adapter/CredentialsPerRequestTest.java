@@ -35,6 +35,7 @@ class CredentialsPerRequestTest {
 
     private static final String OWN_KEY = "AKIAOWNOWNOWNOWNOWN1";
     private static final String COMP_NAME = "java:comp/env/lambda/profiles/Reporting";
+    private static final String GLOBAL_NAME = "java:/lambda/profiles/Reporting";
 
     private final List<String> signedWith = new CopyOnWriteArrayList<>();
     private final LambdaResourceAdapter ra = new LambdaResourceAdapter();
@@ -63,6 +64,7 @@ class CredentialsPerRequestTest {
     @AfterEach
     void stop() throws ResourceException {
         MapNaming.BOUND.remove(COMP_NAME);
+        MapNaming.BOUND.remove(GLOBAL_NAME);
         System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
         try {
             ra.stop();
@@ -99,6 +101,20 @@ class CredentialsPerRequestTest {
             c.listFunctions();
         }
         assertThat(signedWith).containsExactly("AKIAAPPAAPPAAPPAAPP1", "AKIAAPPBAPPBAPPBAPP1");
+    }
+
+    @Test
+    void aGlobalProfileName_isLookedUpOnce() throws ResourceException {
+        LambdaConnectionFactory factory = new LambdaConnectionFactoryImpl(mcf, onePooledConnection());
+        MapNaming.BOUND.put(GLOBAL_NAME, staticProfile("AKIAGLOBALGLOBALGLO1"));
+        try (LambdaConnection c = factory.getConnection(LambdaConnectionSpec.credentialProfile(GLOBAL_NAME))) {
+            c.listFunctions();
+        }
+        MapNaming.BOUND.put(GLOBAL_NAME, staticProfile("AKIAREBOUNDREBOUNDR1")); // the server's names change only
+        try (LambdaConnection c = factory.getConnection(LambdaConnectionSpec.credentialProfile(GLOBAL_NAME))) {
+            c.listFunctions(); // with a redeploy of the adapter, which makes a new resolver
+        }
+        assertThat(signedWith).containsExactly("AKIAGLOBALGLOBALGLO1", "AKIAGLOBALGLOBALGLO1");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.lambdajca.local;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The constraint violations of one request, reported together as AWS's front end does:
@@ -18,6 +19,28 @@ public final class Violations {
     public Violations add(String value, String member, String constraint) {
         items.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
                 + "' failed to satisfy constraint: " + constraint);
+        return this;
+    }
+
+    /**
+     * Adds the violations of a string member's length bounds (in characters) and pattern, both when both are violated,
+     * as AWS reports them; none for null (the member is absent).
+     */
+    public Violations string(String value, String member, int min, int max, Pattern pattern) {
+        length(value, member, min, max);
+        if (value != null && !pattern.matcher(value).matches()) {
+            add(value, member, "Member must satisfy regular expression pattern: " + pattern.pattern());
+        }
+        return this;
+    }
+
+    /** Adds the violation of a string member's length bounds, in characters; none for null (the member is absent). */
+    public Violations length(String value, String member, int min, int max) {
+        if (value != null && value.length() < min) {
+            add(value, member, "Member must have length greater than or equal to " + min);
+        } else if (value != null && value.length() > max) {
+            add(value, member, "Member must have length less than or equal to " + max);
+        }
         return this;
     }
 

@@ -84,7 +84,7 @@ final class InvokeRequest {
             version = AliasesEndpoint.route(function, qualifier, routing); // an alias: its weights pick the version
         }
         // what depends on the function, once it is found
-        function.tenancy().checkInvoke(tenantId, function);
+        function.tenancy().checkInvoke(tenantId);
         if (durableName != null) {
             TenancyRequests.refuseDurableName(function.latest().functionArn());
         }

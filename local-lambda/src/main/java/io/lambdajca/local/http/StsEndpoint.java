@@ -91,17 +91,15 @@ public final class StsEndpoint {
         String roleArn = params.get("RoleArn");
         String sessionName = params.get("RoleSessionName");
         String externalId = params.get("ExternalId");
-        Violations violations = new Violations();
-        present(violations, roleArn, "roleArn", 20, 2048, true);
-        if (present(violations, sessionName, "roleSessionName", 2, 64, true)
-                && !SESSION_NAME.matcher(sessionName).matches()) {
-            violations.add(sessionName, "roleSessionName", "Member must satisfy regular expression pattern: "
-                    + SESSION_NAME.pattern());
+        Violations violations = new Violations()
+                .length(roleArn, "roleArn", 20, 2048)
+                .string(sessionName, "roleSessionName", 2, 64, SESSION_NAME)
+                .string(externalId, "externalId", 2, 1224, EXTERNAL_ID);
+        if (roleArn == null) {
+            violations.add(null, "roleArn", "Member must not be null");
         }
-        if (present(violations, externalId, "externalId", 2, 1224, false)
-                && !EXTERNAL_ID.matcher(externalId).matches()) {
-            violations.add(externalId, "externalId", "Member must satisfy regular expression pattern: "
-                    + EXTERNAL_ID.pattern());
+        if (sessionName == null) {
+            violations.add(null, "roleSessionName", "Member must not be null");
         }
         int duration = duration(params.get("DurationSeconds"), violations);
         if (!violations.isEmpty()) {
@@ -148,26 +146,6 @@ public final class StsEndpoint {
                 + "    <RequestId>" + requestId + "</RequestId>\n"
                 + "  </ResponseMetadata>\n"
                 + "</AssumeRoleResponse>\n";
-    }
-
-    /**
-     * Adds the violation of a member's length bounds, or of its absence when it is required; whether it is there, for
-     * the check of its pattern (AWS reports both when both are violated).
-     */
-    private static boolean present(Violations violations, String value, String member, int min, int max,
-            boolean required) {
-        if (value == null) {
-            if (required) {
-                violations.add(null, member, "Member must not be null");
-            }
-            return false;
-        }
-        if (value.length() < min) {
-            violations.add(value, member, "Member must have length greater than or equal to " + min);
-        } else if (value.length() > max) {
-            violations.add(value, member, "Member must have length less than or equal to " + max);
-        }
-        return true;
     }
 
     /** An ARN's form: arn, a partition, a service, a region and an account (either may be empty), a resource. */

@@ -46,19 +46,7 @@ final class TenancyRequests {
      * looked up.
      */
     static void checkDurableName(String name, Violations violations) {
-        if (name == null) {
-            return;
-        }
-        if (name.isEmpty()) {
-            violations.add(name, "durableExecutionName", "Member must have length greater than or equal to 1");
-        } else if (name.length() > MAX_DURABLE_NAME) {
-            violations.add(name, "durableExecutionName", "Member must have length less than or equal to "
-                    + MAX_DURABLE_NAME);
-        }
-        if (!DURABLE_NAME.matcher(name).matches()) {
-            violations.add(name, "durableExecutionName", "Member must satisfy regular expression pattern: "
-                    + DURABLE_NAME_PATTERN);
-        }
+        violations.string(name, "durableExecutionName", 1, MAX_DURABLE_NAME, DURABLE_NAME);
     }
 
     /**

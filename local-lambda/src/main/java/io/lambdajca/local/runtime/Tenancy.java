@@ -70,27 +70,14 @@ public final class Tenancy {
      * front end checks them, with the request's other members, before the function is looked up.
      */
     public static void checkTenantId(String tenantId, Violations violations) {
-        if (tenantId == null) {
-            return;
-        }
-        if (tenantId.isEmpty()) {
-            violations.add(tenantId, "tenantId", "Member must have length greater than or equal to 1");
-        } else if (tenantId.length() > MAX_TENANT_ID) {
-            violations.add(tenantId, "tenantId", "Member must have length less than or equal to " + MAX_TENANT_ID);
-        }
-        if (!TENANT_ID.matcher(tenantId).matches()) {
-            violations.add(tenantId, "tenantId", "Member must satisfy regular expression pattern: "
-                    + TENANT_ID_PATTERN);
-        }
+        violations.string(tenantId, "tenantId", 1, MAX_TENANT_ID, TENANT_ID);
     }
 
     /**
      * Checks an invocation's tenant id, already checked against the model ({@link #checkTenantId}), against the
      * function: required with PER_TENANT, refused without.
-     *
-     * @param function the function invoked
      */
-    public void checkInvoke(String tenantId, LambdaFunction function) {
+    public void checkInvoke(String tenantId) {
         boolean given = tenantId != null;
         if (given != perTenant) { // required with isolation, refused without: one error for both
             throw ApiException.invalidParameter(TENANT_ID_MISMATCH);
