@@ -90,31 +90,31 @@ class CredentialsPerRequestTest {
 
     @Test
     void aProfileNamedInTheApplicationsNamespace_isLookedUpInTheCallersNaming_eachTime() throws ResourceException {
-        LambdaConnectionFactory factory = new LambdaConnectionFactoryImpl(mcf, onePooledConnection());
         // two applications map the same java:comp name to different profiles: the same name, another profile
-        MapNaming.BOUND.put(COMP_NAME, staticProfile("AKIAAPPAAPPAAPPAAPP1"));
-        try (LambdaConnection c = factory.getConnection(LambdaConnectionSpec.credentialProfile(COMP_NAME))) {
-            c.listFunctions();
-        }
-        MapNaming.BOUND.put(COMP_NAME, staticProfile("AKIAAPPBAPPBAPPBAPP1"));
-        try (LambdaConnection c = factory.getConnection(LambdaConnectionSpec.credentialProfile(COMP_NAME))) {
-            c.listFunctions();
-        }
-        assertThat(signedWith).containsExactly("AKIAAPPAAPPAAPPAAPP1", "AKIAAPPBAPPBAPPBAPP1");
+        assertThat(signersAsBound(COMP_NAME, "AKIAAPPAAPPAAPPAAPP1", "AKIAAPPBAPPBAPPBAPP1"))
+                .containsExactly("AKIAAPPAAPPAAPPAAPP1", "AKIAAPPBAPPBAPPBAPP1");
     }
 
     @Test
     void aGlobalProfileName_isLookedUpOnce() throws ResourceException {
+        // the server's global names change only with a redeploy of the adapter, which makes a new resolver
+        assertThat(signersAsBound(GLOBAL_NAME, "AKIAGLOBALGLOBALGLO1", "AKIAREBOUNDREBOUNDR1"))
+                .containsExactly("AKIAGLOBALGLOBALGLO1", "AKIAGLOBALGLOBALGLO1");
+    }
+
+    /**
+     * The keys two calls through the factory with that profile name are signed with, a static profile with the first
+     * key bound at the name for the first call and one with the second key for the second.
+     */
+    private List<String> signersAsBound(String name, String firstKey, String secondKey) throws ResourceException {
         LambdaConnectionFactory factory = new LambdaConnectionFactoryImpl(mcf, onePooledConnection());
-        MapNaming.BOUND.put(GLOBAL_NAME, staticProfile("AKIAGLOBALGLOBALGLO1"));
-        try (LambdaConnection c = factory.getConnection(LambdaConnectionSpec.credentialProfile(GLOBAL_NAME))) {
-            c.listFunctions();
+        for (String key : List.of(firstKey, secondKey)) {
+            MapNaming.BOUND.put(name, staticProfile(key));
+            try (LambdaConnection c = factory.getConnection(LambdaConnectionSpec.credentialProfile(name))) {
+                c.listFunctions();
+            }
         }
-        MapNaming.BOUND.put(GLOBAL_NAME, staticProfile("AKIAREBOUNDREBOUNDR1")); // the server's names change only
-        try (LambdaConnection c = factory.getConnection(LambdaConnectionSpec.credentialProfile(GLOBAL_NAME))) {
-            c.listFunctions(); // with a redeploy of the adapter, which makes a new resolver
-        }
-        assertThat(signedWith).containsExactly("AKIAGLOBALGLOBALGLO1", "AKIAGLOBALGLOBALGLO1");
+        return signedWith;
     }
 
     @Test
