@@ -52,7 +52,7 @@ public class LambdaManagedConnection implements ManagedConnection {
         this.operations = operations;
     }
 
-    /** A handle that calls Lambda with the credentials of this request (the container's Subject, the spec's profile). */
+    /** A handle that calls Lambda with the credentials of this request (the container's Subject, a spec's profile). */
     @Override
     public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         checkNotDestroyed();

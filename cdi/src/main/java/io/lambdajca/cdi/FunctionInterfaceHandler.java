@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,9 @@ import io.lambdajca.api.UnexpectedFailureException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 
 /**
  * The implementation behind an injected typed function interface: each call takes a pooled connection and makes the
@@ -47,7 +51,9 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
     /** Null after deserialization: the application's BeanManager is then found through CDI. */
     private final transient BeanManager beanManager;
     /** The default methods' code, found once per method. */
-    private final transient Map<Method, MethodHandle> defaults = new ConcurrentHashMap<>();
+    private final transient Map<Method, DefaultCall> defaults = new ConcurrentHashMap<>();
+    /** The JSON-B that maps a CompletionStage method's argument on the caller's thread; made on first use. */
+    private transient volatile Jsonb jsonb;
     /**
      * Looked up on first use, then kept: a JNDI lookup per call would cost more than the call's own overhead. One
      * handler serves every instance of the interface's bean, so a new {@code @Dependent} instance (a JAX-RS resource's,
@@ -69,8 +75,8 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         FunctionMethod fm = methods.get(method);
         if (fm == null) {
             // a default method is the interface's own code; equals, hashCode and toString come as Object's
-            return method.isDefault() ? defaultMethod(method).bindTo(proxy).invokeWithArguments(
-                    args == null ? new Object[0] : args) : objectMethod(proxy, method, args);
+            return method.isDefault() ? defaultMethod(method).call(proxy, args == null ? new Object[0] : args)
+                    : objectMethod(proxy, method, args);
         }
         Object input = fm.input(args);
         String tenantId = fm.tenantId(args);
@@ -81,6 +87,9 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
             factory = f;
         }
         if (fm.async) {
+            // the argument as it is now, mapped on the caller's thread (its transaction, its persistence context):
+            // the application may change it, or close what it reads, before the executor gets to it
+            InvocationRequest frozen = request(fm, null, input == null ? null : json(fm, input), tenantId, events);
             ManagedExecutorService e = executor;
             if (e == null) {
                 e = managedExecutor();
@@ -88,7 +97,7 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
             }
             LambdaConnectionFactory target = f;
             try {
-                return e.supplyAsync(() -> call(target, fm, input, tenantId, events));
+                return e.supplyAsync(() -> call(target, fm, frozen));
             } catch (RejectedExecutionException full) {
                 throw new ConnectionUnavailableException(fm.functionName, fm.method.getDeclaringClass().getSimpleName()
                         + "."
@@ -96,25 +105,55 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
                         + "executor refused it (" + full.getMessage() + ")", full);
             }
         }
-        return call(f, fm, input, tenantId, events);
+        return call(f, fm, request(fm, input, null, tenantId, events));
     }
 
-    private Object call(LambdaConnectionFactory factory, FunctionMethod fm, Object input, String tenantId,
+    /** The invocation of a call: its input an object for the adapter's JSON-B to map, or JSON already mapped. */
+    private static InvocationRequest request(FunctionMethod fm, Object input, byte[] json, String tenantId,
             BeanManager events) {
         InvocationRequest.Builder request = InvocationRequest.builder(fm.functionName).qualifier(fm.qualifier)
                 .invocationType(fm.type).tenantId(tenantId).afterCommit(fm.afterCommit)
                 .onDeferredFailure(e -> (events != null ? events : CDI.current().getBeanManager()).getEvent()
                         .select(LambdaDeliveryFailure.class).fire(new LambdaDeliveryFailure(fm.functionName, e)));
-        if (input != null) {
+        if (json != null) {
+            request.payload(json);
+        } else if (input != null) {
             request.input(input);
         }
+        return request.build();
+    }
+
+    /**
+     * The argument as JSON, mapped by the server's JSON-B with the application's class loader, as the adapter maps an
+     * input (the same provider and defaults); its failure the adapter's, a {@link ResultMappingException}.
+     */
+    private byte[] json(FunctionMethod fm, Object input) {
+        try {
+            return jsonb().toJson(input).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonbException e) {
+            throw new ResultMappingException(fm.functionName, fm.method.getDeclaringClass().getSimpleName() + "."
+                    + fm.method.getName() + ": input of type " + input.getClass().getName() + " for function '"
+                    + fm.functionName + "' cannot be mapped to JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private Jsonb jsonb() {
+        Jsonb j = jsonb;
+        if (j == null) {
+            j = JsonbBuilder.create(); // CPU only; the application's, for its CompletionStage methods
+            jsonb = j;
+        }
+        return j;
+    }
+
+    private Object call(LambdaConnectionFactory factory, FunctionMethod fm, InvocationRequest request) {
         if (fm.streaming) {
-            return stream(() -> connect(factory), fm, request.build());
+            return stream(() -> connect(factory), fm, request);
         }
         Object result;
         try (LambdaConnection connection = connect(factory)) {
             // an Optional method asks for its element type, which comes back null for an empty or null result
-            result = connection.invoke(request.build(), fm.resultType);
+            result = connection.invoke(request, fm.resultType);
         } catch (ResultMappingException e) {
             throw new ResultMappingException(e.functionName(), fm.method.getDeclaringClass().getSimpleName() + "."
                     + fm.method.getName() + ": " + e.getMessage(), e);
@@ -149,19 +188,35 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         }
     }
 
+    /** How a default method's code is called on the proxy. */
+    @FunctionalInterface
+    private interface DefaultCall {
+        Object call(Object proxy, Object[] args) throws Throwable;
+    }
+
     /**
      * A default method's code, called on the proxy: through a private lookup in its interface, so that the interface
-     * need not be public (InvocationHandler.invokeDefault checks access from this class).
+     * need not be public (InvocationHandler.invokeDefault checks access from this class); for a method of an interface
+     * whose module does not open its package to the application (the JDK's: {@code Function.andThen}), which is then
+     * public, through {@code InvocationHandler.invokeDefault}.
      */
-    private MethodHandle defaultMethod(Method method) {
+    private DefaultCall defaultMethod(Method method) {
         return defaults.computeIfAbsent(method, m -> {
+            MethodHandle code;
             try {
-                return MethodHandles.privateLookupIn(m.getDeclaringClass(), MethodHandles.lookup())
+                code = MethodHandles.privateLookupIn(m.getDeclaringClass(), MethodHandles.lookup())
                         .unreflectSpecial(m, m.getDeclaringClass());
-            } catch (IllegalAccessException e) {
-                throw new UnexpectedFailureException(null, "the default method " + m + " cannot be called on the "
-                        + "typed interface's bean: " + e.getMessage(), e);
+            } catch (IllegalAccessException notOpen) {
+                return (proxy, args) -> {
+                    try {
+                        return InvocationHandler.invokeDefault(proxy, m, args);
+                    } catch (IllegalAccessException e) {
+                        throw new UnexpectedFailureException(null, "the default method " + m + " cannot be called on "
+                                + "the typed interface's bean: " + e.getMessage(), e);
+                    }
+                };
             }
+            return (proxy, args) -> code.bindTo(proxy).invokeWithArguments(args);
         });
     }
 

@@ -8,6 +8,7 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,8 +153,8 @@ final class FunctionMethod {
         String unresolved = unresolved(returned);
         if (unresolved != null) {
             problems.add("LAMBDAJCA2006: " + where + " returns " + m.getGenericReturnType().getTypeName() + ", whose "
-                    + unresolved + " is not a type JSON-B can map a result to (a method inherited from a generic "
-                    + "interface keeps its type variable): declare the method with its concrete result type");
+                    + unresolved + " is not a type JSON-B can map a result to: declare the method with its concrete "
+                    + "result type");
             return null;
         }
         boolean noResult = returned == void.class || returned == Void.class;
@@ -197,10 +198,16 @@ final class FunctionMethod {
         return raw == CompletionStage.class || raw == CompletableFuture.class || raw == Future.class;
     }
 
-    /** The first type variable in the type, or null when it has none. */
+    /**
+     * The first type variable or wildcard in the type, or null when it has none: JSON-B cannot resolve either to a
+     * class when it maps a result ("Error resolving runtime type").
+     */
     private static String unresolved(Type t) {
         if (t instanceof TypeVariable) {
-            return "type " + t.getTypeName();
+            return "type " + t.getTypeName() + " (a method inherited from a generic interface keeps its type variable)";
+        }
+        if (t instanceof WildcardType) {
+            return "wildcard " + t.getTypeName();
         }
         if (t instanceof GenericArrayType g) {
             return unresolved(g.getGenericComponentType());

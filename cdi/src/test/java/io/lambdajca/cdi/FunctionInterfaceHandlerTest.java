@@ -9,8 +9,12 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.ConnectionUnavailableException;
+import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import io.lambdajca.cdi.hidden.HiddenFunctions;
@@ -125,6 +130,70 @@ class FunctionInterfaceHandlerTest {
                         "the executor's queue is full")
                 .hasCauseInstanceOf(RejectedExecutionException.class)
                 .satisfies(e -> assertThat(((ConnectionUnavailableException) e).functionName()).isEqualTo("price"));
+    }
+
+    /** A function interface that is a JDK functional interface too: its default methods are the JDK's. */
+    interface PriceFunction extends java.util.function.Function<String, String> {
+        @Override
+        @LambdaFunction(name = "price")
+        String apply(String sku);
+    }
+
+    @Test
+    void aDefaultMethod_ofAJdkInterface_runsToo() {
+        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
+        PriceFunction function = (PriceFunction) Proxy.newProxyInstance(PriceFunction.class.getClassLoader(),
+                new Class<?>[] {PriceFunction.class}, new FunctionInterfaceHandler(PriceFunction.class,
+                        "java:global/lambda/Pricing", FunctionMethod.describeAll(PriceFunction.class,
+                                new ArrayList<>()), null));
+        // java.base does not open java.util.function to the application: no private lookup into it
+        assertThat(function.andThen(price -> price + " EUR").apply("sku-1")).isEqualTo("42 EUR");
+    }
+
+    interface Quotes {
+        @LambdaFunction(name = "quote")
+        CompletionStage<String> quote(List<String> items);
+    }
+
+    @Test
+    void anAsyncMethod_sendsItsArgumentAsItWasWhenCalled_mappedOnTheCallersThread() throws Exception {
+        List<Runnable> queued = new ArrayList<>();
+        FailingNaming.bind("java:comp/DefaultManagedExecutorService", Proxy.newProxyInstance(
+                ManagedExecutorService.class.getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
+                (p, m, a) -> {
+                    @SuppressWarnings("unchecked")
+                    Supplier<Object> task = (Supplier<Object>) a[0];
+                    CompletableFuture<Object> result = new CompletableFuture<>();
+                    queued.add(() -> result.complete(task.get())); // run when the test says
+                    return result;
+                }));
+        List<InvocationRequest> sent = new ArrayList<>();
+        FailingNaming.bind("java:global/lambda/Quotes", factory(() -> recording(sent, "\"ok\"")));
+        Quotes quotes = (Quotes) Proxy.newProxyInstance(Quotes.class.getClassLoader(), new Class<?>[] {Quotes.class},
+                new FunctionInterfaceHandler(Quotes.class, "java:global/lambda/Quotes",
+                        FunctionMethod.describeAll(Quotes.class, new ArrayList<>()), null));
+        List<String> items = new ArrayList<>(List.of("apple", "pear"));
+
+        CompletionStage<String> quote = quotes.quote(items);
+        items.clear(); // the application goes on with its list before the executor gets to the call
+        queued.forEach(Runnable::run);
+
+        assertThat(quote.toCompletableFuture().get()).isEqualTo("ok");
+        assertThat(sent).singleElement().satisfies(r -> assertThat(new String(r.payload(), StandardCharsets.UTF_8))
+                .isEqualTo("[\"apple\",\"pear\"]"));
+    }
+
+    /** A connection recording each typed invocation's request, answering {@code result}. */
+    private static LambdaConnection recording(List<InvocationRequest> sent, Object result) {
+        return (LambdaConnection) Proxy.newProxyInstance(LambdaConnection.class.getClassLoader(),
+                new Class<?>[] {LambdaConnection.class}, (p, m, a) -> switch (m.getName()) {
+                    case "invoke" -> {
+                        sent.add((InvocationRequest) a[0]);
+                        yield result;
+                    }
+                    case "close" -> null;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
     }
 
     /** The proxy of {@link Later}, whose factory gives connections answering "42". */

@@ -104,6 +104,15 @@ class FunctionMethodTest {
         @LambdaFunction(name = "audit", type = InvocationType.EVENT, afterCommit = true)
         CompletionStage<Void> afterCommitAsync(Order in);
 
+        @LambdaFunction(name = "price")
+        CompletionStage<?> wildStage(Order in);
+
+        @LambdaFunction(name = "price")
+        Optional<? extends Order> wildOptional(Order in);
+
+        @LambdaFunction(name = "price")
+        List<? extends Order> wildList(Order in);
+
         @SuppressWarnings("rawtypes")
         @LambdaFunction(name = "price")
         CompletionStage rawStage(Order in);
@@ -189,10 +198,20 @@ class FunctionMethodTest {
     @Test
     void aResultTypeThatIsATypeVariable_isLAMBDAJCA2006() {
         assertThat(problem("inherited")).isEqualTo("LAMBDAJCA2006: " + where("inherited") + " returns O, whose type "
-                + "O is not a type JSON-B can map a result to (a method inherited from a generic interface keeps its "
-                + "type variable): declare the method with its concrete result type");
+                + "O (a method inherited from a generic interface keeps its type variable) is not a type JSON-B can "
+                + "map a result to: declare the method with its concrete result type");
         assertThat(problem("genericMethod")).startsWith("LAMBDAJCA2006: " + where("genericMethod") + " returns "
-                + "java.util.List<T>, whose type T is not a type JSON-B can map a result to");
+                + "java.util.List<T>, whose type T (a method");
+    }
+
+    @Test
+    void aResultTypeWithAWildcard_isLAMBDAJCA2006() {
+        // JSON-B cannot map a result to a wildcard either: every non-empty result would fail at run time
+        assertThat(problem("wildStage")).isEqualTo("LAMBDAJCA2006: " + where("wildStage") + " returns "
+                + "java.util.concurrent.CompletionStage<?>, whose wildcard ? is not a type JSON-B can map a result "
+                + "to: declare the method with its concrete result type");
+        assertThat(problem("wildOptional")).contains("whose wildcard ? extends " + Order.class.getName());
+        assertThat(problem("wildList")).contains("whose wildcard ? extends " + Order.class.getName());
     }
 
     @Test

@@ -34,10 +34,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 
 /**
  * Credential profiles in WildFly: for every type an EJB invokes a function through a connection definition that uses
- * it; a call gets the profile it chose, whichever pooled connection serves it, and the pool destroys none to do so, even
- * when it is a pool's first request; refusals
- * are clear; two connection definitions sharing a profile share one SDK client; and a minute of continuous calls on
- * 10-second credentials sees no failure.
+ * it; a call gets the profile it chose, whichever pooled connection serves it, and the pool destroys none to do so,
+ * even when it is a pool's first request; refusals are clear; two connection definitions sharing a profile share one
+ * SDK client; and a minute of continuous calls on 10-second credentials sees no failure.
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(LambdaEnvironment.class)

@@ -128,7 +128,8 @@ final class ManagementValidator {
 
     /**
      * CreateAlias's routing must add a version besides the alias's own, which must be a published one. Lambda's
-     * answers (recorded: LocalStack's AWS-validated test_lambda_api snapshot, test_notfound_and_invalid_routingconfigs):
+     * answers (recorded: LocalStack's AWS-validated test_lambda_api snapshot,
+     * test_notfound_and_invalid_routingconfigs):
      * "Invalid function version 1. Function version 1 is already included in routing configuration." and
      * "$LATEST is not supported for an alias pointing to more than 1 version".
      */

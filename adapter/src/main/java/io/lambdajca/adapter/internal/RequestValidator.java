@@ -113,10 +113,10 @@ public final class RequestValidator {
     }
 
     /**
-     * GetFunction's and DeleteFunction's Qualifier, when the name ends with one too ({@code f:1}, {@code ...:function:f:1}): they must
-     * be the same, or Lambda answers "The derived qualifier from the function name does not match the specified
-     * qualifier." (recorded for DeleteFunction and GetFunction: LocalStack's AWS-validated test_lambda_api snapshot,
-     * test_ops_with_arn_qualifier_mismatch). Both are valid already.
+     * GetFunction's and DeleteFunction's Qualifier, when the name ends with one too ({@code f:1},
+     * {@code ...:function:f:1}): they must be the same, or Lambda answers "The derived qualifier from the function name
+     * does not match the specified qualifier." (recorded for both: LocalStack's AWS-validated test_lambda_api
+     * snapshot, test_ops_with_arn_qualifier_mismatch). Both are valid already.
      */
     public static void qualifierAgreesWithName(String functionName, String qualifier) {
         if (qualifier == null || functionName.indexOf(':') < 0) {
