@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
@@ -15,14 +17,35 @@ import software.amazon.awssdk.core.exception.Crc32MismatchException;
 /** Classifies client-side failures by whether the request can have reached Lambda. */
 final class Failures {
 
+    /**
+     * How the HTTP clients name a connection not made or not had: Apache 4's and 5's connect timeouts, Apache 4's
+     * pool timeout and Apache 5's ({@code org.apache.hc.core5.http.ConnectionRequestTimeoutException}).
+     */
+    private static final List<String> NO_CONNECTION = List.of("ConnectTimeoutException",
+            "ConnectionPoolTimeoutException", "ConnectionRequestTimeoutException");
+    /** How the SDK's Netty client says that no pooled connection came free (its acquire timeout and limit). */
+    private static final List<String> NO_POOLED_CONNECTION = List.of("Acquire operation took longer",
+            "Too many outstanding acquire operations", "Maximum pending connection acquisitions exceeded");
+    /** Netty's read and write timeouts on a stream's connection (not InterruptedIOExceptions). */
+    private static final Set<String> NETTY_TIMEOUTS = Set.of("io.netty.handler.timeout.ReadTimeoutException",
+            "io.netty.handler.timeout.WriteTimeoutException");
+
     private Failures() {
     }
 
-    /** The connection was never made (refused, unknown host, no route, connect timeout, no pooled connection free). */
+    /**
+     * The request was never sent: no connection was made (refused, unknown host, no route, connect timeout) or none
+     * came free in the pool in time, in any HTTP client the adapter uses (the Apache clients' exception names, the
+     * SDK's Netty client's messages).
+     */
     static boolean beforeSending(Throwable e) {
         return anyCause(e, t -> t instanceof ConnectException || t instanceof UnknownHostException
-                || t instanceof NoRouteToHostException || t.getClass().getName().endsWith("ConnectTimeoutException")
-                || t.getClass().getName().endsWith("ConnectionPoolTimeoutException"));
+                || t instanceof NoRouteToHostException || noConnection(t.getClass().getName(), t.getMessage()));
+    }
+
+    private static boolean noConnection(String className, String message) {
+        return NO_CONNECTION.stream().anyMatch(className::endsWith)
+                || message != null && NO_POOLED_CONNECTION.stream().anyMatch(message::startsWith);
     }
 
     /** The credentials could not be had (STS or Roles Anywhere failed) before the request was sent, or null. */
@@ -40,13 +63,16 @@ final class Failures {
         return anyCause(e, t -> t.getClass().getName().endsWith("JsonParseException"));
     }
 
-    /** The call ran out of time: a socket read timeout or the SDK's call timeout. */
+    /**
+     * The call ran out of time after the request may have reached Lambda: a read timeout (a socket's, or Netty's
+     * handler's on a stream) or the SDK's call timeout; not a wait for a connection, when nothing was sent.
+     */
     static boolean timedOut(Throwable e) {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return true;
         }
-        return anyCause(e, t -> t instanceof SocketTimeoutException || t instanceof InterruptedIOException
-                && !t.getClass().getName().endsWith("ConnectTimeoutException"));
+        return !beforeSending(e) && anyCause(e, t -> t instanceof SocketTimeoutException
+                || t instanceof InterruptedIOException || NETTY_TIMEOUTS.contains(t.getClass().getName()));
     }
 
     /** The first throwable of that type in the cause chain of e (e included), or null. */

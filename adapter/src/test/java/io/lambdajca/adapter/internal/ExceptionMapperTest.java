@@ -2,12 +2,14 @@ package io.lambdajca.adapter.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.AccessDeniedException;
@@ -20,6 +22,7 @@ import io.lambdajca.api.PreconditionFailedException;
 import io.lambdajca.api.ResourceConflictException;
 import io.lambdajca.api.ThrottledException;
 import io.lambdajca.api.UnexpectedFailureException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -150,6 +153,30 @@ class ExceptionMapperTest {
         LambdaException timeout = ExceptionMapper.map(Operation.INVOKE, "f",
                 SdkClientException.create("Read timed out", new SocketTimeoutException("Read timed out")), 1);
         assertThat(timeout).isInstanceOfSatisfying(EndpointUnavailableException.class,
+                u -> assertThat(u.isTimeout()).isTrue()).hasMessageContaining("ReadTimeoutMillis");
+    }
+
+    @Test
+    void noPooledConnectionInTime_isUnreachable_notATimeout_inEveryHttpClient() {
+        // Apache 5's pool (the synchronous client) and the SDK's Netty pool (streams): nothing was sent
+        List<Throwable> causes = List.of(new ConnectionRequestTimeoutException("Timeout deadline: 5000 MILLISECONDS"),
+                new Throwable("Acquire operation took longer than the configured maximum time. This indicates ...",
+                        new TimeoutException("Acquire operation took longer than 5000 milliseconds.")));
+        for (Throwable cause : causes) {
+            LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f",
+                    SdkClientException.create("Unable to execute HTTP request", cause), 4);
+            assertThat(e).isInstanceOfSatisfying(EndpointUnavailableException.class,
+                    u -> assertThat(u.isTimeout()).as("a request never sent").isFalse())
+                    .hasMessageContaining("could not reach", "after 4 attempt(s)");
+        }
+    }
+
+    @Test
+    void aStreamsReadTimeout_isATimeout() {
+        // the SDK's Netty client wraps Netty's own read timeout in an IOException
+        LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f", SdkClientException.create("Read timed out",
+                new IOException("Read timed out", ReadTimeoutException.INSTANCE)), 1);
+        assertThat(e).isInstanceOfSatisfying(EndpointUnavailableException.class,
                 u -> assertThat(u.isTimeout()).isTrue()).hasMessageContaining("ReadTimeoutMillis");
     }
 

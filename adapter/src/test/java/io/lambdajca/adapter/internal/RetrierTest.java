@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,6 +92,20 @@ class RetrierTest {
         });
         assertThat(result).isEqualTo("ok");
         assertThat(sleeps).hasSize(2).allSatisfy(ms -> assertThat(ms).isBetween(0L, 2000L));
+    }
+
+    @Test
+    void noPooledConnectionInTime_isRetriedForInvoke_asNothingWasSent() {
+        AtomicInteger calls = new AtomicInteger();
+        String result = retrier.call(Operation.INVOKE, "f", left -> {
+            if (calls.incrementAndGet() < 2) {
+                throw SdkClientException.create("Unable to execute HTTP request",
+                        new ConnectionRequestTimeoutException("Timeout deadline: 5000 MILLISECONDS"));
+            }
+            return "ok";
+        });
+        assertThat(result).isEqualTo("ok");
+        assertThat(calls).hasValue(2);
     }
 
     @Test
