@@ -32,6 +32,11 @@ public final class OpenStreams {
         open.remove(stream);
     }
 
+    /** Whether the adapter has stopped: its streams were aborted, and calls waiting to retry send nothing more. */
+    boolean adapterStopped() {
+        return closed;
+    }
+
     /** How many streams are open. */
     public int size() {
         return open.size();

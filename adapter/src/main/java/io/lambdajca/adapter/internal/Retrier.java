@@ -2,10 +2,12 @@ package io.lambdajca.adapter.internal;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
+import io.lambdajca.api.ConnectionUnavailableException;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -31,17 +33,27 @@ final class Retrier {
     private final Duration callTimeout;
     private final Sleeper sleeper;
     private final LongSupplier nanoClock;
+    private final BooleanSupplier stopped;
 
-    /** @param callTimeout the bound of a whole call, retries included; null for none */
-    Retrier(RetryPolicy policy, Duration callTimeout) {
-        this(policy, callTimeout, Thread::sleep, System::nanoTime);
+    /**
+     * @param callTimeout the bound of a whole call, retries included; null for none
+     * @param stopped whether the adapter has stopped: a call waiting to retry then makes no more attempts
+     */
+    Retrier(RetryPolicy policy, Duration callTimeout, BooleanSupplier stopped) {
+        this(policy, callTimeout, Thread::sleep, System::nanoTime, stopped);
     }
 
     Retrier(RetryPolicy policy, Duration callTimeout, Sleeper sleeper, LongSupplier nanoClock) {
+        this(policy, callTimeout, sleeper, nanoClock, () -> false);
+    }
+
+    Retrier(RetryPolicy policy, Duration callTimeout, Sleeper sleeper, LongSupplier nanoClock,
+            BooleanSupplier stopped) {
         this.policy = policy;
         this.callTimeout = callTimeout;
         this.sleeper = sleeper;
         this.nanoClock = nanoClock;
+        this.stopped = stopped;
     }
 
     /** Pauses the calling thread; replaceable in tests. */
@@ -91,6 +103,11 @@ final class Retrier {
                     throw new Exhausted(e, n);
                 }
                 waited += delay;
+                if (stopped.getAsBoolean()) {
+                    throw new ConnectionUnavailableException(functionName, operation.apiName() + " of '"
+                            + functionName + "' was not sent again: the Lambda resource adapter stopped (undeployed, "
+                            + "or the server is stopping) while it waited to retry, after " + n + " attempt(s)", e);
+                }
             }
         }
     }

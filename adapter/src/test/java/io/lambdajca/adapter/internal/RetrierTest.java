@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.lambdajca.api.ConnectionUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -106,6 +108,22 @@ class RetrierTest {
         });
         assertThat(result).isEqualTo("ok");
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void aCallWaitingToRetry_whenTheAdapterStops_sendsNothingMore_andIsConnectionUnavailable() {
+        AtomicBoolean stopped = new AtomicBoolean();
+        Retrier stopping = new Retrier(policy, null, ms -> stopped.set(true), nanos::get, stopped::get);
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> stopping.call(Operation.INVOKE, "f", left -> {
+            calls.incrementAndGet();
+            throw throttled("1");
+        })).isInstanceOfSatisfying(ConnectionUnavailableException.class, e -> {
+            assertThat(e.functionName()).isEqualTo("f");
+            assertThat(e.getMessage()).contains("Invoke of 'f' was not sent again", "adapter stopped",
+                    "after 1 attempt(s)");
+        });
+        assertThat(calls).hasValue(1);
     }
 
     @Test
