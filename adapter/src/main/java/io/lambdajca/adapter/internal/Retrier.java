@@ -138,9 +138,11 @@ final class Retrier {
         if (attempt > policy.maxRetries() || !retryable(operation, e)) {
             return -1;
         }
-        long cap = Math.min(policy.maxBackoff().toMillis(),
-                policy.baseDelay().toMillis() * (1L << Math.min(attempt - 1, 20)));
-        long delay = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
+        int doublings = Math.min(attempt - 1, 20);
+        long base = policy.baseDelay().toMillis();
+        long grown = base > Long.MAX_VALUE >> doublings ? Long.MAX_VALUE : base << doublings; // no overflow to 0
+        long cap = Math.min(policy.maxBackoff().toMillis(), grown);
+        long delay = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap == Long.MAX_VALUE ? cap : cap + 1);
         Duration retryAfter = retryAfter(e);
         if (retryAfter != null) {
             delay = Math.max(delay, retryAfter.toMillis());

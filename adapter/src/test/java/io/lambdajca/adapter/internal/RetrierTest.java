@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -124,6 +125,26 @@ class RetrierTest {
                     "after 1 attempt(s)");
         });
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void theLargestDelaysConfigured_backOffWithoutOverflowing() {
+        RetryPolicy huge = new RetryPolicy(3, Duration.ofMillis(Long.MAX_VALUE), Duration.ofMillis(Long.MAX_VALUE),
+                Duration.ofMillis(Long.MAX_VALUE), false);
+        Retrier retrier = new Retrier(huge, null, sleeps::add, nanos::get);
+        SdkClientException refused = SdkClientException.create("Unable to execute HTTP request",
+                new ConnectException("Connection refused"));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            // a random share of a cap that stays Long.MAX_VALUE: never an exception, never a wrapped negative cap
+            assertThat(retrier.retryDelay(Operation.INVOKE, refused, attempt, 0)).isNotNegative();
+        }
+        RetryPolicy bigBase = new RetryPolicy(3, Duration.ofMillis(Long.MAX_VALUE / 2), Duration.ofMillis(
+                Long.MAX_VALUE), Duration.ofMillis(Long.MAX_VALUE), false);
+        long[] delays = new long[50];
+        for (int i = 0; i < delays.length; i++) { // 2^20 times the base overflowed to 0: no backoff at all
+            delays[i] = new Retrier(bigBase, null, sleeps::add, nanos::get).retryDelay(Operation.INVOKE, refused, 3, 0);
+        }
+        assertThat(Arrays.stream(delays).max().getAsLong()).isGreaterThan(Long.MAX_VALUE / 8);
     }
 
     @Test
