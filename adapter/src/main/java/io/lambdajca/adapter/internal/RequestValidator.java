@@ -130,9 +130,17 @@ public final class RequestValidator {
         }
     }
 
-    /** Invoke's tenant id (for functions with tenant isolation); null is none. */
+    /**
+     * Invoke's tenant id (for functions with tenant isolation); null is none. The model's pattern takes spaces anywhere,
+     * but a header value cannot start or end with one (HTTP drops them, RFC 9110 5.5): Lambda would get another tenant.
+     */
     public static void tenantId(String functionName, String tenantId) {
         optional(functionName, "tenantId", tenantId, MAX_TENANT_ID, TENANT_ID, TENANT_ID_PATTERN, "");
+        if (tenantId != null && (tenantId.startsWith(" ") || tenantId.endsWith(" "))) {
+            throw new InvalidRequestException(functionName, "tenantId '" + abbreviate(tenantId) + "' starts or ends "
+                    + "with a space, which HTTP drops from a header: Lambda would get '" + abbreviate(tenantId.strip())
+                    + "'");
+        }
     }
 
     /** Invoke's durable execution name (for durable functions); null is none. */

@@ -88,6 +88,15 @@ class RequestValidatorTest {
     }
 
     @Test
+    void aTenantIdWithASpaceAtAnEnd_isRefused_asHttpWouldDropIt() {
+        assertThatThrownBy(() -> RequestValidator.tenantId("f", "  acme  ")).isInstanceOf(
+                InvalidRequestException.class).hasMessage("tenantId '  acme  ' starts or ends with a space, which HTTP "
+                        + "drops from a header: Lambda would get 'acme'");
+        assertThatThrownBy(() -> RequestValidator.tenantId("f", " ")).hasMessageEndingWith("Lambda would get ''");
+        assertThatCode(() -> RequestValidator.tenantId("f", "acme corp")).doesNotThrowAnyException();
+    }
+
+    @Test
     void functionName_whenNull_namesTheArgument() {
         assertThatThrownBy(() -> RequestValidator.functionName(null)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("functionName must not be null");
