@@ -9,7 +9,6 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -158,7 +157,7 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
             throw new ResultMappingException(e.functionName(), fm.method.getDeclaringClass().getSimpleName() + "."
                     + fm.method.getName() + ": " + e.getMessage(), e);
         }
-        return fm.optional ? Optional.ofNullable(result) : result;
+        return fm.returned(result);
     }
 
     /**

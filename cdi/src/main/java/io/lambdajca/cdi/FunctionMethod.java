@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -32,7 +35,10 @@ final class FunctionMethod {
     final InvocationType type;
     final boolean afterCommit;
     final boolean async;
+    /** The method returns an Optional, OptionalInt, OptionalLong or OptionalDouble: empty for no result. */
     final boolean optional;
+    /** Which of them. */
+    private final Class<?> optionalKind;
     /** The index of the parameter that is the function's input, or -1 for none. */
     final int inputParameter;
     /** The index of the {@link TenantId} parameter, or -1 for none. */
@@ -42,15 +48,20 @@ final class FunctionMethod {
     /** The method returns {@code InputStream} or {@code InvocationStream}: it invokes with response streaming. */
     final boolean streaming;
 
+    /** The primitive optionals a method may return, with the type their result maps to. */
+    private static final Map<Class<?>, Class<?>> PRIMITIVE_OPTIONALS = Map.of(OptionalInt.class, Integer.class,
+            OptionalLong.class, Long.class, OptionalDouble.class, Double.class);
+
     private FunctionMethod(Method method, LambdaFunction f, int inputParameter, int tenantParameter, boolean async,
-            boolean optional, Type resultType) {
+            Class<?> optionalKind, Type resultType) {
         this.method = method;
         this.functionName = f.name();
         this.qualifier = f.qualifier().isEmpty() ? null : f.qualifier();
         this.type = f.type();
         this.afterCommit = f.afterCommit();
         this.async = async;
-        this.optional = optional;
+        this.optional = optionalKind != null;
+        this.optionalKind = optionalKind;
         this.inputParameter = inputParameter;
         this.tenantParameter = tenantParameter;
         this.resultType = resultType;
@@ -135,12 +146,17 @@ final class FunctionMethod {
                 return null;
             }
         }
-        boolean optional = raw(returned) == Optional.class;
-        if (optional) {
+        Class<?> rawReturned = raw(returned);
+        Class<?> optionalKind = rawReturned != null && (rawReturned == Optional.class
+                || PRIMITIVE_OPTIONALS.containsKey(rawReturned)) ? rawReturned : null;
+        boolean optional = optionalKind != null;
+        if (optionalKind == Optional.class) {
             returned = argument(returned, where, problems);
             if (returned == null) {
                 return null;
             }
+        } else if (optional) {
+            returned = PRIMITIVE_OPTIONALS.get(optionalKind);
         }
         if (returned == InputStream.class || returned == InvocationStream.class) {
             String problem = streamProblem(f, async || optional);
@@ -169,7 +185,24 @@ final class FunctionMethod {
                     + "void method");
             return null;
         }
-        return new FunctionMethod(m, f, input, tenant, async, optional, returned);
+        return new FunctionMethod(m, f, input, tenant, async, optionalKind, returned);
+    }
+
+    /** What the method returns for a mapped result (null for an empty or {@code null} payload). */
+    Object returned(Object result) {
+        if (optionalKind == null) {
+            return result;
+        }
+        if (optionalKind == OptionalInt.class) {
+            return result == null ? OptionalInt.empty() : OptionalInt.of((Integer) result);
+        }
+        if (optionalKind == OptionalLong.class) {
+            return result == null ? OptionalLong.empty() : OptionalLong.of((Long) result);
+        }
+        if (optionalKind == OptionalDouble.class) {
+            return result == null ? OptionalDouble.empty() : OptionalDouble.of((Double) result);
+        }
+        return Optional.ofNullable(result);
     }
 
     /** Why a method returning a stream cannot stream, or null when it can. */

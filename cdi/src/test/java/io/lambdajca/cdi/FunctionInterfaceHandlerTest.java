@@ -168,7 +168,7 @@ class FunctionInterfaceHandlerTest {
                     return result;
                 }));
         List<InvocationRequest> sent = new ArrayList<>();
-        FailingNaming.bind("java:global/lambda/Quotes", factory(() -> recording(sent, "\"ok\"")));
+        FailingNaming.bind("java:global/lambda/Quotes", factory(() -> recording(sent, "ok")));
         Quotes quotes = (Quotes) Proxy.newProxyInstance(Quotes.class.getClassLoader(), new Class<?>[] {Quotes.class},
                 new FunctionInterfaceHandler(Quotes.class, "java:global/lambda/Quotes",
                         FunctionMethod.describeAll(Quotes.class, new ArrayList<>()), null));

@@ -8,6 +8,9 @@ import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -30,6 +33,15 @@ class FunctionMethodTest {
     interface Valid {
         @LambdaFunction(name = "price", qualifier = "live")
         Order plain(Order in);
+
+        @LambdaFunction(name = "count")
+        OptionalInt count(Order in);
+
+        @LambdaFunction(name = "count")
+        OptionalLong total(Order in);
+
+        @LambdaFunction(name = "count")
+        CompletionStage<OptionalDouble> average(Order in);
 
         @LambdaFunction(name = "price")
         CompletableFuture<Order> laterAsFuture(Order in);
@@ -170,6 +182,18 @@ class FunctionMethodTest {
         assertThat(fm.async).isFalse();
         assertThat(fm.resultType).isEqualTo(Order.class);
         assertThat(fm.qualifier).as("no qualifier means $LATEST").isNull();
+    }
+
+    @Test
+    void primitiveOptionals_areUnwrappedToTheirWrapper_andEmptyForNoResult() {
+        FunctionMethod count = valid("count");
+        assertThat(count.optional).isTrue();
+        assertThat(count.resultType).isEqualTo(Integer.class);
+        assertThat(count.returned(7)).isEqualTo(OptionalInt.of(7));
+        assertThat(count.returned(null)).isEqualTo(OptionalInt.empty());
+        assertThat(valid("total").returned(null)).isEqualTo(OptionalLong.empty());
+        assertThat(valid("average").returned(2.5)).isEqualTo(OptionalDouble.of(2.5));
+        assertThat(valid("maybe").returned(null)).isEqualTo(Optional.empty());
     }
 
     @Test
