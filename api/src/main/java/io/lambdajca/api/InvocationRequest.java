@@ -178,8 +178,8 @@ public final class InvocationRequest {
         /**
          * The tenant to invoke the function for, sent as {@code X-Amz-Tenant-Id}: a function created with tenant
          * isolation ({@link FunctionInfo#tenantIsolationMode()} {@code PER_TENANT}) runs each tenant's invocations in
-         * execution environments of that tenant only, and needs one. 1 to 256 characters: letters, digits, spaces and
-         * {@code . _ : / = + - @}; null (the default) sends none.
+         * execution environments of that tenant only, and needs one. 1 to 256 characters: letters, digits, spaces (not
+         * first or last: HTTP would drop them) and {@code . _ : / = + - @}; null (the default) sends none.
          */
         public Builder tenantId(String value) {
             this.tenantId = value;

@@ -6,9 +6,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -34,7 +34,7 @@ import jakarta.json.bind.JsonbException;
  * The implementation behind an injected typed function interface: each call takes a pooled connection and makes the
  * connection's typed invocation ({@link LambdaConnection#invoke(InvocationRequest, java.lang.reflect.Type)}), which
  * maps the argument and the result with the adapter's JSON-B. CompletionStage methods run on the container's default
- * managed executor. {@code InputStream} and {@code InvocationStream} methods invoke with response streaming
+ * managed executor, their argument mapped by this handler when they are called. {@code InputStream} and {@code InvocationStream} methods invoke with response streaming
  * ({@link LambdaConnection#invokeStream(InvocationRequest)}).
  */
 final class FunctionInterfaceHandler implements InvocationHandler, Serializable {
@@ -87,8 +87,14 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         }
         if (fm.async) {
             // the argument as it is now, mapped on the caller's thread (its transaction, its persistence context):
-            // the application may change it, or close what it reads, before the executor gets to it
-            InvocationRequest frozen = request(fm, null, input == null ? null : json(fm, input), tenantId, events);
+            // the application may change it, or close what it reads, before the executor gets to it; a failure to
+            // map it fails the stage, as every other failure of the call does
+            InvocationRequest frozen;
+            try {
+                frozen = request(fm, null, input == null ? null : json(fm, input), tenantId, events);
+            } catch (ResultMappingException unmappable) {
+                return CompletableFuture.failedFuture(unmappable);
+            }
             ManagedExecutorService e = executor;
             if (e == null) {
                 e = managedExecutor();
@@ -108,7 +114,7 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
     }
 
     /** The invocation of a call: its input an object for the adapter's JSON-B to map, or JSON already mapped. */
-    private static InvocationRequest request(FunctionMethod fm, Object input, byte[] json, String tenantId,
+    private static InvocationRequest request(FunctionMethod fm, Object input, String json, String tenantId,
             BeanManager events) {
         InvocationRequest.Builder request = InvocationRequest.builder(fm.functionName).qualifier(fm.qualifier)
                 .invocationType(fm.type).tenantId(tenantId).afterCommit(fm.afterCommit)
@@ -126,9 +132,9 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
      * The argument as JSON, mapped by the server's JSON-B with the application's class loader, as the adapter maps an
      * input (the same provider and defaults); its failure the adapter's, a {@link ResultMappingException}.
      */
-    private byte[] json(FunctionMethod fm, Object input) {
+    private String json(FunctionMethod fm, Object input) {
         try {
-            return jsonb().toJson(input).getBytes(StandardCharsets.UTF_8);
+            return jsonb().toJson(input);
         } catch (JsonbException e) {
             throw new ResultMappingException(fm.functionName, fm.method.getDeclaringClass().getSimpleName() + "."
                     + fm.method.getName() + ": input of type " + input.getClass().getName() + " for function '"

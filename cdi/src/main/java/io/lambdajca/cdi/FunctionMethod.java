@@ -35,9 +35,7 @@ final class FunctionMethod {
     final InvocationType type;
     final boolean afterCommit;
     final boolean async;
-    /** The method returns an Optional, OptionalInt, OptionalLong or OptionalDouble: empty for no result. */
-    final boolean optional;
-    /** Which of them. */
+    /** Optional, OptionalInt, OptionalLong or OptionalDouble when the method returns one (empty for no result). */
     private final Class<?> optionalKind;
     /** The index of the parameter that is the function's input, or -1 for none. */
     final int inputParameter;
@@ -60,7 +58,6 @@ final class FunctionMethod {
         this.type = f.type();
         this.afterCommit = f.afterCommit();
         this.async = async;
-        this.optional = optionalKind != null;
         this.optionalKind = optionalKind;
         this.inputParameter = inputParameter;
         this.tenantParameter = tenantParameter;
@@ -166,7 +163,8 @@ final class FunctionMethod {
                 return null;
             }
         }
-        String unresolved = unresolved(returned);
+        String unresolved = returned instanceof WildcardType ? "wildcard " + returned.getTypeName()
+                : unresolved(returned);
         if (unresolved != null) {
             problems.add("LAMBDAJCA2006: " + where + " returns " + m.getGenericReturnType().getTypeName() + ", whose "
                     + unresolved + " is not a type JSON-B can map a result to: declare the method with its concrete "
@@ -186,6 +184,11 @@ final class FunctionMethod {
             return null;
         }
         return new FunctionMethod(m, f, input, tenant, async, optionalKind, returned);
+    }
+
+    /** Whether the method returns an Optional, OptionalInt, OptionalLong or OptionalDouble. */
+    boolean optional() {
+        return optionalKind != null;
     }
 
     /** What the method returns for a mapped result (null for an empty or {@code null} payload). */
@@ -232,16 +235,15 @@ final class FunctionMethod {
     }
 
     /**
-     * The first type variable or wildcard in the type, or null when it has none: JSON-B cannot resolve either to a
-     * class when it maps a result ("Error resolving runtime type").
+     * The first type variable in the type, or a wildcard that is the type itself, or null when it has neither: JSON-B
+     * cannot resolve them to a class when it maps a result ("Error resolving runtime type"); a wildcard inside a
+     * type ({@code List<? extends Quote>}) it resolves to its bound.
      */
     private static String unresolved(Type t) {
         if (t instanceof TypeVariable) {
             return "type " + t.getTypeName() + " (a method inherited from a generic interface keeps its type variable)";
         }
-        if (t instanceof WildcardType) {
-            return "wildcard " + t.getTypeName();
-        }
+
         if (t instanceof GenericArrayType g) {
             return unresolved(g.getGenericComponentType());
         }

@@ -26,6 +26,7 @@ import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
+import io.lambdajca.api.ResultMappingException;
 import io.lambdajca.cdi.hidden.HiddenFunctions;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 
@@ -181,6 +182,33 @@ class FunctionInterfaceHandlerTest {
         assertThat(quote.toCompletableFuture().get()).isEqualTo("ok");
         assertThat(sent).singleElement().satisfies(r -> assertThat(new String(r.payload(), StandardCharsets.UTF_8))
                 .isEqualTo("[\"apple\",\"pear\"]"));
+    }
+
+    /** An argument JSON-B cannot map: its getter fails. */
+    public static class Unmappable {
+        public String getSku() {
+            throw new IllegalStateException("the entity's session is closed");
+        }
+    }
+
+    interface Unmapped {
+        @LambdaFunction(name = "quote")
+        CompletionStage<String> quote(Unmappable item);
+    }
+
+    @Test
+    void anAsyncMethod_whoseArgumentCannotBeMapped_returnsAFailedStage_sendingNothing() {
+        FailingNaming.bind("java:global/lambda/Quotes", factory(() -> {
+            throw new AssertionError("no connection is taken");
+        }));
+        Unmapped unmapped = (Unmapped) Proxy.newProxyInstance(Unmapped.class.getClassLoader(),
+                new Class<?>[] {Unmapped.class}, new FunctionInterfaceHandler(Unmapped.class,
+                        "java:global/lambda/Quotes", FunctionMethod.describeAll(Unmapped.class, new ArrayList<>()),
+                        null));
+        CompletionStage<String> quote = unmapped.quote(new Unmappable());
+        assertThat(quote.toCompletableFuture()).isCompletedExceptionally();
+        assertThatThrownBy(() -> quote.toCompletableFuture().join()).hasCauseInstanceOf(ResultMappingException.class)
+                .hasMessageContaining("Unmapped.quote: input of type " + Unmappable.class.getName());
     }
 
     /** A connection recording each typed invocation's request, answering {@code result}. */

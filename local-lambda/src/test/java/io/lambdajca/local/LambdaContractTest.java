@@ -355,7 +355,8 @@ class LambdaContractTest {
                 .payload(SdkBytes.fromUtf8String("{\"sleepMillis\":10}")));
         Poll.value(Duration.ofSeconds(5), () -> invoke("slow", "{\"op\":\"count\"}").payload().asUtf8String(),
                 count -> count.contains("\"started\":1"), "another function's event, queued after them, started");
-        // discarded, not delayed: events are handed out in order, so those six were dealt with before slow's ran;
+        // discarded, not delayed: each event is first looked at in the order they came, and these six are discarded
+        // at that first look, so before slow's ran;
         // with the reservation lifted, they still do not run
         client.deleteFunctionConcurrency(r -> r.functionName("discarding"));
         client.invoke(b -> b.functionName("slow").invocationType(InvocationType.EVENT)

@@ -95,6 +95,7 @@ final class Retrier {
                 if (delay < 0) {
                     throw new Exhausted(e, n);
                 }
+                checkRunning(operation, functionName, n, e);
                 AdapterLog.retrying(operation.apiName(), functionName, n, delay, e.getClass().getSimpleName());
                 try {
                     sleeper.sleep(delay);
@@ -103,12 +104,17 @@ final class Retrier {
                     throw new Exhausted(e, n);
                 }
                 waited += delay;
-                if (stopped.getAsBoolean()) {
-                    throw new ConnectionUnavailableException(functionName, operation.apiName() + " of '"
-                            + functionName + "' was not sent again: the Lambda resource adapter stopped (undeployed, "
-                            + "or the server is stopping) while it waited to retry, after " + n + " attempt(s)", e);
-                }
+                checkRunning(operation, functionName, n, e);
             }
+        }
+    }
+
+    /** No further attempt once the adapter has stopped: nothing more is sent. */
+    private void checkRunning(Operation operation, String functionName, int attempts, RuntimeException last) {
+        if (stopped.getAsBoolean()) {
+            throw new ConnectionUnavailableException(functionName, operation.apiName() + " of '" + functionName
+                    + "' was not sent again: the Lambda resource adapter stopped (undeployed, or the server is "
+                    + "stopping) while it waited to retry, after " + attempts + " attempt(s)", last);
         }
     }
 

@@ -172,8 +172,8 @@ class ExceptionMapperTest {
     }
 
     @Test
-    void aStreamsReadTimeout_isATimeout() {
-        // the SDK's Netty client wraps Netty's own read timeout in an IOException
+    void nettysReadTimeout_isATimeout() {
+        // the SDK's Netty client (response streams) wraps Netty's own read timeout in an IOException
         LambdaException e = ExceptionMapper.map(Operation.INVOKE, "f", SdkClientException.create("Read timed out",
                 new IOException("Read timed out", ReadTimeoutException.INSTANCE)), 1);
         assertThat(e).isInstanceOfSatisfying(EndpointUnavailableException.class,
