@@ -54,11 +54,14 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
     /** The JSON-B that maps a CompletionStage method's argument on the caller's thread; made on first use. */
     private transient volatile Jsonb jsonb;
     /**
-     * Looked up on first use, then kept: a JNDI lookup per call would cost more than the call's own overhead. One
-     * handler serves every instance of the interface's bean, so a new {@code @Dependent} instance (a JAX-RS resource's,
-     * per request) does not look it up again.
+     * The connection factory of each calling module (its context class loader), looked up at the module's first call,
+     * then kept: a JNDI lookup per call would cost more than the call's own overhead. Per module because the name is
+     * the calling component's ({@code java:comp/env/lambda/Default} for the default): two WARs of an EAR sharing the
+     * interface from its {@code lib/} may map it to different factories. One handler serves every instance of the
+     * interface's bean, so a new {@code @Dependent} instance (a JAX-RS resource's, per request) does not look it up
+     * again.
      */
-    private transient volatile LambdaConnectionFactory factory;
+    private final transient Map<ClassLoader, LambdaConnectionFactory> factories = new ConcurrentHashMap<>();
     private transient volatile ManagedExecutorService executor;
 
     FunctionInterfaceHandler(Class<?> iface, String jndiName, Map<Method, FunctionMethod> methods,
@@ -80,11 +83,7 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         Object input = fm.input(args);
         String tenantId = fm.tenantId(args);
         BeanManager events = beanManager(); // on the caller's thread: a deferred failure is told on the commit's
-        LambdaConnectionFactory f = factory;
-        if (f == null) {
-            f = LambdaFactoryProducer.lookup(jndiName);
-            factory = f;
-        }
+        LambdaConnectionFactory f = factory();
         if (fm.async) {
             // the argument as it is now, mapped on the caller's thread (its transaction, its persistence context):
             // the application may change it, or close what it reads, before the executor gets to it; a failure to
@@ -178,6 +177,18 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         return fm.resultType == InputStream.class ? stream.inputStream() : stream;
     }
 
+    /** The calling module's connection factory, looked up (outside any lock) at its first call. */
+    private LambdaConnectionFactory factory() {
+        ClassLoader caller = Thread.currentThread().getContextClassLoader();
+        ClassLoader module = caller == null ? iface.getClassLoader() : caller;
+        LambdaConnectionFactory f = factories.get(module);
+        if (f == null) {
+            f = LambdaFactoryProducer.lookup(jndiName);
+            factories.put(module, f);
+        }
+        return f;
+    }
+
     /**
      * A connection from the factory; when it has none to give (the adapter redeployed under the application, say) the
      * factory is looked up again at the next call instead of being kept.
@@ -186,9 +197,7 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         try {
             return from.getConnection();
         } catch (ConnectionUnavailableException e) {
-            if (factory == from) {
-                factory = null;
-            }
+            factories.values().removeIf(kept -> kept == from);
             throw e;
         }
     }

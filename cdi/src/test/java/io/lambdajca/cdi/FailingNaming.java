@@ -4,6 +4,7 @@ import java.lang.reflect.Proxy;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.naming.Context;
 import javax.naming.NameNotFoundException;
@@ -19,6 +20,7 @@ public final class FailingNaming implements InitialContextFactory {
 
     private static final Map<String, NamingException> FAILURES = new ConcurrentHashMap<>();
     private static final Map<String, Object> BOUND = new ConcurrentHashMap<>();
+    private static final Map<String, Supplier<Object>> COMPUTED = new ConcurrentHashMap<>();
 
     static void install() {
         System.setProperty(Context.INITIAL_CONTEXT_FACTORY, FailingNaming.class.getName());
@@ -28,6 +30,7 @@ public final class FailingNaming implements InitialContextFactory {
         System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
         FAILURES.clear();
         BOUND.clear();
+        COMPUTED.clear();
     }
 
     /** A lookup of the name fails with a naming exception whose cause is {@code cause}. */
@@ -42,11 +45,19 @@ public final class FailingNaming implements InitialContextFactory {
         BOUND.put(name, object);
     }
 
+    /** Each lookup of the name finds what {@code value} gives then (a name whose object depends on the caller). */
+    static void bindComputed(String name, Supplier<Object> value) {
+        COMPUTED.put(name, value);
+    }
+
     @Override
     public Context getInitialContext(Hashtable<?, ?> environment) {
         return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("lookup") && args[0] instanceof String name) {
+                        if (COMPUTED.containsKey(name)) {
+                            return COMPUTED.get(name).get();
+                        }
                         if (BOUND.containsKey(name)) {
                             return BOUND.get(name);
                         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +97,34 @@ class FunctionInterfaceHandlerTest {
         assertThatThrownBy(() -> proxy.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class);
         FailingNaming.bind("java:global/lambda/Pricing", factory(() -> connection("42")));
         assertThat(proxy.price("sku-1")).isEqualTo("42");
+    }
+
+    @Test
+    void theFactory_isLookedUpOncePerCallingModule_asTwoWarsOfAnEarMayMapTheNameToDifferentFactories() {
+        ClassLoader first = new ClassLoader(getClass().getClassLoader()) { };
+        ClassLoader second = new ClassLoader(getClass().getClassLoader()) { };
+        AtomicInteger lookups = new AtomicInteger();
+        FailingNaming.bindComputed("java:global/lambda/Pricing", () -> {
+            lookups.incrementAndGet();
+            boolean ofSecond = Thread.currentThread().getContextClassLoader() == second;
+            return factory(() -> connection(ofSecond ? "second" : "first"));
+        });
+        assertThat(inModule(first, () -> proxy.price("sku-1"))).isEqualTo("first");
+        assertThat(inModule(second, () -> proxy.price("sku-1"))).isEqualTo("second");
+        assertThat(inModule(first, () -> proxy.price("sku-1"))).isEqualTo("first");
+        assertThat(inModule(second, () -> proxy.price("sku-1"))).isEqualTo("second");
+        assertThat(lookups).as("one lookup per module, then its factory kept").hasValue(2);
+    }
+
+    private static <T> T inModule(ClassLoader module, Supplier<T> call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(module);
+        try {
+            return call.get();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     interface Later {
