@@ -21,12 +21,9 @@ public final class AccountConcurrency {
     private final int limit;
     /** The executions functions without a reservation share; its size follows the reservations. */
     private final Pool unreservedPool;
-    /** The size last given to {@link #unreservedPool}; guarded by this. */
-    private int poolSize;
 
     public AccountConcurrency(int limit) {
         this.limit = limit;
-        this.poolSize = limit;
         this.unreservedPool = new Pool(limit);
     }
 
@@ -91,9 +88,7 @@ public final class AccountConcurrency {
      * comes back). Running invocations keep their executions: they give them back to the pool they took them from.
      */
     public synchronized void recount(FunctionRegistry registry) {
-        int size = unreserved(registry);
-        unreservedPool.resize(poolSize, size);
-        poolSize = size;
+        unreservedPool.resize(unreserved(registry));
     }
 
     /** The executions functions without a reservation take their environments from. */
@@ -109,16 +104,21 @@ public final class AccountConcurrency {
 
         private static final long serialVersionUID = 1L;
 
+        /** The size last given; guarded by the AccountConcurrency, which resizes under its lock. */
+        private int size;
+
         Pool(int size) {
             super(size);
+            this.size = size;
         }
 
-        void resize(int from, int to) {
-            if (to > from) {
-                release(to - from);
-            } else if (to < from) {
-                reducePermits(from - to);
+        void resize(int to) {
+            if (to > size) {
+                release(to - size);
+            } else if (to < size) {
+                reducePermits(size - to);
             }
+            size = to;
         }
     }
 }
