@@ -66,7 +66,7 @@ public final class LambdaOperations {
             Duration readTimeout, RetryPolicy retry, JsonMapper json, InvocationMetrics metrics) {
         this.client = client;
         Duration callTimeout = client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout().orElse(null);
-        this.retrier = new Retrier(retry, callTimeout, streams::adapterStopped);
+        this.retrier = new Retrier(retry, callTimeout, streams);
         this.json = json;
         this.metrics = metrics;
         this.management = new ManagementOperations(client, retrier);

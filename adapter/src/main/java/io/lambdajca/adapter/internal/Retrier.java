@@ -37,10 +37,11 @@ final class Retrier {
 
     /**
      * @param callTimeout the bound of a whole call, retries included; null for none
-     * @param stopped whether the adapter has stopped: a call waiting to retry then makes no more attempts
+     * @param adapter the adapter's stop signal: a call waiting to retry stops waiting, and makes no more attempts, when
+     *     it stops
      */
-    Retrier(RetryPolicy policy, Duration callTimeout, BooleanSupplier stopped) {
-        this(policy, callTimeout, Thread::sleep, System::nanoTime, stopped);
+    Retrier(RetryPolicy policy, Duration callTimeout, OpenStreams adapter) {
+        this(policy, callTimeout, adapter::awaitStop, System::nanoTime, adapter::adapterStopped);
     }
 
     Retrier(RetryPolicy policy, Duration callTimeout, Sleeper sleeper, LongSupplier nanoClock) {
@@ -56,7 +57,7 @@ final class Retrier {
         this.stopped = stopped;
     }
 
-    /** Pauses the calling thread; replaceable in tests. */
+    /** Pauses the calling thread (no longer than until the adapter stops); replaceable in tests. */
     interface Sleeper {
         void sleep(long millis) throws InterruptedException;
     }

@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -125,6 +129,26 @@ class RetrierTest {
                     "after 1 attempt(s)");
         });
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aCallWaitingToRetry_stopsWaiting_whenTheAdapterStops() throws Exception {
+        OpenStreams adapter = new OpenStreams();
+        RetryPolicy patient = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(2000),
+                Duration.ofMinutes(10), false);
+        Retrier waiting = new Retrier(patient, null, adapter);
+        CountDownLatch attempted = new CountDownLatch(1);
+        CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> waiting.call(Operation.INVOKE, "f",
+                left -> {
+                    attempted.countDown();
+                    throw throttled("300"); // the next attempt five minutes away
+                }));
+        assertThat(attempted.await(30, TimeUnit.SECONDS)).isTrue();
+        adapter.abortAll();
+        // well before the five minutes: the wait ends with the stop
+        assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessageContaining("adapter stopped").hasMessageContaining("after 1 attempt(s)");
     }
 
     @Test
