@@ -14,22 +14,33 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import jakarta.resource.spi.ConfigProperty;
 
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Comment;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 import io.lambdajca.adapter.internal.ConnectionProperties;
 import io.lambdajca.adapter.internal.credentials.CredentialProfileProperties;
 
 /**
  * The README's property tables are what administrators read: they must name exactly the properties the adapter
- * declares with {@code @ConfigProperty}, with the same type, confidentiality and default.
+ * declares with {@code @ConfigProperty}, with the same type, confidentiality and default; so must the Open Liberty
+ * include that administrators copy, {@code src/main/liberty/lambda-jca.xml}, in Liberty's spelling.
  */
 class ConfigPropertiesDocumentedTest {
 
     private static final Pattern NAME = Pattern.compile("`(\\w+)`( \\(confidential\\))?");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final String NONE = "—";
+    /** A listed property and its default in the include's comment: {@code region="us-east-1"}. */
+    private static final Pattern LISTED = Pattern.compile("(?m)^\\s+(\\w+)=\"([^\"]*)\"");
 
     /**
      * Profile defaults depend on the profile's type (a STATIC profile has no duration), so the container is not given
@@ -79,6 +90,60 @@ class ConfigPropertiesDocumentedTest {
             } else {
                 row.names.forEach(n -> assertThat(PROFILE_DEFAULTS_BY_TYPE).as("README default of %s", n)
                         .doesNotContainKey(n));
+            }
+        }
+    }
+
+    @Test
+    void libertyInclude_listsEveryConnectionPropertyWithItsDefault_andSetsOnlyPropertiesTheAdapterHas()
+            throws Exception {
+        Path include = Path.of("..", "src", "main", "liberty", "lambda-jca.xml").toAbsolutePath().normalize();
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(include.toFile());
+        Map<String, Declared> connection = libertyNames(declared(LambdaManagedConnectionFactory.class));
+        Map<String, Declared> profile = libertyNames(declared(LambdaCredentialProfile.class));
+
+        Map<String, String> listed = new TreeMap<>();
+        NodeList factories = doc.getElementsByTagName("connectionFactory");
+        for (int i = 0; i < factories.getLength(); i++) {
+            for (Node n = factories.item(i).getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Comment c && c.getData().contains("All the properties of properties.lambda")) {
+                    Matcher m = LISTED.matcher(c.getData());
+                    while (m.find()) {
+                        listed.put(m.group(1), m.group(2));
+                    }
+                }
+            }
+        }
+        assertThat(listed.keySet()).as("properties listed with their defaults in %s", include)
+                .containsExactlyInAnyOrderElementsOf(connection.keySet());
+        listed.forEach((name, value) -> assertThat(value).as("default of %s in %s", name, include)
+                .isEqualTo(connection.get(name).defaultValue));
+
+        assertSetsOnly(doc, "connectionFactory", connection.keySet(), include);
+        assertSetsOnly(doc, "adminObject", profile.keySet(), include);
+        String text = Files.readString(include, StandardCharsets.UTF_8);
+        profile.keySet().forEach(name -> assertThat(text).as("profile property %s named in %s", name, include)
+                .containsPattern("\\b" + name + "\\b"));
+    }
+
+    /** The properties as Liberty spells them: the first letter in lower case. */
+    private static Map<String, Declared> libertyNames(Map<String, Declared> declared) {
+        Map<String, Declared> liberty = new TreeMap<>();
+        declared.forEach((name, d) -> liberty.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), d));
+        return liberty;
+    }
+
+    /** Every attribute of a properties.lambda element inside an {@code owner} element is one of {@code known}. */
+    private static void assertSetsOnly(Document doc, String owner, java.util.Set<String> known, Path include) {
+        NodeList owners = doc.getElementsByTagName(owner);
+        assertThat(owners.getLength()).as("%s elements in %s", owner, include).isPositive();
+        for (int i = 0; i < owners.getLength(); i++) {
+            NodeList props = ((Element) owners.item(i)).getElementsByTagName("properties.lambda");
+            assertThat(props.getLength()).as("properties.lambda in %s %d", owner, i).isEqualTo(1);
+            NamedNodeMap attributes = props.item(0).getAttributes();
+            for (int a = 0; a < attributes.getLength(); a++) {
+                assertThat(known).as("%s's properties.lambda in %s", owner, include)
+                        .contains(attributes.item(a).getNodeName());
             }
         }
     }
