@@ -44,11 +44,6 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, "InvalidParameterValueException", message);
     }
 
-    /** A constraint violation of the API model (pattern, length, range), which AWS reports as ValidationException. */
-    public static ApiException validation(String value, String member, String constraint) {
-        return new Violations().add(value, member, constraint).exception();
-    }
-
     /**
      * An error that is no shape of Lambda's model (ValidationException, RequestEntityTooLargeException,
      * AccessDeniedException): its body has the message alone, under a lower-case {@code message} key, and no

@@ -13,6 +13,7 @@ import io.lambdajca.local.Jsons;
 import io.lambdajca.local.Violations;
 import io.lambdajca.local.runtime.Alias;
 import io.lambdajca.local.runtime.Aliases;
+import io.lambdajca.local.runtime.ConfigurationConstraints;
 import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.FunctionVersion;
@@ -22,20 +23,19 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
  * Alias operations ({@code /2015-03-31/functions/{name}/aliases[/{alias}]}): CreateAlias, GetAlias, ListAliases,
- * UpdateAlias, DeleteAlias. The request's shape is checked here against the service model (shapes Alias,
- * VersionWithLatestPublished, Description, AdditionalVersionWeights); what depends on the function, in
- * {@link io.lambdajca.local.runtime.Aliases}.
+ * UpdateAlias, DeleteAlias. The request's members are checked here against the service model (shapes FunctionName,
+ * Alias, VersionWithLatestPublished, Description, AdditionalVersionWeights, MaxListItems), every violation reported
+ * in one ValidationException before the function is looked up, as Lambda's front end does; what depends on the
+ * function, in {@link io.lambdajca.local.runtime.Aliases}.
  */
 public final class AliasesEndpoint {
 
-    /** Model shape VersionWithLatestPublished. */
-    private static final String VERSION_PATTERN = "(\\$LATEST(\\.PUBLISHED)?|[0-9]+)";
-    private static final Pattern VERSION = Pattern.compile(VERSION_PATTERN);
+    /** Model shape VersionWithLatestPublished: 1-1024 characters of this pattern. */
+    private static final Pattern VERSION = Pattern.compile("(\\$LATEST(\\.PUBLISHED)?|[0-9]+)");
     private static final Pattern ADDITIONAL_VERSION = Pattern.compile("[0-9]+");
     /** ListAliases page size when MaxItems is absent (the service's own default is not documented). */
     static final int DEFAULT_PAGE = 50;
@@ -48,21 +48,20 @@ public final class AliasesEndpoint {
 
     void create(HttpServerExchange exchange, String functionName, byte[] body) {
         JsonObject req = Jsons.object(body);
-        String name = string(req, "Name");
-        checkName(name);
-        String version = string(req, "FunctionVersion");
-        checkVersion(version, "functionVersion", true);
-        String description = string(req, "Description");
-        FunctionsEndpoint.checkDescription(description, new Violations()).throwIfAny();
-        Map<String, Double> weights = weights(req);
-        LambdaFunction f = function(functionName, version);
+        String name = FunctionsEndpoint.string(req, "Name", null);
+        String version = FunctionsEndpoint.string(req, "FunctionVersion", null);
+        String description = FunctionsEndpoint.string(req, "Description", null);
+        Violations violations = checkName(name, new Violations().required(name, "name"));
+        checkVersion(version, violations.required(version, "functionVersion"));
+        ConfigurationConstraints.description(description, violations);
+        Map<String, Double> weights = weights(req, violations);
+        LambdaFunction f = function(functionName, violations, version);
         Alias alias = f.aliases().create(name, version, description == null ? "" : description, weights);
         Exchanges.json(exchange, 201, alias.toJson());
     }
 
     void get(HttpServerExchange exchange, String functionName, String name) {
-        checkName(name);
-        LambdaFunction f = function(functionName, null);
+        LambdaFunction f = function(functionName, checkName(name, new Violations()), null);
         Alias alias = f.aliases().get(name).orElseThrow(() -> ApiException.notFound("Cannot find alias arn: "
                 + f.latest().functionArn() + ":" + name));
         Exchanges.json(exchange, 200, alias.toJson());
@@ -70,11 +69,11 @@ public final class AliasesEndpoint {
 
     void list(HttpServerExchange exchange, String functionName) {
         String version = FunctionsEndpoint.query(exchange, "FunctionVersion");
-        checkVersion(version, "functionVersion", false);
-        Integer maxItems = FunctionsEndpoint.maxItems(exchange);
+        Violations violations = checkVersion(version, new Violations());
+        Integer maxItems = FunctionsEndpoint.maxItems(exchange, violations);
+        LambdaFunction f = function(functionName, violations, null);
         int max = maxItems == null ? DEFAULT_PAGE : maxItems;
         String marker = FunctionsEndpoint.query(exchange, "Marker");
-        LambdaFunction f = function(functionName, null);
         List<Alias> page = f.aliases().list(marker == null ? null : decodeMarker(marker), version, max);
         JsonArrayBuilder aliases = Jsons.PROVIDER.createArrayBuilder();
         page.stream().limit(max).forEach(a -> aliases.add(a.toJson()));
@@ -86,21 +85,20 @@ public final class AliasesEndpoint {
     }
 
     void update(HttpServerExchange exchange, String functionName, String name, byte[] body) {
-        checkName(name);
         JsonObject req = Jsons.object(body);
-        String version = string(req, "FunctionVersion");
-        checkVersion(version, "functionVersion", false);
-        String description = string(req, "Description");
-        FunctionsEndpoint.checkDescription(description, new Violations()).throwIfAny();
-        Map<String, Double> weights = weights(req);
-        LambdaFunction f = function(functionName, null);
-        Alias alias = f.aliases().update(name, version, description, weights, string(req, "RevisionId"));
+        String version = FunctionsEndpoint.string(req, "FunctionVersion", null);
+        String description = FunctionsEndpoint.string(req, "Description", null);
+        Violations violations = checkVersion(version, checkName(name, new Violations()));
+        ConfigurationConstraints.description(description, violations);
+        Map<String, Double> weights = weights(req, violations);
+        LambdaFunction f = function(functionName, violations, null);
+        Alias alias = f.aliases().update(name, version, description, weights,
+                FunctionsEndpoint.string(req, "RevisionId", null));
         Exchanges.json(exchange, 200, alias.toJson());
     }
 
     void delete(HttpServerExchange exchange, String functionName, String name) {
-        checkName(name);
-        function(functionName, null).aliases().delete(name);
+        function(functionName, checkName(name, new Violations()), null).aliases().delete(name);
         Exchanges.empty(exchange, 204);
     }
 
@@ -128,47 +126,31 @@ public final class AliasesEndpoint {
                 true);
     }
 
-    /** The function named in the path; a missing one is reported with the version the request named, as Lambda does. */
-    private LambdaFunction function(String functionName, String version) {
-        return registry.get(registry.reachable(FunctionNames.checked(FunctionNames.functionName(functionName), null))
-                .name, version);
+    /**
+     * The function named in the path, once the request's violations ({@code others}) have been reported with the
+     * name's, all in one message before the function is looked up, as Lambda's front end does; a missing function is
+     * reported with the version the request named (null: none), as Lambda does.
+     */
+    private LambdaFunction function(String functionName, Violations others, String version) {
+        return registry.get(registry.reachable(FunctionNames.checked(FunctionNames.functionName(functionName), null,
+                others)).name, version);
     }
 
-    private static void checkName(String name) {
-        if (name == null) {
-            throw mustNotBeNull("name");
-        }
-        if (name.isEmpty() || name.length() > 128) {
-            throw ApiException.validation(name, "name", name.isEmpty()
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to 128");
-        }
-        if (!Aliases.isName(name)) {
-            throw ApiException.validation(name, "name", "Member must satisfy regular expression pattern: "
-                    + Aliases.NAME_PATTERN);
-        }
+    /** Adds the violations of an alias name (model shape Alias, 1-128 characters); none for null (absent). */
+    private static Violations checkName(String name, Violations violations) {
+        return violations.string(name, "name", 1, 128, Aliases.NAME);
     }
 
-    private static void checkVersion(String version, String member, boolean required) {
-        if (version == null) {
-            if (required) {
-                throw mustNotBeNull(member);
-            }
-            return;
-        }
-        if (version.isEmpty() || version.length() > 1024) {
-            throw ApiException.validation(version, member, version.isEmpty()
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to 1024");
-        }
-        if (!VERSION.matcher(version).matches()) {
-            throw ApiException.validation(version, member, "Member must satisfy regular expression pattern: "
-                    + VERSION_PATTERN);
-        }
+    /** Adds the violations of a FunctionVersion (shape VersionWithLatestPublished); none for null (absent). */
+    private static Violations checkVersion(String version, Violations violations) {
+        return violations.string(version, "functionVersion", 1, 1024, VERSION);
     }
 
-    /** RoutingConfig.AdditionalVersionWeights: null when RoutingConfig is absent, empty to remove the routing. */
-    private static Map<String, Double> weights(JsonObject req) {
+    /**
+     * RoutingConfig.AdditionalVersionWeights: null when RoutingConfig is absent, empty to remove the routing; the
+     * violations of the model (shapes AdditionalVersion and Weight) are added to {@code violations}.
+     */
+    private static Map<String, Double> weights(JsonObject req, Violations violations) {
         JsonValue routing = req.get("RoutingConfig");
         if (routing == null || routing.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -194,34 +176,20 @@ public final class AliasesEndpoint {
                     || !ADDITIONAL_VERSION.matcher(e.getKey()).matches();
             badValue |= weight == null || weight < 0.0 || weight > 1.0;
         }
-        // recorded: test_lambda_api.snapshot.json, test_notfound_and_invalid_routingconfigs
+        // recorded: test_lambda_api.snapshot.json, test_notfound_and_invalid_routingconfigs,
+        // "routing_config_exc_version_latest" (keys) and "routing_config_exc_toohigh" (values); both at once is not
+        // recorded: each is reported
         if (badKey) {
-            throw ApiException.validation(out.toString(), "routingConfig.additionalVersionWeights", "Map keys must "
-                    + "satisfy constraint: [Member must have length less than or equal to 1024, Member must have "
-                    + "length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+]");
+            violations.add(out.toString(), "routingConfig.additionalVersionWeights", "Map keys must satisfy "
+                    + "constraint: [Member must have length less than or equal to 1024, Member must have length "
+                    + "greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+]");
         }
         if (badValue) {
-            throw ApiException.validation(out.toString(), "routingConfig.additionalVersionWeights", "Map value "
-                    + "must satisfy constraint: [Member must have value less than or equal to 1.0, Member must "
-                    + "have value greater than or equal to 0.0, Member must not be null]");
+            violations.add(out.toString(), "routingConfig.additionalVersionWeights", "Map value must satisfy "
+                    + "constraint: [Member must have value less than or equal to 1.0, Member must have value greater "
+                    + "than or equal to 0.0, Member must not be null]");
         }
         return out;
-    }
-
-    private static String string(JsonObject o, String key) {
-        JsonValue v = o.get(key);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (v.getValueType() != JsonValue.ValueType.STRING) {
-            throw ApiException.invalidContent("Field " + key + " must be a string");
-        }
-        return ((JsonString) v).getString();
-    }
-
-    static ApiException mustNotBeNull(String member) {
-        return new ApiException(400, "ValidationException", "1 validation error detected: Value null at '" + member
-                + "' failed to satisfy constraint: Member must not be null");
     }
 
     private static String encodeMarker(String name) {

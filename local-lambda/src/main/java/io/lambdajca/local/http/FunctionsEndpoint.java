@@ -1,14 +1,15 @@
 package io.lambdajca.local.http;
 
-import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
 import io.lambdajca.local.Violations;
 import io.lambdajca.local.runtime.AccountConcurrency;
+import io.lambdajca.local.runtime.ConfigurationConstraints;
 import io.lambdajca.local.runtime.FunctionCode;
 import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
@@ -25,8 +26,8 @@ import jakarta.json.JsonValue;
 /** Function management operations: create, get, list, delete, publish a version, reserved concurrency. */
 public final class FunctionsEndpoint {
 
-    /** Model shape Description: at most 256 characters. */
-    static final int MAX_DESCRIPTION = 256;
+    /** Model shape MaxListItems: 1-10000. */
+    private static final int MAX_ITEMS = 10_000;
 
     private final FunctionRegistry registry;
     private final AccountConcurrency concurrency;
@@ -41,54 +42,14 @@ public final class FunctionsEndpoint {
     }
 
     void create(HttpServerExchange exchange, byte[] body) {
-        JsonObject req = Jsons.object(body);
-        FunctionRegistry.Spec spec = new FunctionRegistry.Spec();
-        spec.name = string(req, "FunctionName", null);
-        spec.description = string(req, "Description", "");
-        Violations others = checkDescription(spec.description, new Violations());
-        if (spec.name == null) {
-            throw others.add(null, "functionName", "Member must not be null").exception();
+        CreateFunctionRequest req = CreateFunctionRequest.read(body, registry);
+        if (registry.exists(req.spec.name)) {
+            throw ApiException.conflict("Function already exist: " + req.spec.name);
         }
-        spec.name = reachable(FunctionNames.checkCreatable(FunctionNames.checked(
-                FunctionNames.functionName(spec.name), null, others))).name;
-        spec.role = string(req, "Role", null);
-        if (spec.role == null) {
-            throw new Violations().add(null, "role", "Member must not be null").exception();
-        }
-        spec.runtime = string(req, "Runtime", null);
-        spec.handler = string(req, "Handler", null);
-        if (spec.runtime == null || spec.handler == null) {
-            // AWS's answer to a package (zip) function without either; local-lambda takes packages only
-            throw ApiException.invalidParameter(
-                    "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
-        }
-        spec.timeoutSeconds = integer(req, "Timeout", spec.timeoutSeconds);
-        spec.memorySizeMb = integer(req, "MemorySize", spec.memorySizeMb);
-        spec.environment = environment(req);
-        CreateFunctionLimits.checkEnvironment(spec.environment);
-        spec.tenancy = TenancyRequests.ofCreate(req);
-        Map<String, String> tags = TagsEndpoint.ofCreate(req);
-        spec.environmentGiven = req.get("Environment") instanceof JsonObject;
-        JsonObject code = req.containsKey("Code") && req.get("Code").getValueType() == JsonValue.ValueType.OBJECT
-                ? req.getJsonObject("Code") : JsonValue.EMPTY_JSON_OBJECT;
-        String zip = string(code, "ZipFile", null);
-        if (zip == null) {
-            throw ApiException.invalidParameter("local-lambda accepts code as Code.ZipFile only (no S3 or image)");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(zip);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter("Code.ZipFile is not valid base64");
-        }
-        CreateFunctionLimits.checkZipped(bytes);
-        if (registry.exists(spec.name)) {
-            throw ApiException.conflict("Function already exist: " + spec.name);
-        }
-        LambdaFunction f = registry.create(spec, FunctionCode.fromZip(bytes, registry.workDir()), false);
-        f.tags().tag(tags);
+        LambdaFunction f = registry.create(req.spec, FunctionCode.fromZip(req.zip, registry.workDir()), false);
+        f.tags().tag(req.tags);
         // with Publish, AWS answers the new version (Pending too) under the function's unqualified ARN
-        FunctionVersion answer = req.getBoolean("Publish", false) ? f.publishLatest(null) : f.latest();
+        FunctionVersion answer = req.publish ? f.publishLatest(null) : f.latest();
         Exchanges.json(exchange, 201, answer.toJson(f.latest().functionArn(), true));
         registry.prepare(f);
     }
@@ -120,12 +81,10 @@ public final class FunctionsEndpoint {
     }
 
     void list(HttpServerExchange exchange) {
-        Integer max = maxItems(exchange);
+        Violations violations = new Violations();
+        Integer max = maxItems(exchange, violations);
         String functionVersion = query(exchange, "FunctionVersion");
-        if (functionVersion != null && !functionVersion.equals("ALL")) {
-            throw ApiException.validation(functionVersion, "functionVersion",
-                    "Member must satisfy enum value set: [ALL]");
-        }
+        violations.oneOf(functionVersion, "functionVersion", List.of("ALL")).throwIfAny();
         boolean all = functionVersion != null;
         FunctionRegistry.Page page = registry.list(query(exchange, "Marker"), max, all);
         JsonArrayBuilder functions = Jsons.PROVIDER.createArrayBuilder();
@@ -150,7 +109,8 @@ public final class FunctionsEndpoint {
         JsonObject req = Jsons.object(body);
         String description = string(req, "Description", null);
         // checked with the name, before the function is looked up: a refused request publishes nothing
-        LambdaFunction f = function(managed(name, checkDescription(description, new Violations())).name, null);
+        LambdaFunction f = function(managed(name, ConfigurationConstraints.description(description, new Violations()))
+                .name, null);
         Exchanges.json(exchange, 201, f.publish(string(req, "CodeSha256", null), string(req, "RevisionId", null),
                 description).toJson());
     }
@@ -160,13 +120,10 @@ public final class FunctionsEndpoint {
         JsonObject req = Jsons.object(body);
         if (!req.containsKey("ReservedConcurrentExecutions")
                 || req.get("ReservedConcurrentExecutions").getValueType() != JsonValue.ValueType.NUMBER) {
-            throw new Violations().add(null, "reservedConcurrentExecutions", "Member must not be null").exception();
+            throw new Violations().required(null, "reservedConcurrentExecutions").exception();
         }
         int reserved = req.getInt("ReservedConcurrentExecutions");
-        if (reserved < 0) {
-            throw ApiException.validation(Integer.toString(reserved), "reservedConcurrentExecutions",
-                    "Member must have value greater than or equal to 0");
-        }
+        new Violations().range((long) reserved, "reservedConcurrentExecutions", 0, Long.MAX_VALUE).throwIfAny();
         if (ref.qualifier != null) {
             throw ApiException.invalidParameter("This operation is permitted on Lambda functions only. Aliases and "
                     + "versions do not support this operation. Please specify either a function name or an "
@@ -225,32 +182,9 @@ public final class FunctionsEndpoint {
     }
 
     /**
-     * Adds the violation of a {@code Description} (null: absent), the model's shape of CreateFunction,
-     * UpdateFunctionConfiguration, PublishVersion, CreateAlias and UpdateAlias: at most 256 characters, counted in
-     * code points as the model counts them (a character outside the BMP is one, not two UTF-16 units).
-     *
-     * @return {@code violations}
-     */
-    static Violations checkDescription(String description, Violations violations) {
-        if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
-            violations.add(description, "description", "Member must have length less than or equal to "
-                    + MAX_DESCRIPTION);
-        }
-        return violations;
-    }
-
-    /** The list operations' {@code MaxItems}: null when not given, else 1-10000 (the page may hold fewer). */
-    static Integer maxItems(HttpServerExchange exchange) {
-        Violations violations = new Violations();
-        Integer max = maxItems(exchange, violations);
-        violations.throwIfAny();
-        return max;
-    }
-
-    /**
-     * As {@link #maxItems(HttpServerExchange)}, but a value outside the model's range (shape MaxListItems, 1-10000) is
-     * added to {@code violations} (and answered as null), to be reported with the request's other violations before
-     * the function is looked up.
+     * The list operations' {@code MaxItems}: null when not given, else 1-10000 (the page may hold fewer); a value
+     * outside the model's range (shape MaxListItems) is added to {@code violations} (and answered as null), to be
+     * reported with the request's other violations before the function is looked up.
      */
     static Integer maxItems(HttpServerExchange exchange, Violations violations) {
         String maxItems = query(exchange, "MaxItems");
@@ -263,12 +197,8 @@ public final class FunctionsEndpoint {
         } catch (NumberFormatException e) {
             throw ApiException.invalidParameter("MaxItems must be a number: " + maxItems);
         }
-        if (max < 1 || max > 10000) {
-            // a range in AWS's words (recorded for another member: test_lambda_api.snapshot.json,
-            // TestLambdaProvisionedConcurrency::test_provisioned_concurrency_exceptions,
-            // "put_provisioned_invalid_param_0": "Member must have value greater than or equal to 1")
-            violations.add(maxItems, "maxItems", max < 1 ? "Member must have value greater than or equal to 1"
-                    : "Member must have value less than or equal to 10000");
+        if (max < 1 || max > MAX_ITEMS) {
+            violations.range((long) max, "maxItems", 1, MAX_ITEMS);
             return null;
         }
         return max;

@@ -32,6 +32,8 @@ final class InvokeRequest {
     private static final HttpString CLIENT_CONTEXT = new HttpString("X-Amz-Client-Context");
     private static final HttpString TENANT_ID = new HttpString("X-Amz-Tenant-Id");
     private static final HttpString DURABLE_NAME = new HttpString("X-Amz-Durable-Execution-Name");
+    /** Model enum LogType. */
+    private static final List<String> LOG_TYPES = List.of("None", "Tail");
 
     /** RequestResponse, Event or DryRun. */
     final String type;
@@ -105,14 +107,8 @@ final class InvokeRequest {
      */
     private static Violations headerViolations(String type, List<String> types, String logType, String tenantId,
             String durableName) {
-        Violations violations = new Violations();
-        if (!types.contains(type)) {
-            violations.add(type, "invocationType", "Member must satisfy enum value set: [" + String.join(", ", types)
-                    + "]");
-        }
-        if (!logType.equals("None") && !logType.equals("Tail")) {
-            violations.add(logType, "logType", "Member must satisfy enum value set: [None, Tail]");
-        }
+        Violations violations = new Violations().oneOf(type, "invocationType", types)
+                .oneOf(logType, "logType", LOG_TYPES);
         Tenancy.checkTenantId(tenantId, violations);
         TenancyRequests.checkDurableName(durableName, violations);
         return violations;

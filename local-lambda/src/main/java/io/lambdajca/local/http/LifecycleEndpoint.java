@@ -7,6 +7,7 @@ import java.util.List;
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
 import io.lambdajca.local.Violations;
+import io.lambdajca.local.runtime.ConfigurationConstraints;
 import io.lambdajca.local.runtime.FunctionCode;
 import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
@@ -100,21 +101,12 @@ public final class LifecycleEndpoint {
      */
     void updateConfiguration(HttpServerExchange exchange, String name, byte[] body) {
         JsonObject req = Jsons.object(body);
-        String description = FunctionsEndpoint.string(req, "Description", null);
-        // checked with the name, before the function is looked up: a refused request changes nothing
-        LambdaFunction f = function(FunctionNames.functionName(name),
-                FunctionsEndpoint.checkDescription(description, new Violations()));
+        // the request's own members (read onto fresh settings) checked with the name, before the function is looked
+        // up: a refused request changes nothing
+        LambdaFunction f = function(FunctionNames.functionName(name), ConfigurationConstraints.check(
+                ConfigurationRequest.apply(req, new FunctionRegistry.Spec()), new Violations()));
         FunctionVersion updated = f.update(FunctionsEndpoint.string(req, "RevisionId", null), spec -> {
-            spec.role = FunctionsEndpoint.string(req, "Role", spec.role);
-            spec.handler = FunctionsEndpoint.string(req, "Handler", spec.handler);
-            spec.description = description == null ? spec.description : description;
-            spec.timeoutSeconds = FunctionsEndpoint.integer(req, "Timeout", spec.timeoutSeconds);
-            spec.memorySizeMb = FunctionsEndpoint.integer(req, "MemorySize", spec.memorySizeMb);
-            spec.runtime = FunctionsEndpoint.string(req, "Runtime", spec.runtime);
-            if (req.get("Environment") instanceof JsonObject) {
-                spec.environment = FunctionsEndpoint.environment(req);
-                spec.environmentGiven = true;
-            }
+            ConfigurationRequest.apply(req, spec);
             spec.check();
             CreateFunctionLimits.checkEnvironment(spec.environment);
         }, null);

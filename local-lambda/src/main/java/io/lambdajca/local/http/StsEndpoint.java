@@ -167,11 +167,7 @@ public final class StsEndpoint {
             violations.add(value, "durationSeconds", "Member must be a number");
             return -1;
         }
-        if (seconds < 900) {
-            violations.add(value, "durationSeconds", "Member must have value greater than or equal to 900");
-        } else if (seconds > 43_200) {
-            violations.add(value, "durationSeconds", "Member must have value less than or equal to 43200");
-        }
+        violations.range((long) seconds, "durationSeconds", 900, 43_200);
         return seconds;
     }
 

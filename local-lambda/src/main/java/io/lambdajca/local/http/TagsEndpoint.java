@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
+import io.lambdajca.local.Violations;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.FunctionTags;
 import io.lambdajca.local.runtime.LambdaFunction;
@@ -58,7 +59,7 @@ public final class TagsEndpoint {
             Deque<String> keys = exchange.getQueryParameters().get("tagKeys");
             if (keys == null || keys.isEmpty()) {
                 // recorded: test_lambda_api.snapshot.json, TestLambdaTags::test_tag_exceptions, "untag_empty_keys"
-                throw AliasesEndpoint.mustNotBeNull("tagKeys");
+                throw new Violations().required(null, "tagKeys").exception();
             }
             function(resource).tags().untag(keys);
             Exchanges.empty(exchange, 204);
@@ -72,7 +73,7 @@ public final class TagsEndpoint {
         JsonObject req = Jsons.object(body);
         JsonValue tags = req.get("Tags");
         if (tags == null || tags.getValueType() == JsonValue.ValueType.NULL) {
-            throw AliasesEndpoint.mustNotBeNull("tags");
+            throw new Violations().required(null, "tags").exception();
         }
         LambdaFunction f = function(resource);
         Map<String, String> more = tags(tags);
@@ -122,11 +123,7 @@ public final class TagsEndpoint {
 
     /** The function an unqualified function ARN names; 400 for anything else, 404 when it does not exist. */
     private LambdaFunction function(String resource) {
-        if (resource.isEmpty() || resource.length() > 256 || !RESOURCE.matcher(resource).matches()) {
-            throw ApiException.validation(resource, "resource", resource.length() > 256
-                    ? "Member must have length less than or equal to 256"
-                    : "Member must satisfy regular expression pattern: " + RESOURCE_PATTERN);
-        }
+        new Violations().string(resource, "resource", 1, 256, RESOURCE).throwIfAny(); // model shape TaggableResource
         Matcher m = FUNCTION_ARN.matcher(resource);
         if (!m.matches()) {
             throw ApiException.notFound("local-lambda has functions only; no such resource: " + resource);

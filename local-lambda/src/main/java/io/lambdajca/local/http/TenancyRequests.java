@@ -23,8 +23,11 @@ final class TenancyRequests {
     private TenancyRequests() {
     }
 
-    /** The TenancyConfig of a CreateFunction request; {@link Tenancy#NONE} when absent. */
-    static Tenancy ofCreate(JsonObject req) {
+    /**
+     * The TenancyConfig of a CreateFunction request; {@link Tenancy#NONE} when absent, or when it violates the model
+     * (added to {@code violations}).
+     */
+    static Tenancy ofCreate(JsonObject req, Violations violations) {
         JsonValue config = req.get("TenancyConfig");
         if (config == null || config.getValueType() == JsonValue.ValueType.NULL) {
             return Tenancy.NONE;
@@ -37,7 +40,7 @@ final class TenancyRequests {
                 && mode.getValueType() != JsonValue.ValueType.NULL) {
             throw ApiException.invalidContent("Field TenantIsolationMode must be a string");
         }
-        return Tenancy.of(mode instanceof JsonString ? ((JsonString) mode).getString() : null, true);
+        return Tenancy.of(mode instanceof JsonString ? ((JsonString) mode).getString() : null, true, violations);
     }
 
     /**

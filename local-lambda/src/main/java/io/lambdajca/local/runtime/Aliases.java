@@ -17,9 +17,11 @@ import io.lambdajca.local.ApiException;
  */
 public final class Aliases {
 
-    /** An alias name, as the model has it: letters, digits, {@code -} and {@code _}, not only digits. */
-    public static final String NAME_PATTERN = "(?!^[0-9]+$)([a-zA-Z0-9-_]+)";
-    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+    /**
+     * An alias name's pattern, as the model has it (shape Alias) and AWS quotes it: letters, digits, {@code -} and
+     * {@code _}, not only digits.
+     */
+    public static final Pattern NAME = Pattern.compile("(?!^[0-9]+$)([a-zA-Z0-9-_]+)");
 
     private final LambdaFunction function;
     private final TreeMap<String, Alias> byName = new TreeMap<>();

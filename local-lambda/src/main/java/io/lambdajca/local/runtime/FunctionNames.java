@@ -103,12 +103,12 @@ public final class FunctionNames {
 
     /** A {@code NamespacedFunctionName} (GetFunction, GetFunctionConfiguration, DeleteFunction). */
     public static Ref namespaced(String value) {
-        return parse(value, NAMESPACED, NAMESPACED_PATTERN, 256);
+        return parse(value, NAMESPACED, 256);
     }
 
     /** A {@code FunctionName} (CreateFunction, PublishVersion, Put/Get/DeleteFunctionConcurrency). */
     public static Ref functionName(String value) {
-        return parse(value, FUNCTION_NAME, FUNCTION_NAME_PATTERN, 140);
+        return parse(value, FUNCTION_NAME, 140);
     }
 
     /**
@@ -148,32 +148,19 @@ public final class FunctionNames {
         return ref;
     }
 
-    /** Adds the violations of a Qualifier parameter (null when absent): 1-128 characters of its pattern. */
+    /**
+     * Adds the violations of a Qualifier parameter (null when absent): 1-128 characters of its pattern, both reported
+     * when both are violated, as for the name.
+     */
     public static void checkQualifier(String qualifier, Violations violations) {
-        if (qualifier == null) {
-            return;
-        }
-        if (qualifier.isEmpty()) {
-            violations.add(qualifier, "qualifier", "Member must have length greater than or equal to 1");
-        } else if (qualifier.length() > 128) {
-            violations.add(qualifier, "qualifier", "Member must have length less than or equal to 128");
-        } else if (!QUALIFIER.matcher(qualifier).matches()) {
-            violations.add(qualifier, "qualifier", "Member must satisfy regular expression pattern: "
-                    + QUALIFIER_PATTERN);
-        }
+        violations.string(qualifier, "qualifier", 1, 128, QUALIFIER);
     }
 
-    private static Ref parse(String value, Pattern pattern, String patternText, int maxLength) {
-        Violations v = new Violations();
-        if (value.isEmpty()) {
-            v.add(value, "functionName", "Member must have length greater than or equal to 1");
-        } else if (value.length() > maxLength) {
-            v.add(value, "functionName", "Member must have length less than or equal to " + maxLength);
-        }
+    private static Ref parse(String value, Pattern pattern, int maxLength) {
+        Violations v = new Violations().length(value, "functionName", 1, maxLength);
         Matcher m = pattern.matcher(value);
         if (!m.matches()) {
-            v.add(value, "functionName", "Member must satisfy regular expression pattern: " + patternText);
-            return new Ref(value, null, null, null, null, v.items());
+            return new Ref(value, null, null, null, null, v.pattern(value, "functionName", pattern).items());
         }
         String region = m.group(REGION);
         String account = m.group(ACCOUNT);

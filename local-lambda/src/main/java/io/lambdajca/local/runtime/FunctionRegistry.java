@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
+import io.lambdajca.local.Violations;
 
 /** The functions of the one account and region the endpoint plays. */
 public final class FunctionRegistry implements AutoCloseable {
@@ -23,8 +23,6 @@ public final class FunctionRegistry implements AutoCloseable {
     public static final int MAX_PAGE = 50;
 
     private static final Logger LOG = Logger.getLogger(FunctionRegistry.class.getName());
-
-    private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
 
     private final String region;
     private final String accountId;
@@ -59,7 +57,7 @@ public final class FunctionRegistry implements AutoCloseable {
         return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
     }
 
-    /** Settings of a new function, checked against Lambda's limits by {@link #create}. */
+    /** Settings of a new function, checked against Lambda's constraints by {@link #create}. */
     public static final class Spec {
         public String name;
         public String runtime = "java21";
@@ -73,25 +71,13 @@ public final class FunctionRegistry implements AutoCloseable {
         /** Whether the request had an Environment (AWS reports one, even empty, only then). */
         public boolean environmentGiven;
 
-        /** Checks the settings against Lambda's rules, as CreateFunction and the update operations do. */
+        /**
+         * Checks the settings as UpdateFunctionConfiguration does: the model's constraints first, all reported
+         * together, then the runtime ({@link #create} checks them with the name's).
+         */
         public void check() {
+            ConfigurationConstraints.check(this, new Violations()).throwIfAny();
             Runtimes.check(runtime);
-            if (handler == null || handler.isBlank() || handler.length() > 128) {
-                throw ApiException.validation(String.valueOf(handler), "handler",
-                        "Member must satisfy regular expression pattern: [^\\s]+ and have length at most 128");
-            }
-            if (role == null || !ROLE.matcher(role).matches()) {
-                throw ApiException.validation(String.valueOf(role), "role",
-                        "Member must satisfy regular expression pattern: " + ROLE.pattern());
-            }
-            if (timeoutSeconds < 1 || timeoutSeconds > 900) {
-                throw ApiException.validation(Integer.toString(timeoutSeconds), "timeout",
-                        "Member must have value between 1 and 900");
-            }
-            if (memorySizeMb < 128 || memorySizeMb > 10240) {
-                throw ApiException.validation(Integer.toString(memorySizeMb), "memorySize",
-                        "Member must have value between 128 and 10240");
-            }
         }
     }
 
@@ -102,8 +88,10 @@ public final class FunctionRegistry implements AutoCloseable {
      */
     public LambdaFunction create(Spec spec, FunctionCode code, boolean active) {
         try {
-            FunctionNames.checkCreatable(FunctionNames.checked(FunctionNames.functionName(spec.name), null));
-            spec.check();
+            // the name's violations and the configuration's together, as CreateFunction reports them; then the runtime
+            FunctionNames.checkCreatable(FunctionNames.checked(FunctionNames.functionName(spec.name), null,
+                    ConfigurationConstraints.check(spec, new Violations())));
+            Runtimes.check(spec.runtime);
             if (functions.containsKey(spec.name)) {
                 throw ApiException.conflict("Function already exist: " + spec.name);
             }

@@ -1,5 +1,6 @@
 package io.lambdajca.local.runtime;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import io.lambdajca.local.ApiException;
@@ -40,20 +41,17 @@ public final class Tenancy {
         return perTenant;
     }
 
-    /** The mode named in a CreateFunction request's TenancyConfig (null: the member was absent). */
-    public static Tenancy of(String mode, boolean configGiven) {
+    /**
+     * The mode named in a CreateFunction request's TenancyConfig (null: the member was absent), or {@link #NONE} with
+     * the violation of the model (a required member of enum TenantIsolationMode) added to the request's others.
+     */
+    public static Tenancy of(String mode, boolean configGiven, Violations violations) {
         if (!configGiven) {
             return NONE;
         }
-        if (mode == null) {
-            throw new ApiException(400, "ValidationException", "1 validation error detected: Value null at "
-                    + "'tenancyConfig.tenantIsolationMode' failed to satisfy constraint: Member must not be null");
-        }
-        if (!"PER_TENANT".equals(mode)) {
-            throw ApiException.validation(mode, "tenancyConfig.tenantIsolationMode",
-                    "Member must satisfy enum value set: [PER_TENANT]");
-        }
-        return PER_TENANT;
+        violations.required(mode, "tenancyConfig.tenantIsolationMode")
+                .oneOf(mode, "tenancyConfig.tenantIsolationMode", List.of("PER_TENANT"));
+        return "PER_TENANT".equals(mode) ? PER_TENANT : NONE;
     }
 
     /** The TenancyConfig member of FunctionConfiguration: empty without isolation. */

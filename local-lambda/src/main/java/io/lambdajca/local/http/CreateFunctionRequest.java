@@ -1,0 +1,114 @@
+package io.lambdajca.local.http;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import io.lambdajca.local.ApiException;
+import io.lambdajca.local.Jsons;
+import io.lambdajca.local.Violations;
+import io.lambdajca.local.runtime.ConfigurationConstraints;
+import io.lambdajca.local.runtime.FunctionNames;
+import io.lambdajca.local.runtime.FunctionRegistry;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * A CreateFunction request, read and checked in the order Lambda answers it: first the service model's constraints on
+ * all its members, every violation in one ValidationException, as Lambda's front end reports them; then, one at a
+ * time, the name's region and account, a bare name over 64 characters, Runtime and Handler, the environment's size,
+ * the tags and the code. The runtime itself is checked when the function is created ({@link FunctionRegistry.Spec}).
+ */
+final class CreateFunctionRequest {
+
+    /** Model shape Architecture, in the order AWS lists it (recorded: "uppercase_architecture"). */
+    private static final List<String> ARCHITECTURES = List.of("x86_64", "arm64");
+
+    final FunctionRegistry.Spec spec;
+    final byte[] zip;
+    final Map<String, String> tags;
+    final boolean publish;
+
+    private CreateFunctionRequest(FunctionRegistry.Spec spec, byte[] zip, Map<String, String> tags, boolean publish) {
+        this.spec = spec;
+        this.zip = zip;
+        this.tags = tags;
+        this.publish = publish;
+    }
+
+    static CreateFunctionRequest read(byte[] body, FunctionRegistry registry) {
+        JsonObject req = Jsons.object(body);
+        FunctionRegistry.Spec spec = ConfigurationRequest.apply(req, new FunctionRegistry.Spec());
+        String name = FunctionsEndpoint.string(req, "FunctionName", null);
+        JsonObject code = object(req, "Code");
+        // the model's required members and constraints, reported together before anything else
+        Violations violations = ConfigurationConstraints.check(spec, new Violations())
+                .required(spec.role, "role")
+                .required(code, "code");
+        checkArchitectures(req.get("Architectures"), violations);
+        spec.tenancy = TenancyRequests.ofCreate(req, violations);
+        if (name == null) {
+            throw violations.required(null, "functionName").exception();
+        }
+        spec.name = registry.reachable(FunctionNames.checkCreatable(FunctionNames.checked(
+                FunctionNames.functionName(name), null, violations))).name;
+        if (FunctionsEndpoint.string(req, "Runtime", null) == null || spec.handler == null) {
+            // AWS's answer to a package (zip) function without either; local-lambda takes packages only
+            throw ApiException.invalidParameter(
+                    "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
+        }
+        CreateFunctionLimits.checkEnvironment(spec.environment);
+        Map<String, String> tags = TagsEndpoint.ofCreate(req);
+        return new CreateFunctionRequest(spec, zip(code), tags, req.getBoolean("Publish", false));
+    }
+
+    /**
+     * Adds the violations of {@code Architectures} (null: absent), model shape ArchitecturesList: exactly one
+     * architecture, each of the enum (recorded: test_lambda_api.snapshot.json,
+     * TestLambdaFunction::test_create_lambda_exceptions, "multiple_architectures" and "uppercase_architecture").
+     */
+    private static void checkArchitectures(JsonValue architectures, Violations violations) {
+        if (architectures == null || architectures.getValueType() == JsonValue.ValueType.NULL) {
+            return;
+        }
+        if (architectures.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw ApiException.invalidContent("Field Architectures must be an array");
+        }
+        List<String> values = architectures.asJsonArray().stream()
+                .map(v -> v instanceof JsonString ? ((JsonString) v).getString() : null).toList();
+        violations.size(values, "architectures", 1, 1);
+        if (values.stream().anyMatch(v -> v == null || !ARCHITECTURES.contains(v))) {
+            // the constraints of the list's members, quoted together (null elements included)
+            violations.add(values.toString(), "architectures", "Member must satisfy constraint: [Member must "
+                    + "satisfy enum value set: [" + String.join(", ", ARCHITECTURES) + "], Member must not be null]");
+        }
+    }
+
+    private static JsonObject object(JsonObject req, String key) {
+        JsonValue v = req.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.invalidContent("Field " + key + " must be an object");
+        }
+        return v.asJsonObject();
+    }
+
+    /** The package of {@code Code}: local-lambda takes it as {@code ZipFile} only. */
+    private static byte[] zip(JsonObject code) {
+        String zip = FunctionsEndpoint.string(code, "ZipFile", null);
+        if (zip == null) {
+            throw ApiException.invalidParameter("local-lambda accepts code as Code.ZipFile only (no S3 or image)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(zip);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("Code.ZipFile is not valid base64");
+        }
+        CreateFunctionLimits.checkZipped(bytes);
+        return bytes;
+    }
+}
