@@ -1,6 +1,7 @@
 package io.lambdajca.local.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import io.lambdajca.local.ApiException;
@@ -23,6 +24,25 @@ final class CreateFunctionLimits {
     static ApiException requestTooLarge() {
         return ApiException.unmodeled(413, "RequestEntityTooLargeException", "Request must be smaller than "
                 + MAX_REQUEST + " bytes for the CreateFunction operation");
+    }
+
+    /**
+     * The package a request gives as base64 in {@code member} (CreateFunction's {@code Code.ZipFile},
+     * UpdateFunctionCode's {@code ZipFile}), decoded and checked against the zipped size limit; local-lambda takes
+     * code only so (no S3 or image).
+     */
+    static byte[] zipFile(String base64, String member) {
+        if (base64 == null) {
+            throw ApiException.invalidParameter("local-lambda accepts code as " + member + " only (no S3 or image)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter(member + " is not valid base64");
+        }
+        checkZipped(bytes);
+        return bytes;
     }
 
     static void checkZipped(byte[] zip) {

@@ -1,6 +1,5 @@
 package io.lambdajca.local.http;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -98,17 +97,6 @@ final class CreateFunctionRequest {
 
     /** The package of {@code Code}: local-lambda takes it as {@code ZipFile} only. */
     private static byte[] zip(JsonObject code) {
-        String zip = FunctionsEndpoint.string(code, "ZipFile", null);
-        if (zip == null) {
-            throw ApiException.invalidParameter("local-lambda accepts code as Code.ZipFile only (no S3 or image)");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(zip);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter("Code.ZipFile is not valid base64");
-        }
-        CreateFunctionLimits.checkZipped(bytes);
-        return bytes;
+        return CreateFunctionLimits.zipFile(FunctionsEndpoint.string(code, "ZipFile", null), "Code.ZipFile");
     }
 }

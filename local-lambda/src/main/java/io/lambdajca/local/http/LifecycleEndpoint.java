@@ -65,17 +65,7 @@ public final class LifecycleEndpoint {
         LambdaFunction f = function(FunctionNames.functionName(name), null);
         JsonObject req = Jsons.object(body);
         String revisionId = FunctionsEndpoint.string(req, "RevisionId", null);
-        String zip = FunctionsEndpoint.string(req, "ZipFile", null);
-        if (zip == null) {
-            throw ApiException.invalidParameter("local-lambda accepts code as ZipFile only (no S3 or image)");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(zip);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter("ZipFile is not valid base64");
-        }
-        CreateFunctionLimits.checkZipped(bytes);
+        byte[] bytes = CreateFunctionLimits.zipFile(FunctionsEndpoint.string(req, "ZipFile", null), "ZipFile");
         f.checkUpdatable(revisionId); // before unpacking: a refused update costs nothing
         if (req.getBoolean("DryRun", false)) {
             Exchanges.json(exchange, 200, f.latest().toJson());
