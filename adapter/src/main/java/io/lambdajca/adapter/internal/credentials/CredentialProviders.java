@@ -64,24 +64,38 @@ public final class CredentialProviders implements AutoCloseable {
     /**
      * The shared provider of this source, created now on first use. SDK clients get it as a view that they cannot
      * close (a client closes the credentials provider it was built with when it closes): it is closed here, after every
-     * client and every refresh that needs it.
+     * client and every refresh that needs it. It is built holding no lock: building an STS client may call the network
+     * (in the SDK's {@code auto} defaults mode it asks the instance metadata service for its region), and the other
+     * profiles' first calls, and every new SDK client (which takes the shared scheduler), must not wait for that. Of
+     * two threads building the same source's at once, the second closes its own and takes the first's.
      */
     public AwsCredentialsProvider provider(CredentialSource source) {
         AwsCredentialsProvider existing = providers.get(source);
         if (existing != null) {
             return existing;
         }
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("the Lambda resource adapter is stopped");
-            }
-            existing = providers.get(source);
-            if (existing == null) {
-                existing = new Shared(create(source));
-                providers.put(source, existing);
-            }
-            return existing;
+        List<SdkAutoCloseable> made = new ArrayList<>();
+        AwsCredentialsProvider built;
+        try {
+            built = create(source, made);
+        } catch (RuntimeException e) {
+            closeAll(made);
+            throw e;
         }
+        synchronized (this) {
+            existing = closed ? null : providers.get(source);
+            if (!closed && existing == null) {
+                resources.addAll(made);
+                existing = new Shared(built);
+                providers.put(source, existing);
+                return existing;
+            }
+        }
+        closeAll(made); // not kept: another thread's was kept first, or the adapter stopped meanwhile
+        if (existing == null) {
+            throw stopped();
+        }
+        return existing;
     }
 
     /** How many distinct providers exist. */
@@ -94,7 +108,8 @@ public final class CredentialProviders implements AutoCloseable {
         return scheduler == null ? 0 : scheduler.getPoolSize();
     }
 
-    private AwsCredentialsProvider create(CredentialSource source) {
+    /** A new provider of the source; what must be closed with it is added to {@code made}, callers after callees. */
+    private AwsCredentialsProvider create(CredentialSource source, List<SdkAutoCloseable> made) {
         if (source instanceof StaticKeys) {
             StaticKeys k = (StaticKeys) source;
             return StaticCredentialsProvider.create(k.sessionToken() == null
@@ -104,24 +119,24 @@ public final class CredentialProviders implements AutoCloseable {
         }
         if (source instanceof DefaultChain) {
             DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-            resources.add(chain);
+            made.add(chain);
             return chain;
         }
         if (source instanceof AssumeRole) {
             AssumeRole a = (AssumeRole) source;
             StsSessions sessions = new StsSessions(a, provider(a.caller()), http(), scheduler());
-            resources.add(sessions);
-            return refreshing(source, sessions);
+            made.add(sessions);
+            return refreshing(source, sessions, made);
         }
         RolesAnywhere r = (RolesAnywhere) source;
-        return refreshing(source, new RolesAnywhereSessions(r, http(), clock));
+        return refreshing(source, new RolesAnywhereSessions(r, http(), clock), made);
     }
 
     private AwsCredentialsProvider refreshing(CredentialSource source,
-            java.util.function.Supplier<AwsSessionCredentials> fetcher) {
+            java.util.function.Supplier<AwsSessionCredentials> fetcher, List<SdkAutoCloseable> made) {
         RefreshingCredentialsProvider p = new RefreshingCredentialsProvider(source.describe(), fetcher, executor(),
                 clock);
-        resources.add(p);
+        made.add(p);
         return p;
     }
 
@@ -131,9 +146,6 @@ public final class CredentialProviders implements AutoCloseable {
      * refreshes credentials.
      */
     public synchronized ScheduledExecutorService scheduler() {
-        if (closed) {
-            throw new IllegalStateException("the Lambda resource adapter is stopped");
-        }
         if (timeouts == null) {
             timeouts = new TimeoutScheduler(executor(),
                     r -> AdapterThreads.daemon(() -> new Thread(r, "lambdajca-timeouts")));
@@ -141,7 +153,10 @@ public final class CredentialProviders implements AutoCloseable {
         return timeouts;
     }
 
-    private ScheduledThreadPoolExecutor executor() {
+    private synchronized ScheduledThreadPoolExecutor executor() {
+        if (closed) {
+            throw stopped();
+        }
         if (scheduler == null) {
             scheduler = new ScheduledThreadPoolExecutor(REFRESH_THREADS, new RefreshThreads());
             scheduler.setRemoveOnCancelPolicy(true);
@@ -152,7 +167,10 @@ public final class CredentialProviders implements AutoCloseable {
         return scheduler;
     }
 
-    private SdkHttpClient http() {
+    private synchronized SdkHttpClient http() {
+        if (closed) {
+            throw stopped();
+        }
         if (http == null) {
             // the first Apache client built starts the SDK's idle-connection-reaper thread
             http = AdapterThreads.asAdapter(() -> Apache5HttpClient.builder()
@@ -208,14 +226,7 @@ public final class CredentialProviders implements AutoCloseable {
     }
 
     private synchronized void closeAll() {
-        // providers before the clients they call through, in reverse order of creation (callers after callees)
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (RuntimeException ignored) {
-                // best effort: the rest must still be closed
-            }
-        }
+        closeAll(resources);
         int count = providers.size();
         resources.clear();
         providers.clear();
@@ -228,6 +239,21 @@ public final class CredentialProviders implements AutoCloseable {
             http = null;
         }
         AdapterLog.credentialProvidersClosed(count);
+    }
+
+    /** Closes each, providers before the clients they call through: in reverse order of creation. */
+    private static void closeAll(List<SdkAutoCloseable> made) {
+        for (int i = made.size() - 1; i >= 0; i--) {
+            try {
+                made.get(i).close();
+            } catch (RuntimeException ignored) {
+                // best effort: the rest must still be closed
+            }
+        }
+    }
+
+    private static IllegalStateException stopped() {
+        return new IllegalStateException("the Lambda resource adapter is stopped");
     }
 
     /** A shared provider as SDK clients get it: it resolves credentials, and closing it is not theirs to do. */
