@@ -68,7 +68,7 @@ public record ConnectionProperties(String region, String endpointOverride, Strin
         if (hasProfile && hasKey) {
             throw new ConfigException("Set either CredentialProfile or AccessKeyId/SecretAccessKey, not both");
         }
-        CredentialSource credentials = hasKey ? new StaticKeys(accessKeyId.trim(), secretAccessKey, sessionToken)
+        CredentialSource credentials = hasKey ? StaticKeys.configured(accessKeyId, secretAccessKey, sessionToken)
                 : new DefaultChain();
         ClientConfig client = new ClientConfig(r, endpoint, credentials,
                 positive("ConnectTimeoutMillis", connectTimeoutMillis, DEFAULT_CONNECT_TIMEOUT_MILLIS),

@@ -77,9 +77,19 @@ class ConnectionPropertiesTest {
                 .hasMessageContaining("only AccessKeyId is set");
         assertThatThrownBy(() -> props(null, null, null, "s3cr3t").toConfig())
                 .hasMessageContaining("only SecretAccessKey is set");
-        ConnectionProperties p = props(null, null, "AKIA1", "s3cr3t-value");
+        ConnectionProperties p = props(null, null, "AKIAIOSFODNN7EXAMPLE", "s3cr3t-value");
         assertThat(p.toString()).doesNotContain("s3cr3t-value");
         assertThat(p.toConfig().toString()).doesNotContain("s3cr3t-value");
+    }
+
+    @Test
+    void anAccessKeyIdThatCannotBeOne_isRefused_notQuotedWhenItLooksLikeASecret() {
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        assertThatThrownBy(() -> props(null, null, secret, "s3cr3t").toConfig())
+                .hasMessageStartingWith("AccessKeyId of 40 characters (not quoted")
+                .hasMessageNotContaining(secret);
+        assertThatThrownBy(() -> props(null, null, "AKIA1", "s3cr3t").toConfig())
+                .hasMessageStartingWith("AccessKeyId 'AKIA1' is not an access key id: 16-128 letters");
     }
 
     @Test

@@ -27,8 +27,6 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
     /** A role assumed with another role's credentials (role chaining) lasts at most an hour. */
     static final int MAX_CHAINED_SECONDS = 3600;
 
-    /** Access key ids: 16-128 word characters (AWS's own are 20 upper-case letters and digits). */
-    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w{16,128}");
     /**
      * An IAM role's ARN: its path is "/" or any printable ASCII between slashes (IAM's rule), its name 1-64 characters
      * of [\w+=,.@-]; STS takes ARNs of up to 2,048 characters.
@@ -82,15 +80,7 @@ public record CredentialProfileProperties(String type, String accessKeyId, Secre
             throw new ConfigException((hasKey ? "SecretAccessKey" : "AccessKeyId") + " is required "
                     + (required ? "for type STATIC" : "with " + (hasKey ? "AccessKeyId" : "SecretAccessKey")));
         }
-        if (!ACCESS_KEY_ID.matcher(accessKeyId.trim()).matches()) {
-            // quoted only when made of an id's characters: a secret access key set here by mistake is not
-            String value = accessKeyId.trim().matches("\\w*") ? "'" + accessKeyId + "'"
-                    : "of " + accessKeyId.trim().length() + " characters (not quoted: it has characters no access key "
-                    + "id has, as a secret access key does)";
-            throw new ConfigException("AccessKeyId " + value + " is not an access key id: 16-128 letters, "
-                    + "digits or underscores, such as AKIAIOSFODNN7EXAMPLE");
-        }
-        return new StaticKeys(accessKeyId.trim(), secretAccessKey, sessionToken);
+        return StaticKeys.configured(accessKeyId, secretAccessKey, sessionToken);
     }
 
     private AssumeRole assumeRole(ProfileResolver resolver) throws ConfigException {

@@ -1,15 +1,37 @@
 package io.lambdajca.adapter.internal.credentials;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
+import io.lambdajca.adapter.internal.ConfigException;
 import io.lambdajca.adapter.internal.Secret;
 
 /** Static keys: an access key id, its secret key and, for temporary keys, a session token (null when absent). */
 public record StaticKeys(String accessKeyId, Secret secretAccessKey, Secret sessionToken) implements CredentialSource {
 
+    /** Access key ids: 16-128 word characters (IAM's AccessKeyIdType; AWS's own are 20). */
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w{16,128}");
+
     public StaticKeys {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+    }
+
+    /**
+     * The keys an administrator configured (on a connection definition or a STATIC or ASSUME_ROLE profile), the access
+     * key id trimmed and checked: an id with characters no access key id has is refused without being quoted, since it
+     * may be the secret access key set in its place (which the id's place would otherwise log).
+     */
+    public static StaticKeys configured(String accessKeyId, Secret secretAccessKey, Secret sessionToken)
+            throws ConfigException {
+        String id = accessKeyId.trim();
+        if (!ACCESS_KEY_ID.matcher(id).matches()) {
+            String value = id.matches("\\w*") ? "'" + id + "'" : "of " + id.length() + " characters (not quoted: it "
+                    + "has characters no access key id has, as a secret access key does)";
+            throw new ConfigException("AccessKeyId " + value + " is not an access key id: 16-128 letters, "
+                    + "digits or underscores, such as AKIAIOSFODNN7EXAMPLE");
+        }
+        return new StaticKeys(id, secretAccessKey, sessionToken);
     }
 
     @Override
