@@ -18,13 +18,44 @@ final class Demo {
     private Demo() {
     }
 
-    /** {@code demo.sh --server SERVER} without its build (the module's build has made what it runs). */
+    /**
+     * The signal the test stops the demo with: Ctrl-C's (INT, to the demo's whole process group, as a terminal sends
+     * it) on WildFly, Open Liberty and GlassFish; TERM on Payara, whose stop is GlassFish's (the same asadmin script).
+     */
+    static final String STOP_SIGNAL = SERVER.equals("payara") ? "TERM" : "INT";
+
+    /**
+     * {@code demo.sh --server SERVER} without its build (the module's build has made what it runs), in a process group
+     * of its own, as a terminal starts a command, with INT handled as a terminal's shell leaves it (a build started in
+     * the background has it ignored, and bash cannot trap a signal ignored when it started).
+     */
     static ProcessBuilder command() {
-        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("demo.sh").toString(), "--server", SERVER)
+        ProcessBuilder pb = new ProcessBuilder("setsid", "env", "--default-signal=INT", "bash",
+                ROOT.resolve("demo.sh").toString(), "--server", SERVER)
                 .directory(ROOT.toFile()).redirectErrorStream(true);
         pb.environment().put("DEMO_SKIP_BUILD", "1");
         pb.environment().put("LAMBDA_PORT", String.valueOf(LAMBDA_PORT));
         return pb;
+    }
+
+    /**
+     * Sends {@link #STOP_SIGNAL} as a person would: Ctrl-C reaches the demo's whole process group (setsid made the demo
+     * its leader), TERM the demo's own process.
+     */
+    static void stop(Process demo) throws IOException, InterruptedException {
+        if (STOP_SIGNAL.equals("TERM")) {
+            demo.destroy();
+            return;
+        }
+        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + demo.pid()).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -INT of the demo's process group " + demo.pid() + " failed");
+        }
+    }
+
+    /** How demo.sh ends after {@link #STOP_SIGNAL}: its trap's exit status (128 + the signal's number). */
+    static int stoppedStatus() {
+        return STOP_SIGNAL.equals("TERM") ? 143 : 130;
     }
 
     /** The server's ports, as its script in src/main/demo declares them in SERVER_PORTS. */

@@ -96,13 +96,13 @@ class SamplePageIT {
         if (demo != null) {
             // demo.sh stops the server with its own tool (up to a minute for asadmin or Liberty), then the endpoint
             List<ProcessHandle> started = demo.descendants().toList();
-            demo.destroy();
+            Demo.stop(demo);
             boolean ended = demo.waitFor(150, java.util.concurrent.TimeUnit.SECONDS);
             if (!ended) {
                 demo.destroyForcibly();
             }
-            // what a TERM left is a failure of the demo; it is killed all the same, so that the next server's demo
-            // finds its ports free
+            // what the signal left is a failure of the demo; it is killed all the same, so that the next server's
+            // demo finds its ports free
             List<String> left = new ArrayList<>();
             for (ProcessHandle process : started.stream().filter(ProcessHandle::isAlive).toList()) {
                 left.add(process.pid() + " " + process.info().commandLine().orElse(""));
@@ -111,8 +111,10 @@ class SamplePageIT {
             }
             // a server that asadmin started is not the demo's child: its ports tell whether it stopped
             List<Integer> listening = stillListening(Duration.ofSeconds(10));
-            assertTrue(ended && left.isEmpty() && listening.isEmpty(), "after a TERM, demo.sh "
-                    + (ended ? "ended" : "still ran after 150 s") + ", leaving processes " + left
+            int status = ended ? demo.exitValue() : -1;
+            assertTrue(status == Demo.stoppedStatus() && left.isEmpty() && listening.isEmpty(), "after "
+                    + Demo.STOP_SIGNAL + ", demo.sh " + (ended ? "ended with status " + status + " (its trap's is "
+                    + Demo.stoppedStatus() + ")" : "still ran after 150 s") + ", leaving processes " + left
                     + " and ports listening " + listening);
         }
     }
