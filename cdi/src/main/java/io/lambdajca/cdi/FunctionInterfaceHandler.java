@@ -57,7 +57,8 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
      * The connection factory of each calling module (its context class loader), looked up at the module's first call,
      * then kept: a JNDI lookup per call would cost more than the call's own overhead. Per module because the name is
      * the calling component's ({@code java:comp/env/lambda/Default} for the default): two WARs of an EAR sharing the
-     * interface from its {@code lib/} may map it to different factories. One handler serves every instance of the
+     * interface from its {@code lib/} may map it to different factories. (Two EJBs of one EJB module share its class
+     * loader, so they share a factory even if each maps the name differently.) One handler serves every instance of the
      * interface's bean, so a new {@code @Dependent} instance (a JAX-RS resource's, per request) does not look it up
      * again.
      */

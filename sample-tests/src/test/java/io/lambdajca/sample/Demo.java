@@ -47,13 +47,14 @@ final class Demo {
             demo.destroy();
             return;
         }
-        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + demo.pid()).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -INT of the demo's process group " + demo.pid() + " failed");
-        }
+        // a demo that has already ended (its process group gone) is left to the caller's checks
+        new ProcessBuilder("kill", "-INT", "--", "-" + demo.pid()).inheritIO().start().waitFor();
     }
 
-    /** How demo.sh ends after {@link #STOP_SIGNAL}: its trap's exit status (128 + the signal's number). */
+    /**
+     * How demo.sh ends after {@link #STOP_SIGNAL}: its trap's exit status (128 + the signal's number; a shell the
+     * signal killed ends so too, which is why the tests also look for the trap's "demo: stopping").
+     */
     static int stoppedStatus() {
         return STOP_SIGNAL.equals("TERM") ? 143 : 130;
     }

@@ -112,9 +112,11 @@ class SamplePageIT {
             // a server that asadmin started is not the demo's child: its ports tell whether it stopped
             List<Integer> listening = stillListening(Duration.ofSeconds(10));
             int status = ended ? demo.exitValue() : -1;
-            assertTrue(status == Demo.stoppedStatus() && left.isEmpty() && listening.isEmpty(), "after "
+            boolean trapped = Files.readString(DEMO_LOG).contains("demo: stopping");
+            assertTrue(status == Demo.stoppedStatus() && trapped && left.isEmpty() && listening.isEmpty(), "after "
                     + Demo.STOP_SIGNAL + ", demo.sh " + (ended ? "ended with status " + status + " (its trap's is "
-                    + Demo.stoppedStatus() + ")" : "still ran after 150 s") + ", leaving processes " + left
+                    + Demo.stoppedStatus() + ")" : "still ran after 150 s")
+                    + (trapped ? "" : ", its trap never ran (no 'demo: stopping')") + ", leaving processes " + left
                     + " and ports listening " + listening);
         }
     }

@@ -16,7 +16,7 @@ import jakarta.json.JsonValue;
 /**
  * A CreateFunction request, read and checked in the order Lambda answers it: first the service model's constraints on
  * all its members, every violation in one ValidationException, as Lambda's front end reports them; then, one at a
- * time, the name's region and account, a bare name over 64 characters, Runtime and Handler, the environment's size,
+ * time, a bare name over 64 characters, the name's region and account, Runtime and Handler, the environment's size,
  * the tags and the code. The runtime itself is checked when the function is created ({@link FunctionRegistry.Spec}).
  */
 final class CreateFunctionRequest {
