@@ -9,6 +9,7 @@ import io.lambdajca.adapter.internal.Secret;
 import io.lambdajca.adapter.internal.credentials.CredentialProfileProperties;
 import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import io.lambdajca.adapter.internal.credentials.DefaultChain;
+import io.lambdajca.adapter.internal.credentials.StaticKeys;
 import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.AdministeredObject;
@@ -58,7 +59,11 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
 
     /** All properties as one value. */
     CredentialProfileProperties properties() {
-        return new CredentialProfileProperties(type, accessKeyId, secretAccessKey, sessionToken, roleArn,
+        return properties(accessKeyId);
+    }
+
+    private CredentialProfileProperties properties(String keyId) {
+        return new CredentialProfileProperties(type, keyId, secretAccessKey, sessionToken, roleArn,
                 roleSessionName, durationSeconds, externalId, sourceProfile, region, endpointOverride, trustAnchorArn,
                 profileArn, keystoreFile, keystorePassword, keyAlias, certificateFile, privateKeyFile,
                 certificateChainFile);
@@ -126,7 +131,7 @@ public class LambdaCredentialProfile implements CredentialProfile, ResourceAdapt
 
     @Override
     public String toString() {
-        return "LambdaCredentialProfile" + properties();
+        return "LambdaCredentialProfile" + properties(StaticKeys.shown(accessKeyId));
     }
 
     public String getType() {

@@ -9,6 +9,7 @@ import io.lambdajca.adapter.internal.ConnectionProperties;
 import io.lambdajca.adapter.internal.LambdaOperations;
 import io.lambdajca.adapter.internal.Secret;
 import io.lambdajca.adapter.internal.credentials.CredentialSource;
+import io.lambdajca.adapter.internal.credentials.StaticKeys;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
 import jakarta.resource.NotSupportedException;
@@ -65,9 +66,12 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
 
     /** All properties as one value; equality of connection definitions is equality of their properties. */
     ConnectionProperties properties() {
-        return new ConnectionProperties(region, endpointOverride, credentialProfile, accessKeyId, secretAccessKey,
-                sessionToken,
-                connectTimeoutMillis, readTimeoutMillis, callTimeoutMillis, maxConnections, maxRetries,
+        return properties(accessKeyId);
+    }
+
+    private ConnectionProperties properties(String keyId) {
+        return new ConnectionProperties(region, endpointOverride, credentialProfile, keyId, secretAccessKey,
+                sessionToken, connectTimeoutMillis, readTimeoutMillis, callTimeoutMillis, maxConnections, maxRetries,
                 retryBaseDelayMillis, retryMaxBackoffMillis, retryBudgetMillis, retryInvokeAfterTimeout);
     }
 
@@ -186,7 +190,7 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
 
     @Override
     public String toString() {
-        return "LambdaManagedConnectionFactory" + properties();
+        return "LambdaManagedConnectionFactory" + properties(StaticKeys.shown(accessKeyId));
     }
 
     // ---- configuration properties (JavaBean accessors the container calls; confidential ones read back masked) ----

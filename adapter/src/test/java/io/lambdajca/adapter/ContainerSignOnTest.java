@@ -83,6 +83,20 @@ class ContainerSignOnTest {
     }
 
     @Test
+    void secretSetAsTheAccessKeyId_isNotShownByToString_aKeyIdIs() {
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        mcf.setAccessKeyId(secret);
+        LambdaCredentialProfile profile = new LambdaCredentialProfile();
+        profile.setAccessKeyId(secret);
+        assertThat(mcf.toString()).doesNotContain("wJalrXUtnFEMI").contains("40 characters, not an access key id");
+        assertThat(profile.toString()).doesNotContain("wJalrXUtnFEMI").contains("40 characters, not an access key id");
+        mcf.setAccessKeyId("AKIAIOSFODNN7EXAMPLE");
+        profile.setAccessKeyId("AKIAIOSFODNN7EXAMPLE");
+        assertThat(mcf.toString()).contains("accessKeyId=AKIAIOSFODNN7EXAMPLE");
+        assertThat(profile.toString()).contains("accessKeyId=AKIAIOSFODNN7EXAMPLE");
+    }
+
+    @Test
     void invalidProfile_failsWhenTheContainerAssociatesIt_namingTheProperty() {
         LambdaCredentialProfile profile = new LambdaCredentialProfile();
         profile.setType("ASSUME_ROLE");

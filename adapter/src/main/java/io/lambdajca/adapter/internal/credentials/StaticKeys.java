@@ -34,6 +34,17 @@ public record StaticKeys(String accessKeyId, Secret secretAccessKey, Secret sess
         return new StaticKeys(id, secretAccessKey, sessionToken);
     }
 
+    /**
+     * How a configured access key id is shown in {@code toString()}: itself when it has an access key id's form, else
+     * only its length, since it may be the secret access key set in its place.
+     */
+    public static String shown(String accessKeyId) {
+        if (accessKeyId == null || ACCESS_KEY_ID.matcher(accessKeyId.trim()).matches()) {
+            return accessKeyId;
+        }
+        return "(" + accessKeyId.length() + " characters, not an access key id: not shown)";
+    }
+
     @Override
     public CredentialType type() {
         return CredentialType.STATIC;
