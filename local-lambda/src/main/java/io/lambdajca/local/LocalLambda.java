@@ -34,7 +34,9 @@ import io.lambdajca.local.iam.RoleDefinition;
 import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
 import io.lambdajca.local.iam.TrustAnchorDefinition;
 import io.lambdajca.local.runtime.AccountConcurrency;
+import io.lambdajca.local.runtime.ConfigurationConstraints;
 import io.lambdajca.local.runtime.FunctionCode;
+import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.Invoker;
 import io.lambdajca.local.runtime.LambdaFunction;
@@ -185,6 +187,10 @@ public final class LocalLambda implements AutoCloseable {
         spec.memorySizeMb = definition.memorySizeMb();
         spec.environment = definition.environment();
         spec.tenancy = definition.tenantIsolation() ? Tenancy.PER_TENANT : Tenancy.NONE;
+        // what CreateFunction's request checks before the registry creates a function: the name's violations and the
+        // configuration's together, then a bare name over 64 characters (the registry checks the runtime)
+        FunctionNames.checkCreatable(FunctionNames.checked(FunctionNames.functionName(spec.name), null,
+                ConfigurationConstraints.check(spec, new Violations())));
         LambdaFunction f = registry.create(spec, FunctionCode.fromPath(definition.code(), workDir), true);
         accountConcurrency.reserveUnchecked(registry, f, definition.reservedConcurrency());
     }

@@ -151,24 +151,18 @@ public final class AliasesEndpoint {
      * violations of the model (shapes AdditionalVersion and Weight) are added to {@code violations}.
      */
     private static Map<String, Double> weights(JsonObject req, Violations violations) {
-        JsonValue routing = req.get("RoutingConfig");
-        if (routing == null || routing.getValueType() == JsonValue.ValueType.NULL) {
+        JsonObject routing = FunctionsEndpoint.object(req, "RoutingConfig");
+        if (routing == null) {
             return null;
         }
-        if (routing.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.invalidContent("Field RoutingConfig must be an object");
-        }
-        JsonValue weights = routing.asJsonObject().get("AdditionalVersionWeights");
-        if (weights == null || weights.getValueType() == JsonValue.ValueType.NULL) {
+        JsonObject weights = FunctionsEndpoint.object(routing, "AdditionalVersionWeights");
+        if (weights == null) {
             return Map.of();
-        }
-        if (weights.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.invalidContent("Field AdditionalVersionWeights must be an object");
         }
         Map<String, Double> out = new LinkedHashMap<>();
         boolean badKey = false;
         boolean badValue = false;
-        for (Map.Entry<String, JsonValue> e : weights.asJsonObject().entrySet()) {
+        for (Map.Entry<String, JsonValue> e : weights.entrySet()) {
             Double weight = e.getValue().getValueType() == JsonValue.ValueType.NUMBER
                     ? ((JsonNumber) e.getValue()).doubleValue() : null;
             out.put(e.getKey(), weight);

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
 import io.lambdajca.local.Violations;
-import io.lambdajca.local.runtime.ConfigurationConstraints;
 import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import jakarta.json.JsonObject;
@@ -17,7 +16,8 @@ import jakarta.json.JsonValue;
  * A CreateFunction request, read and checked in the order Lambda answers it: first the service model's constraints on
  * all its members, every violation in one ValidationException, as Lambda's front end reports them; then, one at a
  * time, a bare name over 64 characters, the name's region and account, Runtime and Handler, the environment's size,
- * the tags and the code. The runtime itself is checked when the function is created ({@link FunctionRegistry.Spec}).
+ * the tags and the code. These are the checks of the name and settings {@link FunctionRegistry#create} relies on; the
+ * runtime itself is checked there.
  */
 final class CreateFunctionRequest {
 
@@ -38,11 +38,12 @@ final class CreateFunctionRequest {
 
     static CreateFunctionRequest read(byte[] body, FunctionRegistry registry) {
         JsonObject req = Jsons.object(body);
-        FunctionRegistry.Spec spec = ConfigurationRequest.apply(req, new FunctionRegistry.Spec());
+        ConfigurationRequest configuration = ConfigurationRequest.read(req);
+        FunctionRegistry.Spec spec = configuration.applyTo(new FunctionRegistry.Spec());
         String name = FunctionsEndpoint.string(req, "FunctionName", null);
-        JsonObject code = object(req, "Code");
+        JsonObject code = FunctionsEndpoint.object(req, "Code");
         // the model's required members and constraints, reported together before anything else
-        Violations violations = ConfigurationConstraints.check(spec, new Violations())
+        Violations violations = configuration.check(new Violations())
                 .required(spec.role, "role")
                 .required(code, "code");
         checkArchitectures(req.get("Architectures"), violations);
@@ -82,17 +83,6 @@ final class CreateFunctionRequest {
             violations.add(values.toString(), "architectures", "Member must satisfy constraint: [Member must "
                     + "satisfy enum value set: [" + String.join(", ", ARCHITECTURES) + "], Member must not be null]");
         }
-    }
-
-    private static JsonObject object(JsonObject req, String key) {
-        JsonValue v = req.get(key);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.invalidContent("Field " + key + " must be an object");
-        }
-        return v.asJsonObject();
     }
 
     /** The package of {@code Code}: local-lambda takes it as {@code ZipFile} only. */

@@ -183,8 +183,8 @@ public final class FunctionsEndpoint {
 
     /**
      * The list operations' {@code MaxItems}: null when not given, else 1-10000 (the page may hold fewer); a value
-     * outside the model's range (shape MaxListItems) is added to {@code violations} (and answered as null), to be
-     * reported with the request's other violations before the function is looked up.
+     * outside the model's range (shape MaxListItems) is added to {@code violations}, which the caller reports with the
+     * request's other violations before the function is looked up, and so before it uses the value.
      */
     static Integer maxItems(HttpServerExchange exchange, Violations violations) {
         String maxItems = query(exchange, "MaxItems");
@@ -197,10 +197,7 @@ public final class FunctionsEndpoint {
         } catch (NumberFormatException e) {
             throw ApiException.invalidParameter("MaxItems must be a number: " + maxItems);
         }
-        if (max < 1 || max > MAX_ITEMS) {
-            violations.range((long) max, "maxItems", 1, MAX_ITEMS);
-            return null;
-        }
+        violations.range((long) max, "maxItems", 1, MAX_ITEMS);
         return max;
     }
 
@@ -220,7 +217,19 @@ public final class FunctionsEndpoint {
         return ((JsonString) v).getString();
     }
 
-    static int integer(JsonObject o, String key, int fallback) {
+    /** The object member {@code key} of a request; null when absent (or JSON null). */
+    static JsonObject object(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.invalidContent("Field " + key + " must be an object");
+        }
+        return v.asJsonObject();
+    }
+
+    static Integer integer(JsonObject o, String key, Integer fallback) {
         JsonValue v = o.get(key);
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             return fallback;

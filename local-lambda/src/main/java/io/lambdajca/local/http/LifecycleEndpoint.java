@@ -7,12 +7,12 @@ import java.util.List;
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
 import io.lambdajca.local.Violations;
-import io.lambdajca.local.runtime.ConfigurationConstraints;
 import io.lambdajca.local.runtime.FunctionCode;
 import io.lambdajca.local.runtime.FunctionNames;
 import io.lambdajca.local.runtime.FunctionRegistry;
 import io.lambdajca.local.runtime.FunctionVersion;
 import io.lambdajca.local.runtime.LambdaFunction;
+import io.lambdajca.local.runtime.Runtimes;
 import io.undertow.server.HttpServerExchange;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -91,13 +91,13 @@ public final class LifecycleEndpoint {
      */
     void updateConfiguration(HttpServerExchange exchange, String name, byte[] body) {
         JsonObject req = Jsons.object(body);
-        // the request's own members (read onto fresh settings) checked with the name, before the function is looked
-        // up: a refused request changes nothing
-        LambdaFunction f = function(FunctionNames.functionName(name), ConfigurationConstraints.check(
-                ConfigurationRequest.apply(req, new FunctionRegistry.Spec()), new Violations()));
+        ConfigurationRequest configuration = ConfigurationRequest.read(req);
+        // the request's own members checked with the name, before the function is looked up: a refused request
+        // changes nothing; the settings it keeps were checked when they were set
+        LambdaFunction f = function(FunctionNames.functionName(name), configuration.check(new Violations()));
         FunctionVersion updated = f.update(FunctionsEndpoint.string(req, "RevisionId", null), spec -> {
-            ConfigurationRequest.apply(req, spec);
-            spec.check();
+            configuration.applyTo(spec);
+            Runtimes.check(spec.runtime);
             CreateFunctionLimits.checkEnvironment(spec.environment);
         }, null);
         Exchanges.json(exchange, 200, updated.toJson());

@@ -76,7 +76,8 @@ public final class TagsEndpoint {
             throw new Violations().required(null, "tags").exception();
         }
         LambdaFunction f = function(resource);
-        Map<String, String> more = tags(tags);
+        // a Tags member that is not an object is refused once the resource is known to exist
+        Map<String, String> more = tags(FunctionsEndpoint.object(req, "Tags"));
         if (more.isEmpty()) {
             // recorded: test_lambda_api.snapshot.json, TestLambdaTags::test_tag_exceptions, "tag_empty_tags"
             throw ApiException.lowerCaseMessage(400, "InvalidParameterValueException",
@@ -88,8 +89,8 @@ public final class TagsEndpoint {
 
     /** The Tags member of a CreateFunction request, checked against the tag limit before the function exists. */
     static Map<String, String> ofCreate(JsonObject req) {
-        JsonValue tags = req.get("Tags");
-        if (tags == null || tags.getValueType() == JsonValue.ValueType.NULL) {
+        JsonObject tags = FunctionsEndpoint.object(req, "Tags");
+        if (tags == null) {
             return Map.of();
         }
         Map<String, String> out = tags(tags);
@@ -107,12 +108,9 @@ public final class TagsEndpoint {
         }
     }
 
-    private static Map<String, String> tags(JsonValue tags) {
-        if (tags.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.invalidContent("Field Tags must be an object");
-        }
+    private static Map<String, String> tags(JsonObject tags) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> e : tags.asJsonObject().entrySet()) {
+        for (Map.Entry<String, JsonValue> e : tags.entrySet()) {
             if (e.getValue().getValueType() != JsonValue.ValueType.STRING) {
                 throw ApiException.invalidContent("Tag " + e.getKey() + " must have a string value");
             }

@@ -6,8 +6,6 @@ import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Violations;
 import io.lambdajca.local.runtime.Tenancy;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 /**
  * Request members about tenants and durable executions: CreateFunction's {@code TenancyConfig}, and Invoke's
@@ -28,19 +26,11 @@ final class TenancyRequests {
      * (added to {@code violations}).
      */
     static Tenancy ofCreate(JsonObject req, Violations violations) {
-        JsonValue config = req.get("TenancyConfig");
-        if (config == null || config.getValueType() == JsonValue.ValueType.NULL) {
+        JsonObject config = FunctionsEndpoint.object(req, "TenancyConfig");
+        if (config == null) {
             return Tenancy.NONE;
         }
-        if (config.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.invalidContent("Field TenancyConfig must be an object");
-        }
-        JsonValue mode = config.asJsonObject().get("TenantIsolationMode");
-        if (mode != null && mode.getValueType() != JsonValue.ValueType.STRING
-                && mode.getValueType() != JsonValue.ValueType.NULL) {
-            throw ApiException.invalidContent("Field TenantIsolationMode must be a string");
-        }
-        return Tenancy.of(mode instanceof JsonString ? ((JsonString) mode).getString() : null, true, violations);
+        return Tenancy.of(FunctionsEndpoint.string(config, "TenantIsolationMode", null), true, violations);
     }
 
     /**

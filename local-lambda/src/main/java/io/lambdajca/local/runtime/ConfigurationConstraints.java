@@ -44,11 +44,21 @@ public final class ConfigurationConstraints {
      * @return {@code violations}
      */
     public static Violations check(FunctionRegistry.Spec spec, Violations violations) {
-        return description(spec.description, violations)
-                .pattern(spec.role, "role", ROLE)
-                .string(spec.handler, "handler", 0, MAX_HANDLER, HANDLER)
-                .range((long) spec.timeoutSeconds, "timeout", MIN_TIMEOUT, MAX_TIMEOUT)
-                .range((long) spec.memorySizeMb, "memorySize", MIN_MEMORY, MAX_MEMORY);
+        return check(spec.role, spec.handler, spec.description, spec.timeoutSeconds, spec.memorySizeMb, violations);
+    }
+
+    /**
+     * Adds the violations of these members of a request; a null one is absent (none for it).
+     *
+     * @return {@code violations}
+     */
+    public static Violations check(String role, String handler, String description, Integer timeout,
+            Integer memorySize, Violations violations) {
+        return description(description, violations)
+                .pattern(role, "role", ROLE)
+                .string(handler, "handler", 0, MAX_HANDLER, HANDLER)
+                .range(timeout == null ? null : timeout.longValue(), "timeout", MIN_TIMEOUT, MAX_TIMEOUT)
+                .range(memorySize == null ? null : memorySize.longValue(), "memorySize", MIN_MEMORY, MAX_MEMORY);
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.lambdajca.local.ApiException;
-import io.lambdajca.local.Violations;
 
 /** The functions of the one account and region the endpoint plays. */
 public final class FunctionRegistry implements AutoCloseable {
@@ -57,7 +56,10 @@ public final class FunctionRegistry implements AutoCloseable {
         return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
     }
 
-    /** Settings of a new function, checked against Lambda's constraints by {@link #create}. */
+    /**
+     * Settings of a new function; {@link #create} takes them with their name and configuration already checked
+     * against Lambda's constraints.
+     */
     public static final class Spec {
         public String name;
         public String runtime = "java21";
@@ -70,27 +72,16 @@ public final class FunctionRegistry implements AutoCloseable {
         public Tenancy tenancy = Tenancy.NONE;
         /** Whether the request had an Environment (AWS reports one, even empty, only then). */
         public boolean environmentGiven;
-
-        /**
-         * Checks the settings as UpdateFunctionConfiguration does: the model's constraints first, all reported
-         * together, then the runtime ({@link #create} checks them with the name's).
-         */
-        public void check() {
-            ConfigurationConstraints.check(this, new Violations()).throwIfAny();
-            Runtimes.check(runtime);
-        }
     }
 
     /**
-     * Creates a function; the code is closed if the function cannot be created. A function created {@code active} has
-     * its code prepared at once (functions deployed with the endpoint); otherwise it is Pending until
-     * {@link #prepare} has run.
+     * Creates a function whose name and configuration the caller has checked as CreateFunction does (CreateFunction's
+     * request, {@code LocalLambda.deploy}); this checks the runtime. The code is closed if the function cannot be
+     * created. A function created {@code active} has its code prepared at once (functions deployed with the
+     * endpoint); otherwise it is Pending until {@link #prepare} has run.
      */
     public LambdaFunction create(Spec spec, FunctionCode code, boolean active) {
         try {
-            // the name's violations and the configuration's together, as CreateFunction reports them; then the runtime
-            FunctionNames.checkCreatable(FunctionNames.checked(FunctionNames.functionName(spec.name), null,
-                    ConfigurationConstraints.check(spec, new Violations())));
             Runtimes.check(spec.runtime);
             if (functions.containsKey(spec.name)) {
                 throw ApiException.conflict("Function already exist: " + spec.name);
