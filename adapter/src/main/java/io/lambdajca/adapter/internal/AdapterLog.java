@@ -43,8 +43,8 @@ public final class AdapterLog {
     }
 
     public static void streamThreadsNotStopped(long waitedMillis) {
-        LOG.warning(() -> "LAMBDAJCA1015: The response streaming threads (lambdajca-stream-*) had not ended "
-                + waitedMillis + " ms after the adapter stopped");
+        LOG.warning(() -> "LAMBDAJCA1015: The response streaming threads (lambdajca-stream-*, Netty's "
+                + "globalEventExecutor-*) had not ended " + waitedMillis + " ms after the adapter stopped");
     }
 
     public static void closingClassMissing(String name, String problem) {

@@ -5,13 +5,16 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 
 /**
  * The threads of the adapter's streaming clients: one Netty event loop group shared by every async client of one
  * adapter instance, started by the first streaming invocation (an application that never streams starts none) and
  * shut down when the adapter stops. Its threads are named {@code lambdajca-stream-N} and are daemons. Shutting down
- * waits, at most {@link #SHUTDOWN_WAIT}, for the threads to end, so that an undeploy leaves none behind.
+ * waits, at most {@link #SHUTDOWN_WAIT}, for the threads to end, so that an undeploy leaves none behind: also for the
+ * thread of Netty's {@link GlobalEventExecutor} (the RAR's own copy of Netty), which runs the group's termination and
+ * ends a second after its last task.
  */
 final class StreamEventLoop implements AutoCloseable {
 
@@ -71,6 +74,9 @@ final class StreamEventLoop implements AutoCloseable {
         stopping.shutdownGracefully(QUIET_PERIOD.toMillis(), SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         try {
             if (!stopping.awaitTermination(SHUTDOWN_WAIT.toMillis() + QUIET_PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS)) {
+                AdapterLog.streamThreadsNotStopped(SHUTDOWN_WAIT.toMillis());
+            } else if (!GlobalEventExecutor.INSTANCE.awaitInactivity(SHUTDOWN_WAIT.toMillis(),
                     TimeUnit.MILLISECONDS)) {
                 AdapterLog.streamThreadsNotStopped(SHUTDOWN_WAIT.toMillis());
             }
