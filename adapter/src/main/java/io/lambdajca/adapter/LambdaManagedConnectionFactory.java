@@ -22,7 +22,6 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
-import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 
@@ -101,7 +100,7 @@ public class LambdaManagedConnectionFactory implements ManagedConnectionFactory,
     /** The operations a connection request's handle uses: its credentials' (see {@link CredentialResolver}). */
     private LambdaOperations operationsFor(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         if (adapterStopped()) {
-            throw new ResourceAdapterInternalException("The Lambda resource adapter is stopped");
+            throw LambdaResourceAdapter.stoppedException(null);
         }
         ActiveDefinition a = active();
         return a.operations().operations(a.credentialsFor(subject, info));

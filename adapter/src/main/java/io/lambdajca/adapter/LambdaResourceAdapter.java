@@ -90,9 +90,14 @@ public class LambdaResourceAdapter implements ResourceAdapter {
     /** The shared SDK clients; fails once the adapter has stopped. */
     LambdaClients clients() throws ResourceException {
         if (clients.isClosed()) {
-            throw new ResourceAdapterInternalException("The Lambda resource adapter is stopped");
+            throw stoppedException(null);
         }
         return clients;
+    }
+
+    /** What a connection request gets once the adapter has stopped. */
+    static ResourceAdapterInternalException stoppedException(Throwable cause) {
+        return new ResourceAdapterInternalException("The Lambda resource adapter is stopped", cause);
     }
 
     JsonMapper json() {

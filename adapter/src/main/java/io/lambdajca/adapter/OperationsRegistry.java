@@ -11,7 +11,6 @@ import io.lambdajca.adapter.internal.SingleFlight;
 import io.lambdajca.adapter.internal.credentials.CredentialSource;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ResourceAdapter;
-import jakarta.resource.spi.ResourceAdapterInternalException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -44,7 +43,7 @@ final class OperationsRegistry {
         } catch (SingleFlight.TimedOut e) {
             throw new ResourceException(e.getMessage(), e);
         } catch (IllegalStateException e) {
-            throw new ResourceAdapterInternalException("The Lambda resource adapter is stopped", e);
+            throw LambdaResourceAdapter.stoppedException(e);
         }
         // cheap, no I/O: the client is built
         ClientConfig clientConfig = config.client().withCredentials(credentials);
