@@ -112,7 +112,7 @@ final class ExceptionMapper {
             int statusCode = status.find() ? Integer.parseInt(status.group(1)) : 0;
             return new LambdaServiceException(functionName, subject + " failed: (HTTP " + statusCode + "): the answer "
                     + "is not JSON, so not Lambda's (a proxy's or a captive portal's page?), after " + attempts
-                    + " attempt(s): " + rootMessage(thrown), statusCode, null, cause);
+                    + " attempt(s): " + Redaction.rootMessage(thrown), statusCode, null, cause);
         }
         if (thrown instanceof SdkClientException) {
             boolean timeout = Failures.timedOut(thrown);
@@ -128,7 +128,7 @@ final class ExceptionMapper {
                 what = "lost its connection to the Lambda endpoint";
             }
             return new EndpointUnavailableException(functionName, subject + " " + what + " after " + attempts
-                    + " attempt(s): " + rootMessage(thrown), timeout, cause);
+                    + " attempt(s): " + Redaction.rootMessage(thrown), timeout, cause);
         }
         return new UnexpectedFailureException(functionName, subject + " failed: " + Redaction.redact(thrown.toString()),
                 cause);
@@ -151,13 +151,5 @@ final class ExceptionMapper {
         // one line of printable characters: control characters of a binary body become '?'
         String oneLine = text.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return Redaction.redact(root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root + ")");
     }
 }

@@ -86,6 +86,15 @@ public final class Redaction {
         }
     }
 
+    /** The message of {@code t}, followed by its root cause when it has one, secret values masked. */
+    public static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return redact(root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root + ")");
+    }
+
     /** Each exception of the chain as "Class: message", joined by "; caused by ", with secret values masked. */
     public static String describe(Throwable thrown) {
         StringBuilder b = new StringBuilder();

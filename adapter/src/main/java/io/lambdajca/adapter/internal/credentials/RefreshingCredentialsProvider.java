@@ -17,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -109,6 +110,12 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
             Thread.currentThread().interrupt();
             throw AbortedException.create("interrupted while waiting for the credentials of " + description, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof CredentialsUnavailableException unavailable) {
+                // to the SDK as the exception its pipeline expects of a provider: its interceptors may only replace
+                // a failure by a subclass of its own, and one does replace any failure caused by an
+                // UnknownHostException (the STS host's) with an SdkClientException; the cause says what failed
+                throw SdkClientException.create(unavailable.getMessage(), unavailable);
+            }
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }

@@ -3,6 +3,7 @@ package io.lambdajca.adapter.internal.credentials;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
+import io.lambdajca.adapter.internal.Redaction;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -53,7 +54,7 @@ final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoClose
                     + " (HTTP " + e.statusCode() + "): " + message, code, e);
         } catch (SdkException e) {
             throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " failed: "
-                    + e.getMessage(), null, e);
+                    + Redaction.rootMessage(e), null, e);
         }
     }
 

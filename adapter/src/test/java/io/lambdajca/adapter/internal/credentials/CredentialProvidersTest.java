@@ -32,6 +32,7 @@ import io.lambdajca.local.testing.TestPki;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -102,8 +103,8 @@ class CredentialProvidersTest {
             AwsCredentialsProvider p1 = providers.provider(props(null, null,
                     untrusted.writeCertificatePem(dir.resolve("u.pem")).toString(),
                     untrusted.writeKeyPem(dir.resolve("u.key")).toString()).toSource(n -> null));
-            assertThatThrownBy(p1::resolveCredentials).isInstanceOfSatisfying(CredentialsUnavailableException.class,
-                    e -> {
+            assertThatThrownBy(p1::resolveCredentials).isInstanceOf(SdkClientException.class).cause()
+                    .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo("AccessDeniedException");
                         assertThat(e).hasMessageContaining("Untrusted signing certificate")
                                 .hasMessageContaining(ROLE);
@@ -111,8 +112,8 @@ class CredentialProvidersTest {
             AwsCredentialsProvider p2 = providers.provider(props(null, null,
                     expired.writeCertificatePem(dir.resolve("x.pem")).toString(),
                     expired.writeKeyPem(dir.resolve("x.key")).toString()).toSource(n -> null));
-            assertThatThrownBy(p2::resolveCredentials).isInstanceOf(CredentialsUnavailableException.class)
-                    .hasMessageContaining("not valid at this time");
+            assertThatThrownBy(p2::resolveCredentials).isInstanceOf(SdkClientException.class).cause()
+                    .isInstanceOf(CredentialsUnavailableException.class).hasMessageContaining("not valid at this time");
         }
     }
 
@@ -120,6 +121,7 @@ class CredentialProvidersTest {
     void assumeRole_withoutTheRequiredExternalId_isAccessDenied_andWithIt_works() throws Exception {
         try (CredentialProviders providers = new CredentialProviders()) {
             assertThatThrownBy(() -> providers.provider(assumeRole(PARTNER_ROLE, null)).resolveCredentials())
+                    .isInstanceOf(SdkClientException.class).cause()
                     .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo("AccessDenied");
                         assertThat(e).hasMessageContaining("sts:AssumeRole on resource: " + PARTNER_ROLE);
