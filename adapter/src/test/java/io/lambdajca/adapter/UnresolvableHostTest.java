@@ -45,7 +45,7 @@ class UnresolvableHostTest {
     }
 
     @Test
-    void aProfilesStsHost_thatResolvesNowhere_isAccessDenied_namingStsAndTheHost() throws Exception {
+    void aProfilesStsHost_thatResolvesNowhere_isAccessDenied_namingStsAndTheHost_alsoForAStream() throws Exception {
         LambdaCredentialProfile role = new LambdaCredentialProfile();
         role.setType("ASSUME_ROLE");
         role.setRoleArn(ROLE);
@@ -64,6 +64,10 @@ class UnresolvableHostTest {
                     .build())).isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("Invoke of function 'echo' was not sent: no credentials could be had. STS "
                             + "AssumeRole of " + ROLE + " failed")
+                    .hasMessageContaining("UnknownHostException: sts.unresolvable.invalid");
+            assertThatThrownBy(() -> direct.connection().invokeStream(InvocationRequest.builder("echo").payload("{}")
+                    .build())).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("no credentials could be had. STS AssumeRole of " + ROLE + " failed")
                     .hasMessageContaining("UnknownHostException: sts.unresolvable.invalid");
         } finally {
             MapNaming.BOUND.remove(PROFILE);
