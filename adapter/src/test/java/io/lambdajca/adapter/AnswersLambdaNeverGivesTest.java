@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
+import io.lambdajca.api.InvocationStream;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaServiceException;
 import jakarta.resource.ResourceException;
@@ -29,6 +30,10 @@ class AnswersLambdaNeverGivesTest {
     static void connect() throws IOException, ResourceException {
         endpoint = JsonEndpoint.start(exchange -> {
             String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/response-streaming-invocations")) {
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                return "<html><body>Sign in to use this network</body></html>";
+            }
             if (path.endsWith("/invocations")) {
                 exchange.getResponseHeaders().add("X-Amz-Log-Result", "START RequestId: 1 (not base64)");
                 return "{\"ok\":true}";
@@ -70,6 +75,17 @@ class AnswersLambdaNeverGivesTest {
                 .build());
         assertThat(result.payloadAsString()).isEqualTo("{\"ok\":true}");
         assertThat(result.logTail()).contains("START RequestId: 1 (not base64)");
+    }
+
+    @Test
+    void aStreamAnsweredWithAPageThatIsNotAnEventStream_failsItsReader_withALambdaServiceException() {
+        // Lambda answers the function's own content type, so the page is taken as a stream until its bytes are read
+        try (InvocationStream stream = connection.invokeStream(InvocationRequest.builder("orders").payload("{}")
+                .build())) {
+            assertThatThrownBy(() -> stream.inputStream().readAllBytes()).isInstanceOf(LambdaServiceException.class)
+                    .hasMessageContaining("InvokeWithResponseStream of function 'orders' failed: the answer is not an "
+                            + "event stream that can be read (Prelude checksum failure");
+        }
     }
 
     @Test
