@@ -51,6 +51,9 @@ class AnswersLambdaNeverGivesTest {
             if (path.contains("/aliases/")) {
                 return "{\"FunctionVersion\":\"1\"}"; // no Name
             }
+            if (path.endsWith("/wrong-type")) {
+                return "{\"Configuration\":{\"FunctionName\":\"wrong-type\",\"MemorySize\":\"lots\"}}";
+            }
             if (path.endsWith("/bare")) {
                 return "{}"; // no Configuration
             }
@@ -86,6 +89,15 @@ class AnswersLambdaNeverGivesTest {
                     .hasMessageContaining("InvokeWithResponseStream of function 'orders' failed: the answer is not an "
                             + "event stream that can be read (Prelude checksum failure");
         }
+    }
+
+    @Test
+    void anAnswerOfAnotherShape_isALambdaServiceException_notALostConnection() {
+        assertThatThrownBy(() -> connection.getFunction("wrong-type"))
+                .isInstanceOfSatisfying(LambdaServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(200))
+                .hasMessageContaining("GetFunction of function 'wrong-type' failed: (HTTP 200): the answer is JSON "
+                        + "that does not have the shape of Lambda's answer")
+                .hasMessageContaining("lots");
     }
 
     @Test

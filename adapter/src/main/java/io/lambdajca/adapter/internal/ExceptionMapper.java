@@ -110,9 +110,11 @@ final class ExceptionMapper {
         if (Failures.unreadableAnswer(thrown)) {
             Matcher status = RESPONSE_CODE.matcher(String.valueOf(thrown.getMessage()));
             int statusCode = status.find() ? Integer.parseInt(status.group(1)) : 0;
+            String what = Failures.notJson(thrown) ? "is not JSON, so not Lambda's (a proxy's or a captive portal's page?)"
+                    : "is JSON that does not have the shape of Lambda's answer, so not Lambda's (another service's?)";
             return new LambdaServiceException(functionName, subject + " failed: (HTTP " + statusCode + "): the answer "
-                    + "is not JSON, so not Lambda's (a proxy's or a captive portal's page?), after " + attempts
-                    + " attempt(s): " + Redaction.rootMessage(thrown), statusCode, null, cause);
+                    + what + ", after " + attempts + " attempt(s): " + Redaction.rootMessage(thrown), statusCode, null,
+                    cause);
         }
         if (thrown instanceof SdkClientException) {
             boolean timeout = Failures.timedOut(thrown);

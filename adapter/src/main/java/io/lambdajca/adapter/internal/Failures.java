@@ -13,6 +13,7 @@ import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.Crc32MismatchException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Classifies client-side failures by whether the request can have reached Lambda. */
 final class Failures {
@@ -26,6 +27,8 @@ final class Failures {
     /** How the SDK's Netty client says that no pooled connection came free (its acquire timeout and limit). */
     private static final List<String> NO_POOLED_CONNECTION = List.of("Acquire operation took longer",
             "Too many outstanding acquire operations", "Maximum pending connection acquisitions exceeded");
+    /** How the SDK's message begins when it could not read an answer into its model. */
+    private static final String UNMARSHALL = "Unable to unmarshall response";
     /** Netty's read and write timeouts on a stream's connection (not InterruptedIOExceptions). */
     private static final Set<String> NETTY_TIMEOUTS = Set.of("io.netty.handler.timeout.ReadTimeoutException",
             "io.netty.handler.timeout.WriteTimeoutException");
@@ -58,8 +61,17 @@ final class Failures {
         return cause(e, Crc32MismatchException.class) != null;
     }
 
-    /** The answer arrived but was not JSON, so not Lambda's (a proxy's or a captive portal's page). */
+    /**
+     * The answer arrived but could not be read as Lambda's: it is not JSON ({@link #notJson}), or JSON of another shape
+     * (a number where Lambda's has text, say), which the SDK reports as {@value #UNMARSHALL}.
+     */
     static boolean unreadableAnswer(Throwable e) {
+        return notJson(e) || anyCause(e, t -> t instanceof SdkClientException && t.getMessage() != null
+                && t.getMessage().startsWith(UNMARSHALL));
+    }
+
+    /** The answer arrived but was not JSON, so not Lambda's (a proxy's or a captive portal's page). */
+    static boolean notJson(Throwable e) {
         return anyCause(e, t -> t.getClass().getName().endsWith("JsonParseException"));
     }
 
