@@ -2,6 +2,8 @@ package io.lambdajca.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -84,6 +86,34 @@ class ThroughHttpProxyTest {
             assertThat(proxy.firstLines()).contains("POST http://" + at + "/ HTTP/1.1",
                     "POST http://" + at + "/2015-03-31/functions/echo/invocations HTTP/1.1",
                     "CONNECT " + at + " HTTP/1.1");
+        }
+    }
+
+    /** A host listed in {@code http.nonProxyHosts} is reached directly: here the proxy named does not even listen. */
+    @Test
+    void aHostInNonProxyHosts_isReachedDirectly() throws Exception {
+        Path zip = Path.of(System.getProperty("test.functions.zip", "target/functions/test-functions.zip"));
+        int nothingListens;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nothingListens = closed.getLocalPort();
+        }
+        try (LocalLambda lambda = LocalLambda.builder().port(0)
+                .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build()).build().start()) {
+            System.setProperty("http.proxyHost", "127.0.0.1");
+            System.setProperty("http.proxyPort", String.valueOf(nothingListens));
+            System.setProperty("http.nonProxyHosts", "localhost|127.0.0.1");
+            try (DirectConnection direct = DirectConnection.to(lambda, mcf -> mcf.setMaxRetries(0))) {
+                assertThat(direct.connection().invoke(InvocationRequest.builder("echo").payload("[1]").build())
+                        .payloadAsString()).isEqualTo("[1]");
+                try (InvocationStream stream = direct.connection().invokeStream(InvocationRequest.builder("echo")
+                        .payload("[2]").build())) {
+                    assertThat(stream.inputStream().readAllBytes()).isNotEmpty();
+                }
+            } finally {
+                System.clearProperty("http.proxyHost");
+                System.clearProperty("http.proxyPort");
+                System.clearProperty("http.nonProxyHosts");
+            }
         }
     }
 }
