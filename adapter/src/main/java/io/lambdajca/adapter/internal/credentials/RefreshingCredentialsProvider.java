@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.lambdajca.adapter.internal.AdapterLog;
+import io.lambdajca.adapter.internal.Redaction;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -129,15 +130,22 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
     /**
      * Fetches on this (scheduler) thread and completes the future; returns the failure, or null. An error (a class
      * that cannot be loaded, say) is a failure too: no caller waits for it forever, and a background refresh is tried
-     * again.
+     * again. A failure that the fetcher did not foresee (a bug, an answer no one expected) becomes a
+     * {@link CredentialsUnavailableException} naming the profile, so that it reaches the application as the
+     * credentials' failure rather than as an unexpected one.
      */
     private Throwable run(CompletableFuture<Held> fetch) {
         try {
             finish(fetch, new Held(fetcher.get(), clock.instant()), null);
             return null;
-        } catch (RuntimeException | Error e) {
+        } catch (CredentialsUnavailableException | Error e) {
             finish(fetch, null, e);
             return e;
+        } catch (RuntimeException e) {
+            CredentialsUnavailableException unavailable = new CredentialsUnavailableException("Fetching the "
+                    + "credentials of " + description + " failed: " + Redaction.describe(e), null, e);
+            finish(fetch, null, unavailable);
+            return unavailable;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.lambdajca.adapter.internal.credentials;
 
+import java.util.StringJoiner;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -41,10 +43,18 @@ final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoClose
     @Override
     public AwsSessionCredentials get() {
         try {
-            Credentials c = sts.assumeRole(b -> b.roleArn(profile.roleArn())
+            AssumeRoleResponse answer = sts.assumeRole(b -> b.roleArn(profile.roleArn())
                     .roleSessionName(profile.sessionName())
                     .durationSeconds(profile.durationSeconds())
-                    .externalId(profile.externalId())).credentials();
+                    .externalId(profile.externalId()));
+            Credentials c = answer.credentials();
+            String missing = missing(c);
+            if (missing != null) {
+                // the answer is not quoted: what it holds may be the issued keys
+                throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " answered "
+                        + "without credentials (HTTP " + answer.sdkHttpResponse().statusCode() + ", no " + missing
+                        + ")", null, null);
+            }
             return AwsSessionCredentials.builder().accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())
                     .sessionToken(c.sessionToken()).expirationTime(c.expiration()).build();
         } catch (AwsServiceException e) {
@@ -56,6 +66,30 @@ final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoClose
             throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " failed: "
                     + Redaction.rootMessage(e), null, e);
         }
+    }
+
+    /**
+     * The elements that the answer's credentials lack (an answer that parses as STS's, such as an HTML page served with
+     * 200, has none), or null when they are complete.
+     */
+    private static String missing(Credentials c) {
+        if (c == null) {
+            return "<Credentials>";
+        }
+        StringJoiner missing = new StringJoiner(", ");
+        if (c.accessKeyId() == null || c.accessKeyId().isBlank()) {
+            missing.add("<AccessKeyId>");
+        }
+        if (c.secretAccessKey() == null || c.secretAccessKey().isBlank()) {
+            missing.add("<SecretAccessKey>");
+        }
+        if (c.sessionToken() == null || c.sessionToken().isBlank()) {
+            missing.add("<SessionToken>");
+        }
+        if (c.expiration() == null) {
+            missing.add("<Expiration>");
+        }
+        return missing.length() == 0 ? null : missing.toString();
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The refresh schedule of temporary credentials on a hand-moved clock and a scheduler that runs tasks only when told:
@@ -333,6 +334,37 @@ class RefreshingCredentialsProviderTest {
     }
 
     @Test
+    void anUnforeseenFailureOfTheFetch_reachesTheCaller_asTheCredentialsFailure_namingTheProfile() throws Exception {
+        fetcher.failing = true;
+        Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
+        awaitQueuedFetch();
+
+        scheduler.runQueued();
+
+        // as the SDK expects of a provider; the application gets the AccessDeniedException that the cause makes
+        assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause()
+                .isInstanceOf(SdkClientException.class).cause()
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessage("Fetching the credentials of test profile failed: java.lang.IllegalStateException: "
+                        + "STS is down (fetch 1)");
+    }
+
+    @Test
+    void temporaryCredentialsWithoutAnExpiration_reachTheCaller_asTheCredentialsFailure() throws Exception {
+        fetcher.lifetime = null;
+        Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
+        awaitQueuedFetch();
+
+        scheduler.runQueued();
+
+        assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause()
+                .isInstanceOf(SdkClientException.class).cause()
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessageContaining("the credentials of test profile failed")
+                .hasMessageContaining("temporary credentials without an expiry");
+    }
+
+    @Test
     void anErrorInTheFetch_reachesTheWaitingCaller_asItself() throws Exception {
         fetcher.error = new NoClassDefFoundError("software/amazon/Gone");
         Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
@@ -459,6 +491,7 @@ class RefreshingCredentialsProviderTest {
     private static final class Fetcher implements Supplier<AwsSessionCredentials> {
         private final FakeScheduler time;
         private final AtomicInteger calls = new AtomicInteger();
+        /** How long the credentials are valid; null for credentials without an expiration. */
         volatile Duration lifetime = Duration.ofMinutes(8);
         volatile boolean failing;
         volatile Error error;
@@ -490,7 +523,8 @@ class RefreshingCredentialsProviderTest {
                 throw error;
             }
             return AwsSessionCredentials.builder().accessKeyId("key-" + n).secretAccessKey("secret-" + n)
-                    .sessionToken("token-" + n).expirationTime(time.now().plus(lifetime)).build();
+                    .sessionToken("token-" + n).expirationTime(lifetime == null ? null : time.now().plus(lifetime))
+                    .build();
         }
 
         int calls() {

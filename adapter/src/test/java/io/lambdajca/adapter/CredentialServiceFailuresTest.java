@@ -1,0 +1,121 @@
+package io.lambdajca.adapter;
+
+import static io.lambdajca.adapter.TestArns.ROLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javax.naming.Context;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.lambdajca.api.AccessDeniedException;
+import io.lambdajca.api.InvocationRequest;
+import jakarta.resource.ResourceException;
+
+/**
+ * A credential service that answers what it should not, through a real connection with the real AWS SDK: whatever
+ * an ASSUME_ROLE profile's STS answers (an answer without credentials, a page that is no AWS error) the application
+ * gets an {@code AccessDeniedException} that names the role and what STS did, never an
+ * {@code UnexpectedFailureException}, and nothing is sent to Lambda.
+ */
+class CredentialServiceFailuresTest {
+
+    private static final String PROFILE = "java:/lambda/profiles/BrokenSts";
+    private static final String ISSUED_SECRET = "wJalrXUtnFEMIK7MDENGbPxRfiCYISSUEDSECRET";
+    private static final String ISSUED_TOKEN = "FwoGZXIvYXdzEISSUEDSESSIONTOKEN";
+    private static final String NO_CREDENTIALS = "<AssumeRoleResponse "
+            + "xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><AssumedRoleUser>"
+            + "<Arn>arn:aws:sts::123456789012:assumed-role/invoker/s</Arn>"
+            + "<AssumedRoleId>AROA:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
+            + "<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></AssumeRoleResponse>";
+
+    /** The Lambda endpoint: it must get no request. */
+    private static JsonEndpoint lambda;
+    private static final AtomicInteger LAMBDA_REQUESTS = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws IOException {
+        lambda = JsonEndpoint.start(exchange -> {
+            LAMBDA_REQUESTS.incrementAndGet();
+            return "{}";
+        });
+        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+    }
+
+    @AfterAll
+    static void stop() throws ResourceException {
+        System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+        lambda.close();
+    }
+
+    @AfterEach
+    void unbind() {
+        MapNaming.BOUND.remove(PROFILE);
+        assertThat(LAMBDA_REQUESTS.get()).as("requests that reached Lambda").isZero();
+    }
+
+    @Test
+    void anStsAnswerWithoutCredentials_isAccessDenied_namingTheRole() throws Exception {
+        try (StsStandIn sts = StsStandIn.answering(200, "text/xml", NO_CREDENTIALS)) {
+            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessage("Invoke of function 'echo' was not sent: no credentials could be had. STS AssumeRole "
+                            + "of " + ROLE + " answered without credentials (HTTP 200, no <Credentials>)");
+        }
+    }
+
+    @Test
+    void anHtmlPageServedWith200AsTheStsAnswer_isAccessDenied_namingTheRole() throws Exception {
+        try (StsStandIn sts = StsStandIn.answering(200, "text/html",
+                "<html><body><h1>Welcome to the hotel network</h1></body></html>")) {
+            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE
+                            + " answered without credentials (HTTP 200, no <Credentials>)");
+        }
+    }
+
+    @Test
+    void stsCredentialsWithoutAnExpiration_areAccessDenied_namingTheRole_andQuotingNoSecret() throws Exception {
+        String answer = NO_CREDENTIALS.replace("</AssumeRoleResult>", "<Credentials>"
+                + "<AccessKeyId>ASIAISSUEDKEY</AccessKeyId><SecretAccessKey>" + ISSUED_SECRET + "</SecretAccessKey>"
+                + "<SessionToken>" + ISSUED_TOKEN + "</SessionToken></Credentials></AssumeRoleResult>");
+        try (StsStandIn sts = StsStandIn.answering(200, "text/xml", answer)) {
+            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE
+                            + " answered without credentials (HTTP 200, no <Expiration>)")
+                    .satisfies(e -> assertThat(e.toString() + e.getCause()).doesNotContain(ISSUED_SECRET)
+                            .doesNotContain(ISSUED_TOKEN));
+        }
+    }
+
+    /** An invocation through a connection whose profile assumes {@link TestArns#ROLE} at that STS. */
+    private static void invokeThrough(StsStandIn sts) throws ResourceException {
+        invokeThrough(sts, mcf -> mcf.setMaxRetries(0));
+    }
+
+    private static void invokeThrough(StsStandIn sts, Consumer<LambdaManagedConnectionFactory> more)
+            throws ResourceException {
+        LambdaCredentialProfile role = new LambdaCredentialProfile();
+        role.setType("ASSUME_ROLE");
+        role.setRoleArn(ROLE);
+        role.setRegion("us-east-1");
+        role.setEndpointOverride(sts.url().toString());
+        role.setAccessKeyId("AKIASTSCALLERTEST");
+        role.setSecretAccessKey("sts-caller-test-secret");
+        MapNaming.BOUND.put(PROFILE, role);
+        try (DirectConnection direct = DirectConnection.with(mcf -> {
+            mcf.setRegion("us-east-1");
+            mcf.setEndpointOverride(lambda.url());
+            mcf.setCredentialProfile(PROFILE);
+            more.accept(mcf);
+        })) {
+            direct.connection().invoke(InvocationRequest.builder("echo").payload("{}").build());
+        }
+    }
+}
