@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 import io.lambdajca.adapter.internal.JsonP;
@@ -15,6 +16,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -64,7 +66,7 @@ final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
                 throw new CredentialsUnavailableException("IAM Roles Anywhere CreateSession for " + profile.roleArn()
                         + " failed: " + code + " (HTTP " + status + "): " + message(text), code, null);
             }
-            return credentials(text);
+            return credentials(text, status);
         } catch (IOException e) {
             throw new CredentialsUnavailableException("IAM Roles Anywhere CreateSession for " + profile.roleArn()
                     + " could not reach " + endpoint + ": " + e, null, e);
@@ -83,21 +85,37 @@ final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
         return b.build().toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private AwsSessionCredentials credentials(String text) {
+    /** The credentials of CreateSession's answer; the answer is not quoted: it may hold the issued keys. */
+    private AwsSessionCredentials credentials(String text, int status) {
         try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
             JsonObject c = reader.readObject().getJsonArray("credentialSet").getJsonObject(0)
                     .getJsonObject("credentials");
-            return AwsSessionCredentials.builder()
+            AwsSessionCredentials.Builder credentials = AwsSessionCredentials.builder()
                     .accessKeyId(c.getString("accessKeyId"))
                     .secretAccessKey(c.getString("secretAccessKey"))
-                    .sessionToken(c.getString("sessionToken"))
-                    .expirationTime(Instant.parse(c.getString("expiration")))
-                    .build();
-        } catch (JsonException | ClassCastException | NullPointerException | IndexOutOfBoundsException
-                | java.time.format.DateTimeParseException e) {
-            throw new CredentialsUnavailableException("IAM Roles Anywhere CreateSession for " + profile.roleArn()
-                    + " answered without a credential set", null, null);
+                    .sessionToken(c.getString("sessionToken"));
+            return credentials.expirationTime(expiration(c, status)).build();
+        } catch (JsonException | ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
+            throw unusable("without a credential set", status);
         }
+    }
+
+    private Instant expiration(JsonObject credentials, int status) {
+        if (!(credentials.get("expiration") instanceof JsonString expiration)) {
+            throw unusable("credentials without an expiration", status);
+        }
+        try {
+            return Instant.parse(expiration.getString());
+        } catch (DateTimeParseException e) {
+            throw unusable("credentials whose expiration '" + expiration.getString() + "' is not an ISO-8601 time",
+                    status);
+        }
+    }
+
+    private CredentialsUnavailableException unusable(String what, int status) {
+        return new CredentialsUnavailableException("IAM Roles Anywhere CreateSession for " + profile.roleArn() + " at "
+                + profile.endpoint().resolve("/sessions") + " answered " + what + " (HTTP " + status + ")", null,
+                null);
     }
 
     private static String message(String text) {

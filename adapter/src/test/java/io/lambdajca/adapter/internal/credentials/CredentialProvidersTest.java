@@ -5,6 +5,7 @@ import static io.lambdajca.adapter.TestArns.ROLES_ANYWHERE_PROFILE;
 import static io.lambdajca.adapter.TestArns.TRUST_ANCHOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lambdajca.adapter.StsStandIn;
 import io.lambdajca.adapter.internal.Secret;
 import io.lambdajca.local.LocalLambda;
 import io.lambdajca.local.iam.RoleDefinition;
@@ -114,6 +116,40 @@ class CredentialProvidersTest {
                     expired.writeKeyPem(dir.resolve("x.key")).toString()).toSource(n -> null));
             assertThatThrownBy(p2::resolveCredentials).isInstanceOf(SdkClientException.class).cause()
                     .isInstanceOf(CredentialsUnavailableException.class).hasMessageContaining("not valid at this time");
+        }
+    }
+
+    @Test
+    void rolesAnywhere_answeringWithoutUsableCredentials_failsNamingTheEndpointStatusAndWhatIsMissing()
+            throws Exception {
+        TestPki.Issued ec = pki.issue("EC", "ec-client-2");
+        String cert = ec.writeCertificatePem(dir.resolve("ec2.pem")).toString();
+        String key = ec.writeKeyPem(dir.resolve("ec2.key")).toString();
+        String credentials = "{\"credentialSet\":[{\"credentials\":{\"accessKeyId\":\"ASIAISSUED\","
+                + "\"secretAccessKey\":\"issued-secret\",\"sessionToken\":\"issued-token\"%s}}]}";
+        assertThat(rolesAnywhereFailure(200, "<html><body>Sign in to the network</body></html>", cert, key))
+                .matches("IAM Roles Anywhere CreateSession for " + ROLE + " at http://127\\.0\\.0\\.1:\\d+/sessions "
+                        + "answered without a credential set \\(HTTP 200\\)");
+        assertThat(rolesAnywhereFailure(201, "{}", cert, key))
+                .endsWith("/sessions answered without a credential set (HTTP 201)");
+        assertThat(rolesAnywhereFailure(201, String.format(credentials, ""), cert, key))
+                .endsWith("/sessions answered credentials without an expiration (HTTP 201)")
+                .doesNotContain("issued-secret");
+        assertThat(rolesAnywhereFailure(201, String.format(credentials, ",\"expiration\":\"tomorrow\""), cert, key))
+                .endsWith("/sessions answered credentials whose expiration 'tomorrow' is not an ISO-8601 time "
+                        + "(HTTP 201)");
+    }
+
+    /** The message of the credentials' failure when Roles Anywhere answers this. */
+    private static String rolesAnywhereFailure(int status, String answer, String cert, String key) throws Exception {
+        try (StsStandIn rolesAnywhere = StsStandIn.answering(status, "application/json", answer);
+                CredentialProviders providers = new CredentialProviders()) {
+            AwsCredentialsProvider p = providers.provider(props(rolesAnywhere.url().toString(), null, null, cert, key)
+                    .toSource(n -> null));
+            Throwable thrown = catchThrowable(p::resolveCredentials);
+            assertThat(thrown).isInstanceOf(SdkClientException.class)
+                    .cause().isInstanceOf(CredentialsUnavailableException.class);
+            return thrown.getCause().getMessage();
         }
     }
 
@@ -234,8 +270,13 @@ class CredentialProvidersTest {
     }
 
     private static CredentialProfileProperties props(String keystore, String password, String cert, String key) {
+        return props(lambda.endpoint().toString(), keystore, password, cert, key);
+    }
+
+    private static CredentialProfileProperties props(String endpoint, String keystore, String password, String cert,
+            String key) {
         return new CredentialProfileProperties("ROLES_ANYWHERE", null, null, null, ROLE, null, 900, null, null, null,
-                lambda.endpoint().toString(), TRUST_ANCHOR, ROLES_ANYWHERE_PROFILE, keystore, Secret.of(password), null,
+                endpoint, TRUST_ANCHOR, ROLES_ANYWHERE_PROFILE, keystore, Secret.of(password), null,
                 cert, key, null);
     }
 }
