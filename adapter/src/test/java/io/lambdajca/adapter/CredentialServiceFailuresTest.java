@@ -94,6 +94,30 @@ class CredentialServiceFailuresTest {
         }
     }
 
+    @Test
+    void aGatewaysHtml502_isAccessDenied_quotingTheStartOfThePage_withItsSecretsMasked() throws Exception {
+        try (StsStandIn sts = StsStandIn.answering(502, "text/html", "<html>\r\n<head><title>502 Bad Gateway</title>"
+                + "</head>\n<body>upstream said x-amz-security-token=" + ISSUED_TOKEN + " " + "lorem ipsum ".repeat(30)
+                + "</body></html>")) {
+            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageStartingWith("Invoke of function 'echo' was not sent: no credentials could be had. STS "
+                            + "AssumeRole of " + ROLE + " failed: HTTP 502, no AWS error code; the answer began: "
+                            + "<html> <head><title>502 Bad Gateway</title></head> <body>upstream said "
+                            + "x-amz-security-token=**** lorem ipsum")
+                    .hasMessageEndingWith("...")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(ISSUED_TOKEN).doesNotContain("null"));
+        }
+    }
+
+    @Test
+    void aProxysBare407_isAccessDenied_sayingTheBodyWasEmpty() throws Exception {
+        try (StsStandIn sts = StsStandIn.answering(407, "text/plain", "")) {
+            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
+                            + "HTTP 407, no AWS error code; the answer began: (an empty body)");
+        }
+    }
+
     /** An invocation through a connection whose profile assumes {@link TestArns#ROLE} at that STS. */
     private static void invokeThrough(StsStandIn sts) throws ResourceException {
         invokeThrough(sts, mcf -> mcf.setMaxRetries(0));

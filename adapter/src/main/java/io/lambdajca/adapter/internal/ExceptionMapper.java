@@ -1,6 +1,5 @@
 package io.lambdajca.adapter.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,9 +16,7 @@ import io.lambdajca.api.ResourceConflictException;
 import io.lambdajca.api.ThrottledException;
 import io.lambdajca.api.UnexpectedFailureException;
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
@@ -63,8 +60,7 @@ final class ExceptionMapper {
                     : e.awsErrorDetails().errorMessage());
             if (code == null) {
                 // not an AWS error answer (a proxy's HTML page, a bare 500): its first bytes say what answered
-                message = "no AWS error code; the answer began: "
-                        + Redaction.redact(firstChars(body(e.awsErrorDetails(), message)));
+                message = "no AWS error code; the answer began: " + ErrorAnswers.beginning(e);
             }
             String detail = subject + " failed: " + (code == null ? "" : code + " ") + "(HTTP " + e.statusCode()
                     + "): " + message;
@@ -134,24 +130,5 @@ final class ExceptionMapper {
         }
         return new UnexpectedFailureException(functionName, subject + " failed: " + Redaction.redact(thrown.toString()),
                 cause);
-    }
-
-    /** The answer's body as sent (the SDK parses only JSON), else the message the SDK made of it. */
-    private static String body(AwsErrorDetails details, String message) {
-        SdkBytes raw = details == null ? null : details.rawResponse();
-        if (raw == null || raw.asByteArrayUnsafe().length == 0) {
-            return message;
-        }
-        byte[] bytes = raw.asByteArrayUnsafe();
-        return new String(bytes, 0, Math.min(bytes.length, 1_000), StandardCharsets.UTF_8);
-    }
-
-    private static String firstChars(String text) {
-        if (text == null || text.isBlank()) {
-            return "(an empty body)";
-        }
-        // one line of printable characters: control characters of a binary body become '?'
-        String oneLine = text.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 }

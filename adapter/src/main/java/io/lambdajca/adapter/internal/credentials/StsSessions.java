@@ -4,6 +4,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
+import io.lambdajca.adapter.internal.ErrorAnswers;
 import io.lambdajca.adapter.internal.Redaction;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -60,8 +61,11 @@ final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoClose
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " failed: " + code
-                    + " (HTTP " + e.statusCode() + "): " + message, code, e);
+            // not STS's error answer (a proxy's 407, a gateway's HTML 502): its first bytes say what answered
+            String failure = code == null ? "HTTP " + e.statusCode() + ", no AWS error code; the answer began: "
+                    + ErrorAnswers.beginning(e) : code + " (HTTP " + e.statusCode() + "): " + message;
+            throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " failed: "
+                    + failure, code, e);
         } catch (SdkException e) {
             throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " failed: "
                     + Redaction.rootMessage(e), null, e);
