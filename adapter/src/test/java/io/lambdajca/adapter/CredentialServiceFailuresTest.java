@@ -106,6 +106,8 @@ class CredentialServiceFailuresTest {
                             + "x-amz-security-token=**** lorem ipsum")
                     .hasMessageEndingWith("...")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(ISSUED_TOKEN).doesNotContain("null"));
+            // once for the new client's warm-up call, once for the invocation (MaxRetries 0): the SDK retries nothing
+            assertThat(sts.requests()).as("requests STS got").isEqualTo(2);
         }
     }
 

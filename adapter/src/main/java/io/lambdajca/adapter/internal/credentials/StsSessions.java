@@ -9,6 +9,7 @@ import io.lambdajca.adapter.internal.Redaction;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 /**
  * Fetches the temporary credentials of an {@link AssumeRole} profile with the SDK's STS client: one client per
  * profile, on the adapter's shared HTTP client for credential services and its shared scheduler, calling with the
- * profile's source credentials; closed with the profile.
+ * profile's source credentials, retrying nothing itself; closed with the profile.
  */
 final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoCloseable {
 
@@ -34,7 +35,10 @@ final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoClose
                 .region(profile.region())
                 .credentialsProvider(caller)
                 .httpClient(http)
-                .overrideConfiguration(o -> o.scheduledExecutorService(scheduler));
+                // the adapter, not the SDK, retries: with the SDK's retries an STS that does not answer held a
+                // caller for four socket timeouts per fetch, and the adapter's retry may then repeat the whole call
+                .overrideConfiguration(o -> o.scheduledExecutorService(scheduler)
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (profile.endpointOverride() != null) {
             builder.endpointOverride(profile.endpointOverride());
         }
