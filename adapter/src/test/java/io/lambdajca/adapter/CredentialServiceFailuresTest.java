@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import javax.naming.Context;
 
@@ -20,10 +28,10 @@ import io.lambdajca.api.InvocationRequest;
 import jakarta.resource.ResourceException;
 
 /**
- * A credential service that answers what it should not, through a real connection with the real AWS SDK: whatever
- * an ASSUME_ROLE profile's STS answers (an answer without credentials, a page that is no AWS error) the application
- * gets an {@code AccessDeniedException} that names the role and what STS did, never an
- * {@code UnexpectedFailureException}, and nothing is sent to Lambda.
+ * Credentials that cannot be had, through a real connection with the real AWS SDK: whatever an ASSUME_ROLE profile's
+ * STS answers (an answer without credentials, a page that is no AWS error) the application gets an
+ * {@code AccessDeniedException} that names the role and what STS did, never an {@code UnexpectedFailureException};
+ * the same for the SDK's default chain finding no credentials. Nothing is sent to Lambda.
  */
 class CredentialServiceFailuresTest {
 
@@ -117,6 +125,62 @@ class CredentialServiceFailuresTest {
             assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
                     .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
                             + "HTTP 407, no AWS error code; the answer began: (an empty body)");
+        }
+    }
+
+    @Test
+    void theDefaultChainFindingNoCredentials_isAccessDenied_sayingSo_andIsNotRetried() throws Exception {
+        // no keys in system properties (the environment has none), no profile file, no instance metadata service
+        Map<String, String> noCredentials = Map.of("aws.accessKeyId", "", "aws.secretAccessKey", "",
+                "aws.sessionToken", "", "aws.sharedCredentialsFile", "/nonexistent/aws/credentials",
+                "aws.configFile", "/nonexistent/aws/config", "aws.disableEc2Metadata", "true");
+        Map<String, String> before = new HashMap<>();
+        noCredentials.forEach((name, value) -> before.put(name, System.setProperty(name, value)));
+        List<String> retries = new CopyOnWriteArrayList<>();
+        Handler retryLog = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getMessage() != null && r.getMessage().startsWith("LAMBDAJCA1006")) {
+                    retries.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("io.lambdajca.adapter");
+        Level level = log.getLevel();
+        try (DirectConnection direct = DirectConnection.with(mcf -> {
+            mcf.setRegion("us-east-1");
+            mcf.setEndpointOverride(lambda.url());
+            mcf.setMaxRetries(2);
+        })) {
+            log.setLevel(Level.FINE);
+            log.addHandler(retryLog);
+            assertThatThrownBy(() -> direct.connection().listFunctions()).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageStartingWith("ListFunctions was not sent: no credentials could be had. The AWS SDK's "
+                            + "default credentials chain found no credentials: Unable to load credentials from any of "
+                            + "the providers in the chain");
+            assertThatThrownBy(() -> direct.connection().getFunction("echo"))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> direct.connection().deleteFunction("echo"))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(retries).as("retries logged").isEmpty();
+        } finally {
+            log.removeHandler(retryLog);
+            log.setLevel(level);
+            before.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
         }
     }
 

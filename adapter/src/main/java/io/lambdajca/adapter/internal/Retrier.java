@@ -165,8 +165,9 @@ final class Retrier {
         if (e instanceof SdkClientException) {
             CredentialsUnavailableException credentials = Failures.credentials(e);
             if (credentials != null) {
-                // nothing was sent; retry only when the credential service could not be reached, not when it refused
-                return credentials.errorCode() == null;
+                // nothing was sent; retried when the credential service could not be reached, not when it refused
+                // or when no credentials are to be found
+                return credentials.retryable();
             }
             if (Failures.beforeSending(e)) {
                 return true;

@@ -18,7 +18,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -118,7 +117,7 @@ public final class CredentialProviders implements AutoCloseable {
                             k.sessionToken().reveal()));
         }
         if (source instanceof DefaultChain) {
-            DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+            DefaultChainProvider chain = new DefaultChainProvider();
             made.add(chain);
             return chain;
         }

@@ -12,14 +12,26 @@ public final class CredentialsUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String errorCode;
+    private final boolean retryable;
 
+    /** Retryable when the service was not reached or gave no error code, not when it refused. */
     public CredentialsUnavailableException(String message, String errorCode, Throwable cause) {
+        this(message, errorCode, errorCode == null, cause);
+    }
+
+    public CredentialsUnavailableException(String message, String errorCode, boolean retryable, Throwable cause) {
         super(Redaction.redact(message), cause);
         this.errorCode = errorCode;
+        this.retryable = retryable;
     }
 
     /** The service's error code (such as AccessDenied or AccessDeniedException), or null when it was not reached. */
     public String errorCode() {
         return errorCode;
+    }
+
+    /** Whether the call is worth retrying: the credentials may be had a moment later. */
+    public boolean retryable() {
+        return retryable;
     }
 }
