@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.AccessDeniedException;
 import io.lambdajca.api.InvocationRequest;
+import io.lambdajca.api.LambdaConnection;
 import jakarta.resource.ResourceException;
 
 /**
@@ -36,6 +37,10 @@ import jakarta.resource.ResourceException;
 class CredentialServiceFailuresTest {
 
     private static final String PROFILE = "java:/lambda/profiles/BrokenSts";
+    private static final String CALLER_KEY = "AKIASTSCALLERTEST";
+    /** How the adapter names the profile. */
+    private static final String DESCRIBED = "ASSUME_ROLE " + ROLE + " as session lambdajca (calling with STATIC "
+            + "access key " + CALLER_KEY + ")";
     private static final String ISSUED_SECRET = "wJalrXUtnFEMIK7MDENGbPxRfiCYISSUEDSECRET";
     private static final String ISSUED_TOKEN = "FwoGZXIvYXdzEISSUEDSESSIONTOKEN";
     private static final String NO_CREDENTIALS = "<AssumeRoleResponse "
@@ -184,28 +189,52 @@ class CredentialServiceFailuresTest {
         }
     }
 
-    /** An invocation through a connection whose profile assumes {@link TestArns#ROLE} at that STS. */
-    private static void invokeThrough(StsStandIn sts) throws ResourceException {
-        invokeThrough(sts, mcf -> mcf.setMaxRetries(0));
+    @Test
+    void aCallWhoseTimeRunsOutWaitingForASilentSts_isAccessDenied_sayingItWaitedForTheCredentials() throws Exception {
+        StsStandIn sts = StsStandIn.silent();
+        DirectConnection direct = null;
+        try {
+            direct = connectionThrough(sts, mcf -> mcf.setCallTimeoutMillis(1_500L));
+            LambdaConnection connection = direct.connection();
+            // the call itself returns: its time ran out while the fetch it waited for still waits for STS
+            assertThatThrownBy(() -> connection.invoke(InvocationRequest.builder("echo").payload("{}").build()))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessage("Invoke of function 'echo' was not sent: no credentials could be had. Waited for the "
+                            + "credentials of " + DESCRIBED + " until the call's time ran out (CallTimeoutMillis; "
+                            + "or its thread was interrupted): their fetch was still under way");
+            assertThat(Thread.currentThread().isInterrupted()).as("the application's thread left interrupted")
+                    .isFalse();
+        } finally {
+            sts.close(); // the fetch ends now, not at its 30 s socket timeout, so the adapter stops at once
+            if (direct != null) {
+                direct.close();
+            }
+        }
     }
 
-    private static void invokeThrough(StsStandIn sts, Consumer<LambdaManagedConnectionFactory> more)
+    /** An invocation through a connection whose profile assumes {@link TestArns#ROLE} at that STS. */
+    private static void invokeThrough(StsStandIn sts) throws ResourceException {
+        try (DirectConnection direct = connectionThrough(sts, mcf -> mcf.setMaxRetries(0))) {
+            direct.connection().invoke(InvocationRequest.builder("echo").payload("{}").build());
+        }
+    }
+
+    /** A connection whose profile assumes {@link TestArns#ROLE} at that STS, with the test's further settings. */
+    private static DirectConnection connectionThrough(StsStandIn sts, Consumer<LambdaManagedConnectionFactory> more)
             throws ResourceException {
         LambdaCredentialProfile role = new LambdaCredentialProfile();
         role.setType("ASSUME_ROLE");
         role.setRoleArn(ROLE);
         role.setRegion("us-east-1");
         role.setEndpointOverride(sts.url().toString());
-        role.setAccessKeyId("AKIASTSCALLERTEST");
+        role.setAccessKeyId(CALLER_KEY);
         role.setSecretAccessKey("sts-caller-test-secret");
         MapNaming.BOUND.put(PROFILE, role);
-        try (DirectConnection direct = DirectConnection.with(mcf -> {
+        return DirectConnection.with(mcf -> {
             mcf.setRegion("us-east-1");
             mcf.setEndpointOverride(lambda.url());
             mcf.setCredentialProfile(PROFILE);
             more.accept(mcf);
-        })) {
-            direct.connection().invoke(InvocationRequest.builder("echo").payload("{}").build());
-        }
+        });
     }
 }

@@ -109,7 +109,12 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
             return fetch.get(); // interruptible: the SDK's call timeout interrupts a caller waiting here
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw AbortedException.create("interrupted while waiting for the credentials of " + description, e);
+            // the credentials' failure, as the application is told of a credential service that does not answer in
+            // time; not retried: the call's time is up
+            CredentialsUnavailableException unavailable = new CredentialsUnavailableException("Waited for the "
+                    + "credentials of " + description + " until the call's time ran out (CallTimeoutMillis; or its "
+                    + "thread was interrupted): their fetch was still under way", null, false, e);
+            throw AbortedException.create(unavailable.getMessage(), unavailable);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof CredentialsUnavailableException unavailable) {
                 // to the SDK as the exception its pipeline expects of a provider: its interceptors may only replace

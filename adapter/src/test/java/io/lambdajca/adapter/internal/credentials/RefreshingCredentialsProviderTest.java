@@ -328,8 +328,11 @@ class RefreshingCredentialsProviderTest {
         caller.join(WAIT.toMillis());
 
         assertThat(caller.isAlive()).as("the caller stopped waiting").isFalse();
-        assertThat(failure.get()).isInstanceOf(AbortedException.class)
-                .hasMessageContaining("interrupted while waiting for the credentials of test profile");
+        // as the credentials' failure: the application gets AccessDeniedException, not a lost connection
+        assertThat(failure.get()).isInstanceOf(AbortedException.class).cause()
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessage("Waited for the credentials of test profile until the call's time ran out "
+                        + "(CallTimeoutMillis; or its thread was interrupted): their fetch was still under way");
         assertThat(stillInterrupted).as("the interrupt is kept for the SDK to see").isTrue();
     }
 
