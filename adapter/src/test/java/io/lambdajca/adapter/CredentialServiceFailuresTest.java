@@ -125,6 +125,22 @@ class CredentialServiceFailuresTest {
     }
 
     @Test
+    void stsThrottling_isRetriedByTheAdapter_thenAccessDenied_quotingSts() throws Exception {
+        try (StsStandIn sts = StsStandIn.answering(400, "text/xml", "<ErrorResponse "
+                + "xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>Throttling</Code>"
+                + "<Message>Rate exceeded</Message></Error><RequestId>1</RequestId></ErrorResponse>")) {
+            try (DirectConnection direct = connectionThrough(sts, mcf -> mcf.setMaxRetries(2))) {
+                assertThatThrownBy(() -> direct.connection().invoke(InvocationRequest.builder("echo").payload("{}")
+                        .build())).isInstanceOf(AccessDeniedException.class)
+                        .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
+                                + "Throttling (HTTP 400): Rate exceeded");
+            }
+            // the new client's warm-up call, then the invocation and its two retries: the SDK's own retries are off
+            assertThat(sts.requests()).as("requests STS got").isEqualTo(4);
+        }
+    }
+
+    @Test
     void aProxysBare407_isAccessDenied_sayingTheBodyWasEmpty() throws Exception {
         try (StsStandIn sts = StsStandIn.answering(407, "text/plain", "")) {
             assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
