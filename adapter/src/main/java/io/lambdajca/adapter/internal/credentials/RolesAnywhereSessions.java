@@ -63,8 +63,10 @@ final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
             if (status != 201 && status != 200) {
                 String code = response.httpResponse().firstMatchingHeader("x-amzn-ErrorType")
                         .map(t -> t.split(":")[0]).orElse("HTTP " + status);
+                // its throttling (429) and its 5xx are worth the adapter's retry; its refusals are not
                 throw new CredentialsUnavailableException("IAM Roles Anywhere CreateSession for " + profile.roleArn()
-                        + " failed: " + code + " (HTTP " + status + "): " + message(text), code, null);
+                        + " failed: " + code + " (HTTP " + status + "): " + message(text), code,
+                        status == 429 || status >= 500, null);
             }
             return credentials(text, status);
         } catch (IOException e) {

@@ -140,8 +140,28 @@ class CredentialProvidersTest {
                         + "(HTTP 201)");
     }
 
+    @Test
+    void rolesAnywhere_throttlingOrA5xx_isWorthARetry_aRefusalIsNot() throws Exception {
+        TestPki.Issued ec = pki.issue("EC", "ec-client-3");
+        String cert = ec.writeCertificatePem(dir.resolve("ec3.pem")).toString();
+        String key = ec.writeKeyPem(dir.resolve("ec3.key")).toString();
+        String error = "{\"message\":\"%s\"}";
+        assertThat(rolesAnywhereUnavailable(429, String.format(error, "Rate exceeded"), cert, key).retryable())
+                .as("429").isTrue();
+        assertThat(rolesAnywhereUnavailable(503, String.format(error, "Unavailable"), cert, key).retryable())
+                .as("503").isTrue();
+        assertThat(rolesAnywhereUnavailable(403, String.format(error, "Untrusted"), cert, key).retryable())
+                .as("403").isFalse();
+    }
+
     /** The message of the credentials' failure when Roles Anywhere answers this. */
     private static String rolesAnywhereFailure(int status, String answer, String cert, String key) throws Exception {
+        return rolesAnywhereUnavailable(status, answer, cert, key).getMessage();
+    }
+
+    /** The credentials' failure when Roles Anywhere answers this. */
+    private static CredentialsUnavailableException rolesAnywhereUnavailable(int status, String answer, String cert,
+            String key) throws Exception {
         try (StsStandIn rolesAnywhere = StsStandIn.answering(status, "application/json", answer);
                 CredentialProviders providers = new CredentialProviders()) {
             AwsCredentialsProvider p = providers.provider(props(rolesAnywhere.url().toString(), null, null, cert, key)
@@ -149,7 +169,7 @@ class CredentialProvidersTest {
             Throwable thrown = catchThrowable(p::resolveCredentials);
             assertThat(thrown).isInstanceOf(SdkClientException.class)
                     .cause().isInstanceOf(CredentialsUnavailableException.class);
-            return thrown.getCause().getMessage();
+            return (CredentialsUnavailableException) thrown.getCause();
         }
     }
 
