@@ -1,5 +1,6 @@
 package io.lambdajca.adapter.internal;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -63,11 +64,12 @@ final class Failures {
 
     /**
      * The answer arrived but could not be read as Lambda's: it is not JSON ({@link #notJson}), or JSON of another shape
-     * (a number where Lambda's has text, say), which the SDK reports as {@value #UNMARSHALL}.
+     * (a number where Lambda's has text, say), which the SDK reports as {@value #UNMARSHALL}; not when what the SDK
+     * reports so is the connection failing under the read (an IOException: a truncated body, a reset).
      */
     static boolean unreadableAnswer(Throwable e) {
         return notJson(e) || anyCause(e, t -> t instanceof SdkClientException && t.getMessage() != null
-                && t.getMessage().startsWith(UNMARSHALL));
+                && t.getMessage().startsWith(UNMARSHALL)) && !anyCause(e, t -> t instanceof IOException);
     }
 
     /** The answer arrived but was not JSON, so not Lambda's (a proxy's or a captive portal's page). */

@@ -243,6 +243,23 @@ class ExceptionMapperTest {
     }
 
     @Test
+    void anAnswerOfAnotherShape_isAServiceError_butAConnectionFailingUnderTheRead_isALostConnection() {
+        // what the SDK throws for JSON whose member has another type than Lambda's, and for a reset under its read
+        SdkClientException shape = SdkClientException.create("Unable to unmarshall response (For input string: "
+                + "\"lots\"). Response Code: 200, Response Text: OK", new NumberFormatException("For input string: "
+                + "\"lots\""));
+        assertThat(ExceptionMapper.map(Operation.GET_FUNCTION, "f", shape, 1))
+                .isInstanceOf(LambdaServiceException.class)
+                .hasMessageContaining("(HTTP 200): the answer is JSON that does not have the shape of Lambda's");
+        SdkClientException reset = SdkClientException.create("Unable to unmarshall response (Connection reset). "
+                + "Response Code: 200, Response Text: OK", new java.io.UncheckedIOException(
+                        new java.net.SocketException("Connection reset")));
+        assertThat(ExceptionMapper.map(Operation.GET_FUNCTION, "f", reset, 2))
+                .isInstanceOf(EndpointUnavailableException.class)
+                .hasMessageContaining("lost its connection to the Lambda endpoint after 2 attempt(s)");
+    }
+
+    @Test
     void checksumMismatch_saysSo_ratherThanALostConnection() {
         SdkClientException mismatch = SdkClientException.create("Unable to unmarshall response",
                 software.amazon.awssdk.core.exception.Crc32MismatchException.builder()
