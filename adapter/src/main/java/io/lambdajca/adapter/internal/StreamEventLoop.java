@@ -73,15 +73,23 @@ final class StreamEventLoop implements AutoCloseable {
         }
         stopping.shutdownGracefully(QUIET_PERIOD.toMillis(), SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            if (!stopping.awaitTermination(SHUTDOWN_WAIT.toMillis() + QUIET_PERIOD.toMillis(),
-                    TimeUnit.MILLISECONDS)) {
-                AdapterLog.streamThreadsNotStopped(SHUTDOWN_WAIT.toMillis());
-            } else if (!GlobalEventExecutor.INSTANCE.awaitInactivity(SHUTDOWN_WAIT.toMillis(),
-                    TimeUnit.MILLISECONDS)) {
+            // the group's termination completes on the global executor's thread (its children's termination
+            // listeners run there), so that thread has started by then, and is waited for next
+            if (!stopping.terminationFuture().await(SHUTDOWN_WAIT.toMillis() + QUIET_PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS) || !globalExecutorEnded()) {
                 AdapterLog.streamThreadsNotStopped(SHUTDOWN_WAIT.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits, at most {@link #SHUTDOWN_WAIT}, for the thread of Netty's global executor to end. */
+    private static boolean globalExecutorEnded() throws InterruptedException {
+        try {
+            return GlobalEventExecutor.INSTANCE.awaitInactivity(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IllegalStateException notStarted) {
+            return true; // Netty's answer when no thread of it has started: none to wait for
         }
     }
 }
