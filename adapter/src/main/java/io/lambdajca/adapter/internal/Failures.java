@@ -99,7 +99,7 @@ final class Failures {
         return null;
     }
 
-    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
+    static boolean anyCause(Throwable e, Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (test.test(t)) {
                 return true;

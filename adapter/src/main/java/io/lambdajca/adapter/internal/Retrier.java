@@ -166,8 +166,8 @@ final class Retrier {
             CredentialsUnavailableException credentials = Failures.credentials(e);
             if (credentials != null) {
                 // nothing was sent; retried when the credential service could not be reached, not when it refused
-                // or when no credentials are to be found
-                return credentials.retryable();
+                // or when no credentials are to be found, also when that was a chained profile's source
+                return !Failures.anyCause(e, t -> t instanceof CredentialsUnavailableException c && !c.retryable());
             }
             if (Failures.beforeSending(e)) {
                 return true;

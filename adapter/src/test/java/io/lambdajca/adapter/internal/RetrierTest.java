@@ -70,6 +70,25 @@ class RetrierTest {
     }
 
     @Test
+    void credentialsThatCannotBeHad_areRetriedOnlyWhenNoFailureInTheChainIsFinal() {
+        // a chained profile: its STS call failed because its source, the default chain, found no credentials
+        io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException source =
+                new io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException("no credentials found",
+                        null, false, null);
+        io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException chained =
+                new io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException("STS AssumeRole of r "
+                        + "failed: no credentials found", null, software.amazon.awssdk.core.exception
+                        .SdkClientException.create("no credentials found", source));
+        assertThat(chained.retryable()).as("the outer failure alone").isTrue();
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> retrier.call(Operation.LIST_FUNCTIONS, null, left -> {
+            calls.incrementAndGet();
+            throw software.amazon.awssdk.core.exception.SdkClientException.create(chained.getMessage(), chained);
+        })).isInstanceOf(Retrier.Exhausted.class);
+        assertThat(calls).as("calls").hasValue(1);
+    }
+
+    @Test
     void throttling_whoseRetryAfterExceedsTheBudget_isNotRetried() {
         assertThatThrownBy(() -> retrier.call(Operation.INVOKE, "f", left -> {
             throw throttled("60");
