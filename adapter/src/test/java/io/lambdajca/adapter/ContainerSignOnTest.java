@@ -88,8 +88,14 @@ class ContainerSignOnTest {
         mcf.setAccessKeyId(secret);
         LambdaCredentialProfile profile = new LambdaCredentialProfile();
         profile.setAccessKeyId(secret);
-        assertThat(mcf.toString()).doesNotContain("wJalrXUtnFEMI").contains("40 characters, not an access key id");
-        assertThat(profile.toString()).doesNotContain("wJalrXUtnFEMI").contains("40 characters, not an access key id");
+        assertThat(mcf.toString()).doesNotContain("wJalrXUtnFEMI").contains("(40 characters, not shown)");
+        assertThat(profile.toString()).doesNotContain("wJalrXUtnFEMI").contains("(40 characters, not shown)");
+        // a secret made of word characters only passes IAM's rule for an id (16-128 of \w), but is not shown either
+        String wordOnly = "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEYab";
+        mcf.setAccessKeyId(wordOnly);
+        profile.setAccessKeyId(wordOnly);
+        assertThat(mcf.toString()).doesNotContain(wordOnly).contains("(40 characters, not shown)");
+        assertThat(profile.toString()).doesNotContain(wordOnly).contains("(40 characters, not shown)");
         mcf.setAccessKeyId("AKIAIOSFODNN7EXAMPLE");
         profile.setAccessKeyId("AKIAIOSFODNN7EXAMPLE");
         assertThat(mcf.toString()).contains("accessKeyId=AKIAIOSFODNN7EXAMPLE");

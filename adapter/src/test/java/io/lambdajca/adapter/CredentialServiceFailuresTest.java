@@ -141,11 +141,16 @@ class CredentialServiceFailuresTest {
     }
 
     @Test
-    void aProxysBare407_isAccessDenied_sayingTheBodyWasEmpty() throws Exception {
+    void aProxysBare407_isAccessDenied_sayingTheBodyWasEmpty_andIsNotRetried() throws Exception {
         try (StsStandIn sts = StsStandIn.answering(407, "text/plain", "")) {
-            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
-                    .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
-                            + "HTTP 407, no AWS error code; the answer began: (an empty body)");
+            try (DirectConnection direct = connectionThrough(sts, mcf -> mcf.setMaxRetries(2))) {
+                assertThatThrownBy(() -> direct.connection().invoke(InvocationRequest.builder("echo").payload("{}")
+                        .build())).isInstanceOf(AccessDeniedException.class)
+                        .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
+                                + "HTTP 407, no AWS error code; the answer began: (an empty body)");
+            }
+            // the new client's warm-up call and the invocation: a refusal on the way is not worth a retry
+            assertThat(sts.requests()).as("requests STS got").isEqualTo(2);
         }
     }
 

@@ -30,6 +30,11 @@ public final class CredentialsUnavailableException extends RuntimeException {
         return errorCode;
     }
 
+    /** Whether an answer of this HTTP status is worth a retry: throttling (429) or a server's failure (5xx). */
+    static boolean retryableStatus(int status) {
+        return status == 429 || status >= 500;
+    }
+
     /** Whether the call is worth retrying: the credentials may be had a moment later. */
     public boolean retryable() {
         return retryable;

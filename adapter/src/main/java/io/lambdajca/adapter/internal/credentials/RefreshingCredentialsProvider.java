@@ -147,8 +147,9 @@ final class RefreshingCredentialsProvider implements AwsCredentialsProvider, Sdk
             finish(fetch, null, e);
             return e;
         } catch (RuntimeException e) {
+            // not retried: what no one foresaw is not known to pass a moment later
             CredentialsUnavailableException unavailable = new CredentialsUnavailableException("Fetching the "
-                    + "credentials of " + description + " failed: " + Redaction.describe(e), null, e);
+                    + "credentials of " + description + " failed: " + Redaction.describe(e), null, false, e);
             finish(fetch, null, unavailable);
             return unavailable;
         }

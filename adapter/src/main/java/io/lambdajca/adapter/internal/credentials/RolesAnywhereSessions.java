@@ -66,7 +66,7 @@ final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
                 // its throttling (429) and its 5xx are worth the adapter's retry; its refusals are not
                 throw new CredentialsUnavailableException("IAM Roles Anywhere CreateSession for " + profile.roleArn()
                         + " failed: " + code + " (HTTP " + status + "): " + message(text), code,
-                        status == 429 || status >= 500, null);
+                        CredentialsUnavailableException.retryableStatus(status), null);
             }
             return credentials(text, status);
         } catch (IOException e) {

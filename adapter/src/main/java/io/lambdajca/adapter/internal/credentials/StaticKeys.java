@@ -11,6 +11,8 @@ public record StaticKeys(String accessKeyId, Secret secretAccessKey, Secret sess
 
     /** Access key ids: 16-128 word characters (IAM's AccessKeyIdType; AWS's own are 20). */
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w{16,128}");
+    /** The ids AWS issues: capital letters and digits (a secret access key has small letters too). */
+    private static final String AWS_FORM = "[A-Z0-9]{16,128}";
 
     public StaticKeys {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -35,14 +37,15 @@ public record StaticKeys(String accessKeyId, Secret secretAccessKey, Secret sess
     }
 
     /**
-     * How a configured access key id is shown in {@code toString()}: itself when it has an access key id's form, else
-     * only its length, since it may be the secret access key set in its place.
+     * How a configured access key id is shown in {@code toString()}: itself when it has the form of AWS's ids
+     * ({@value #AWS_FORM}: AKIA..., ASIA...), else only its length, since it may be the secret access key set in its
+     * place (a secret may be made of word characters only, so IAM's rule alone would show some).
      */
     public static String shown(String accessKeyId) {
-        if (accessKeyId == null || ACCESS_KEY_ID.matcher(accessKeyId.trim()).matches()) {
+        if (accessKeyId == null || accessKeyId.trim().matches(AWS_FORM)) {
             return accessKeyId;
         }
-        return "(" + accessKeyId.length() + " characters, not an access key id: not shown)";
+        return "(" + accessKeyId.length() + " characters, not shown)";
     }
 
     @Override

@@ -68,8 +68,10 @@ final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoClose
             // not STS's error answer (a proxy's 407, a gateway's HTML 502): its first bytes say what answered
             String failure = code == null ? "HTTP " + e.statusCode() + ", no AWS error code; the answer began: "
                     + ErrorAnswers.beginning(e) : code + " (HTTP " + e.statusCode() + "): " + message;
-            // its own retries being off, STS's throttling and its 5xx are the adapter's to retry, as they were the SDK's
-            boolean retryable = code == null || e.isThrottlingException() || e.statusCode() >= 500;
+            // its own retries being off, STS's throttling and its 5xx are the adapter's to retry, as they were the
+            // SDK's; not its refusals, nor a proxy's 407 or a portal's page
+            boolean retryable = e.isThrottlingException()
+                    || CredentialsUnavailableException.retryableStatus(e.statusCode());
             throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " failed: "
                     + failure, code, retryable, e);
         } catch (SdkException e) {
