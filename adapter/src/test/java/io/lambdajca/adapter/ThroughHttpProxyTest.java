@@ -1,11 +1,14 @@
 package io.lambdajca.adapter;
 
+import static io.lambdajca.adapter.TestArns.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.naming.Context;
@@ -31,7 +34,6 @@ import io.lambdajca.testfunctions.Handlers;
 class ThroughHttpProxyTest {
 
     private static final String HOST = "lambda.proxy-only.invalid";
-    private static final String ROLE = "arn:aws:iam::123456789012:role/invoker";
     private static final String PROFILE = "java:/lambda/profiles/ThroughProxy";
 
     @Test
@@ -44,8 +46,7 @@ class ThroughHttpProxyTest {
                 ForwardProxy proxy = ForwardProxy.start(Map.of(HOST, "127.0.0.1"))) {
             String endpoint = "http://" + HOST + ":" + lambda.endpoint().getPort();
             System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
-            System.setProperty("http.proxyHost", "127.0.0.1");
-            System.setProperty("http.proxyPort", String.valueOf(proxy.port()));
+            Map<String, String> before = setProxy("127.0.0.1", proxy.port(), null);
             LambdaCredentialProfile role = new LambdaCredentialProfile();
             role.setType("ASSUME_ROLE");
             role.setRoleArn(ROLE);
@@ -72,8 +73,7 @@ class ThroughHttpProxyTest {
                             .isEqualTo("line 1\nline 2\n");
                 }
             } finally {
-                System.clearProperty("http.proxyHost");
-                System.clearProperty("http.proxyPort");
+                restore(before);
                 MapNaming.BOUND.remove(PROFILE);
                 System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
                 if (direct != null) {
@@ -99,9 +99,7 @@ class ThroughHttpProxyTest {
         }
         try (LocalLambda lambda = LocalLambda.builder().port(0)
                 .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build()).build().start()) {
-            System.setProperty("http.proxyHost", "127.0.0.1");
-            System.setProperty("http.proxyPort", String.valueOf(nothingListens));
-            System.setProperty("http.nonProxyHosts", "localhost|127.0.0.1");
+            Map<String, String> before = setProxy("127.0.0.1", nothingListens, "localhost|127.0.0.1");
             try (DirectConnection direct = DirectConnection.to(lambda, mcf -> mcf.setMaxRetries(0))) {
                 assertThat(direct.connection().invoke(InvocationRequest.builder("echo").payload("[1]").build())
                         .payloadAsString()).isEqualTo("[1]");
@@ -110,10 +108,37 @@ class ThroughHttpProxyTest {
                     assertThat(stream.inputStream().readAllBytes()).isNotEmpty();
                 }
             } finally {
-                System.clearProperty("http.proxyHost");
-                System.clearProperty("http.proxyPort");
-                System.clearProperty("http.nonProxyHosts");
+                restore(before);
             }
         }
+    }
+
+    /**
+     * Sets the JVM's proxy properties (a null one removed) and returns what they were, for {@link #restore}: a JVM
+     * started with a proxy keeps it for the test classes after this one.
+     */
+    private static Map<String, String> setProxy(String host, int port, String nonProxyHosts) {
+        Map<String, String> before = new HashMap<>();
+        for (String name : List.of("http.proxyHost", "http.proxyPort", "http.nonProxyHosts")) {
+            before.put(name, System.getProperty(name));
+        }
+        System.setProperty("http.proxyHost", host);
+        System.setProperty("http.proxyPort", String.valueOf(port));
+        if (nonProxyHosts == null) {
+            System.clearProperty("http.nonProxyHosts");
+        } else {
+            System.setProperty("http.nonProxyHosts", nonProxyHosts);
+        }
+        return before;
+    }
+
+    private static void restore(Map<String, String> before) {
+        before.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
     }
 }

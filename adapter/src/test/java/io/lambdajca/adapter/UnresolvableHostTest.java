@@ -1,5 +1,6 @@
 package io.lambdajca.adapter;
 
+import static io.lambdajca.adapter.TestArns.ROLE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import io.lambdajca.testfunctions.Handlers;
  */
 class UnresolvableHostTest {
 
-    private static final String ROLE = "arn:aws:iam::123456789012:role/invoker";
     private static final String PROFILE = "java:/lambda/profiles/UnresolvableSts";
 
     private static LocalLambda lambda;

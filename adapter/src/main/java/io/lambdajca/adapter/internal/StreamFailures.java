@@ -31,15 +31,16 @@ final class StreamFailures {
 
     /**
      * The connector's exception for a failure of a streaming invocation. Bytes that the event-stream decoder cannot
-     * read (a proxy's or a captive portal's page answered with 200) are an answer that is not Lambda's.
+     * read (a proxy's or a captive portal's page answered with 200, or Lambda's corrupted on its way) are an answer
+     * that is not Lambda's as sent.
      */
     static LambdaException map(String functionName, Throwable t) {
         RuntimeException failure = unwrap(t);
         if (fromTheEventStreamDecoder(failure)) {
             return new LambdaServiceException(functionName, "InvokeWithResponseStream of function '" + functionName
                     + "' failed: the answer is not an event stream that can be read (" + Redaction.redact(
-                    failure.getMessage()) + "), so not Lambda's (a proxy's or a captive portal's page?)", 0, null,
-                    Redaction.safe(failure));
+                    failure.getMessage()) + "): not Lambda's (a proxy's or a captive portal's page?), or corrupted "
+                    + "on its way", 0, null, Redaction.safe(failure));
         }
         return ExceptionMapper.map(Operation.INVOKE_STREAM, functionName, failure, 1);
     }

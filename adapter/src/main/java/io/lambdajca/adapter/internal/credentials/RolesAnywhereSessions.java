@@ -109,8 +109,9 @@ final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
         try {
             return Instant.parse(expiration.getString());
         } catch (DateTimeParseException e) {
-            throw unusable("credentials whose expiration '" + expiration.getString() + "' is not an ISO-8601 time",
-                    status);
+            String value = expiration.getString();
+            throw unusable("credentials whose expiration '" + (value.length() <= 40 ? value : value.substring(0, 40)
+                    + "...") + "' is not an ISO-8601 time", status);
         }
     }
 
