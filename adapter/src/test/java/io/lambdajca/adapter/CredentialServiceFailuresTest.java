@@ -85,12 +85,17 @@ class CredentialServiceFailuresTest {
     }
 
     @Test
-    void anHtmlPageServedWith200AsTheStsAnswer_isAccessDenied_namingTheRole() throws Exception {
+    void anHtmlPageServedWith200AsTheStsAnswer_isAccessDenied_namingTheRole_andIsNotRetried() throws Exception {
         try (StsStandIn sts = StsStandIn.answering(200, "text/html",
                 "<html><body><h1>Welcome to the hotel network</h1></body></html>")) {
-            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
-                    .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE
-                            + " answered without credentials (HTTP 200, no <Credentials>)");
+            try (DirectConnection direct = connectionThrough(sts, mcf -> mcf.setMaxRetries(2))) {
+                assertThatThrownBy(() -> direct.connection().invoke(InvocationRequest.builder("echo").payload("{}")
+                        .build())).isInstanceOf(AccessDeniedException.class)
+                        .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE
+                                + " answered without credentials (HTTP 200, no <Credentials>)");
+            }
+            // the new client's warm-up call and the invocation: the same page would come again
+            assertThat(sts.requests()).as("requests STS got").isEqualTo(2);
         }
     }
 

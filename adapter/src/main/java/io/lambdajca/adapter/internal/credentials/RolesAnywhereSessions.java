@@ -118,7 +118,7 @@ final class RolesAnywhereSessions implements Supplier<AwsSessionCredentials> {
     private CredentialsUnavailableException unusable(String what, int status) {
         return new CredentialsUnavailableException("IAM Roles Anywhere CreateSession for " + profile.roleArn() + " at "
                 + profile.endpoint().resolve("/sessions") + " answered " + what + " (HTTP " + status + ")", null,
-                null);
+                false, null); // not a usable answer: a retry gets the same
     }
 
     private static String message(String text) {

@@ -58,7 +58,7 @@ final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoClose
                 // the answer is not quoted: what it holds may be the issued keys
                 throw new CredentialsUnavailableException("STS AssumeRole of " + profile.roleArn() + " answered "
                         + "without credentials (HTTP " + answer.sdkHttpResponse().statusCode() + ", no " + missing
-                        + ")", null, null);
+                        + ")", null, false, null); // not STS's answer, or not a usable one: a retry gets the same
             }
             return AwsSessionCredentials.builder().accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())
                     .sessionToken(c.sessionToken()).expirationTime(c.expiration()).build();
