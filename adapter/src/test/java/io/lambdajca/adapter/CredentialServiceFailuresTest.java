@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Handler;
@@ -238,6 +239,34 @@ class CredentialServiceFailuresTest {
                     .isFalse();
         } finally {
             sts.close(); // the fetch ends now, not at its 30 s socket timeout, so the adapter stops at once
+            if (direct != null) {
+                direct.close();
+            }
+        }
+    }
+
+    @Test
+    void aStreamWhoseTimeRunsOutWaitingForASilentSts_isAccessDenied_atItsCallTimeout() throws Exception {
+        StsStandIn sts = StsStandIn.silent();
+        DirectConnection direct = null;
+        try {
+            direct = connectionThrough(sts, mcf -> mcf.setCallTimeoutMillis(1_500L));
+            LambdaConnection connection = direct.connection();
+            long started = System.nanoTime();
+            // the SDK's async client waits for the credentials on this thread, before it sends anything: that wait
+            // ends with the call's time, not with the fetch's 30 s socket timeout
+            assertThatThrownBy(() -> connection.invokeStream(InvocationRequest.builder("echo").payload("{}").build()))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessage("InvokeWithResponseStream of function 'echo' was not sent: no credentials could be "
+                            + "had. Waited for the credentials of " + DESCRIBED + " until the call's time ran out "
+                            + "(CallTimeoutMillis; or its thread was interrupted): their fetch was still under way");
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(millis).as("milliseconds the stream's caller waited, CallTimeoutMillis being 1500")
+                    .isBetween(1_400L, 10_000L);
+            assertThat(Thread.currentThread().isInterrupted()).as("the application's thread left interrupted")
+                    .isFalse();
+        } finally {
+            sts.close();
             if (direct != null) {
                 direct.close();
             }

@@ -3,6 +3,7 @@ package io.lambdajca.adapter.internal;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.core.async.SdkPublisher;
  * afterCommit), then sent on the adapter's async client under the retry policy until Lambda answers the stream's
  * headers. Only failures before that are resent (throttling, failures to connect; after-send failures as the policy
  * says for Invoke), since once the stream has opened the function runs and may have sent bytes. The wait for the
- * headers is bounded by what is left of the call timeout; the stream itself by the read timeout between two events.
+ * credentials and the headers is bounded by what is left of the call timeout; the stream itself by the read timeout
+ * between two events.
  */
 final class StreamInvoker {
 
@@ -143,12 +145,18 @@ final class StreamInvoker {
             open.remove(pending);
             throw StreamFailures.unwrap(headers.handle((r, t) -> t).join());
         }
+        long deadline = System.nanoTime() + (left == null ? 0 : left.toNanos());
         CompletableFuture<Void> call;
+        // the SDK resolves the credentials on this thread before it returns: a fetch they wait for is bounded by the
+        // call's time too, as for a synchronous call (the provider's wait is interruptible)
+        InterruptAtDeadline bounded = new InterruptAtDeadline(scheduler(async), left);
         try {
             call = async.invokeWithResponseStream(request, new Handler(headers, input));
         } catch (RuntimeException e) {
             open.remove(pending);
             throw e;
+        } finally {
+            bounded.close();
         }
         call.whenComplete((ignored, t) -> {
             if (t != null) {
@@ -158,7 +166,8 @@ final class StreamInvoker {
         });
         InvokeWithResponseStreamResponse response;
         try {
-            response = left == null ? headers.get() : headers.get(left.toMillis(), TimeUnit.MILLISECONDS);
+            response = left == null ? headers.get()
+                    : headers.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             call.cancel(true);
             throw StreamFailures.unwrap(e.getCause());
@@ -183,6 +192,12 @@ final class StreamInvoker {
             open.remove(stream);
         }
         return stream;
+    }
+
+    /** The scheduler the async client runs its timeouts on: the adapter's. */
+    private static ScheduledExecutorService scheduler(LambdaAsyncClient async) {
+        return async.serviceClientConfiguration().overrideConfiguration().scheduledExecutorService()
+                .orElseThrow(() -> new IllegalStateException("the streaming client has no scheduler"));
     }
 
     private static boolean headersArrived(CompletableFuture<InvokeWithResponseStreamResponse> headers) {
