@@ -154,7 +154,9 @@ class CredentialServiceFailuresTest {
                 assertThatThrownBy(() -> direct.connection().invoke(InvocationRequest.builder("echo").payload("{}")
                         .build())).isInstanceOf(AccessDeniedException.class)
                         .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
-                                + "HTTP 407, no AWS error code; the answer began: (an empty body)");
+                                + "HTTP 407, no AWS error code; an HTTP proxy on the way asks for credentials that "
+                                + "it did not get or did not take (the JVM's http.proxyUser and http.proxyPassword "
+                                + "give them); the answer began: (an empty body)");
             }
             // the new client's warm-up call and the invocation: a refusal on the way is not worth a retry
             assertThat(sts.requests()).as("requests STS got").isEqualTo(2);

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * form ({@code POST http://host:port/path}), as an HTTP client configured with a proxy sends them, to the origin in
  * origin form ({@code POST /path}), one request per connection ({@code Connection: close}). It reaches a
  * target host through {@code routes} (host name to address), so that a test can name an endpoint that only the proxy
- * can reach. Each connection's first line is recorded. Closing it closes every connection.
+ * can reach. Each connection's first line is recorded. One started {@link #requiring} credentials answers a request
+ * without them (its {@code Proxy-Authorization}) 407 with a {@code Basic} challenge, as a corporate proxy does, and
+ * passes the header on to no origin. Closing it closes every connection.
  */
 final class ForwardProxy implements AutoCloseable {
 
@@ -28,11 +31,14 @@ final class ForwardProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final Map<String, String> routes;
+    /** The Proxy-Authorization header's value a request must carry, or null for none. */
+    private final String authorization;
     private final List<String> firstLines = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    private ForwardProxy(Map<String, String> routes) throws IOException {
+    private ForwardProxy(Map<String, String> routes, String authorization) throws IOException {
         this.routes = Map.copyOf(routes);
+        this.authorization = authorization;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "forward-proxy-accept");
         acceptor.setDaemon(true);
@@ -41,7 +47,13 @@ final class ForwardProxy implements AutoCloseable {
 
     /** A proxy reaching each host of {@code routes} at its address (other hosts as themselves). */
     static ForwardProxy start(Map<String, String> routes) throws IOException {
-        return new ForwardProxy(routes);
+        return new ForwardProxy(routes, null);
+    }
+
+    /** A proxy like {@link #start} that serves only requests with this user's Basic credentials. */
+    static ForwardProxy requiring(String user, String password, Map<String, String> routes) throws IOException {
+        return new ForwardProxy(routes, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     int port() {
@@ -74,6 +86,15 @@ final class ForwardProxy implements AutoCloseable {
             firstLines.add(firstLine);
             String[] parts = firstLine.split(" ");
             boolean tunnel = parts[0].equals("CONNECT");
+            if (authorization != null && !authorization.equals(header(text, "Proxy-Authorization"))) {
+                String length = header(text, "Content-Length");
+                in.readNBytes(length == null ? 0 : Integer.parseInt(length.trim())); // read whole, then answered
+                client.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                        + "Proxy-Authenticate: Basic realm=\"lambdajca-test\"\r\nContent-Length: 0\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                close(client);
+                return;
+            }
             URI target = URI.create(tunnel ? "tcp://" + parts[1] : parts[1]);
             Socket upstream = new Socket(routes.getOrDefault(target.getHost(), target.getHost()), target.getPort());
             open.add(upstream);
@@ -101,11 +122,23 @@ final class ForwardProxy implements AutoCloseable {
                 .append(path < 0 ? "/" : uri.substring(path)).append(' ').append(requestLine[2]).append("\r\n");
         for (String header : head.substring(head.indexOf("\r\n") + 2, head.length() - 4).split("\r\n")) {
             String name = header.substring(0, Math.max(0, header.indexOf(':'))).trim();
-            if (!name.isEmpty() && !name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Proxy-Connection")) {
+            if (!name.isEmpty() && !name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Proxy-Connection")
+                    && !name.equalsIgnoreCase("Proxy-Authorization")) {
                 out.append(header).append("\r\n");
             }
         }
         return out.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The value of the head's first header of that name, or null. */
+    private static String header(String head, String name) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
     }
 
     /** The request line and headers, through the empty line. */

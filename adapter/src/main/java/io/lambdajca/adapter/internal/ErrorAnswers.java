@@ -1,25 +1,55 @@
 package io.lambdajca.adapter.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * What an error answer without an AWS error code (a proxy's HTML page, a bare 502) says, for a message: its first
- * bytes say what answered.
+ * What an error answer without an AWS error code (a proxy's HTML page, a bare 502, a redirect) says, for a message:
+ * its first bytes say what answered, and a redirect's target or a proxy's demand for credentials what to change.
  */
 public final class ErrorAnswers {
 
+    private static final int QUOTED = 200;
+
     private ErrorAnswers() {
+    }
+
+    /**
+     * "no AWS error code; " then, for a redirect (3xx), where it leads, which the SDK does not follow; for a proxy's
+     * 407, the credentials it asks for; then the answer's beginning.
+     */
+    public static String withoutCode(AwsServiceException e) {
+        int status = e.statusCode();
+        String why = "";
+        Optional<String> location = header(e, "Location");
+        if (status >= 300 && status < 400 && location.isPresent()) {
+            why = "a redirect to " + quoted(location.get()) + ", which is not followed (set the endpoint to where "
+                    + "it leads); ";
+        } else if (status == 407) {
+            why = "an HTTP proxy on the way asks for credentials"
+                    + header(e, "Proxy-Authenticate").map(how -> " (" + quoted(how) + ")").orElse("")
+                    + " that it did not get or did not take (the JVM's http.proxyUser and http.proxyPassword give "
+                    + "them); ";
+        }
+        return "no AWS error code; " + why + "the answer began: " + beginning(e);
+    }
+
+    private static Optional<String> header(AwsServiceException e, String name) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        SdkHttpResponse response = details == null ? null : details.sdkHttpResponse();
+        return response == null ? Optional.empty() : response.firstMatchingHeader(name);
     }
 
     /**
      * The first 200 characters of the answer's body as sent (else of the message the SDK made of it), in one line of
      * printable characters, with secret values masked; "(an empty body)" for none.
      */
-    public static String beginning(AwsServiceException e) {
+    static String beginning(AwsServiceException e) {
         AwsErrorDetails details = e.awsErrorDetails();
         SdkBytes raw = details == null ? null : details.rawResponse();
         String text;
@@ -32,8 +62,15 @@ public final class ErrorAnswers {
         if (text == null || text.isBlank()) {
             return "(an empty body)";
         }
-        // one line of printable characters: control characters of a binary body become '?'
+        return quoted(text);
+    }
+
+    /**
+     * The text in one line of printable characters (control characters of a binary body become '?'), its first
+     * {@value #QUOTED} characters, secret values masked.
+     */
+    private static String quoted(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
-        return Redaction.redact(oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...");
+        return Redaction.redact(oneLine.length() <= QUOTED ? oneLine : oneLine.substring(0, QUOTED) + "...");
     }
 }

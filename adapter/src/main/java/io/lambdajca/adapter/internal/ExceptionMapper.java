@@ -60,7 +60,7 @@ final class ExceptionMapper {
                     : e.awsErrorDetails().errorMessage());
             if (code == null) {
                 // not an AWS error answer (a proxy's HTML page, a bare 500): its first bytes say what answered
-                message = "no AWS error code; the answer began: " + ErrorAnswers.beginning(e);
+                message = ErrorAnswers.withoutCode(e);
             }
             String detail = subject + " failed: " + (code == null ? "" : code + " ") + "(HTTP " + e.statusCode()
                     + "): " + message;
@@ -118,6 +118,10 @@ final class ExceptionMapper {
             if (thrown instanceof ApiCallTimeoutException) {
                 what = "timed out: its call timeout (CallTimeoutMillis, which bounds the whole call, retries "
                         + "included) ran out";
+            } else if (Failures.proxyRefusedTunnel(thrown)) {
+                what = "could not reach the Lambda endpoint through the HTTP proxy: the proxy did not open a tunnel "
+                        + "to it (its answer to CONNECT was not 200: 407 if it asks for credentials, which the JVM's "
+                        + "http.proxyUser and http.proxyPassword give)";
             } else if (Failures.beforeSending(thrown)) {
                 what = "could not reach the Lambda endpoint";
             } else if (timeout) {

@@ -28,6 +28,8 @@ final class Failures {
     /** How the SDK's Netty client says that no pooled connection came free (its acquire timeout and limit). */
     private static final List<String> NO_POOLED_CONNECTION = List.of("Acquire operation took longer",
             "Too many outstanding acquire operations", "Maximum pending connection acquisitions exceeded");
+    /** How the SDK's Netty client says that the HTTP proxy answered its CONNECT with anything but 200. */
+    private static final String PROXY_REFUSED_TUNNEL = "Could not connect to proxy";
     /** How the SDK's message begins when it could not read an answer into its model. */
     private static final String UNMARSHALL = "Unable to unmarshall response";
     /** Netty's read and write timeouts on a stream's connection (not InterruptedIOExceptions). */
@@ -44,7 +46,16 @@ final class Failures {
      */
     static boolean beforeSending(Throwable e) {
         return anyCause(e, t -> t instanceof ConnectException || t instanceof UnknownHostException
-                || t instanceof NoRouteToHostException || noConnection(t.getClass().getName(), t.getMessage()));
+                || t instanceof NoRouteToHostException || noConnection(t.getClass().getName(), t.getMessage()))
+                || proxyRefusedTunnel(e);
+    }
+
+    /**
+     * The HTTP proxy did not open a tunnel to the endpoint (a stream's connection: its answer to {@code CONNECT} was
+     * not 200, a 407 if it asks for credentials), so nothing was sent.
+     */
+    static boolean proxyRefusedTunnel(Throwable e) {
+        return anyCause(e, t -> t instanceof IOException && PROXY_REFUSED_TUNNEL.equals(t.getMessage()));
     }
 
     private static boolean noConnection(String className, String message) {
