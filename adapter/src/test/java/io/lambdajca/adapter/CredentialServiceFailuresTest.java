@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import javax.naming.Context;
 
@@ -25,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.lambdajca.adapter.testing.CapturedLog;
+import io.lambdajca.adapter.testing.SystemProperties;
 import io.lambdajca.api.AccessDeniedException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.LambdaConnection;
@@ -79,7 +76,7 @@ class CredentialServiceFailuresTest {
     @Test
     void anStsAnswerWithoutCredentials_isAccessDenied_namingTheRole() throws Exception {
         try (StsStandIn sts = StsStandIn.answering(200, "text/xml", NO_CREDENTIALS)) {
-            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
+            assertThatThrownBy(() -> invokeWith(sts, 0)).isInstanceOf(AccessDeniedException.class)
                     .hasMessage("Invoke of function 'echo' was not sent: no credentials could be had. STS AssumeRole "
                             + "of " + ROLE + " answered without credentials (HTTP 200, no <Credentials>)");
         }
@@ -89,12 +86,9 @@ class CredentialServiceFailuresTest {
     void anHtmlPageServedWith200AsTheStsAnswer_isAccessDenied_namingTheRole_andIsNotRetried() throws Exception {
         try (StsStandIn sts = StsStandIn.answering(200, "text/html",
                 "<html><body><h1>Welcome to the hotel network</h1></body></html>")) {
-            try (DirectConnection direct = connectionThrough(sts, mcf -> mcf.setMaxRetries(2))) {
-                assertThatThrownBy(() -> direct.connection().invoke(InvocationRequest.builder("echo").payload("{}")
-                        .build())).isInstanceOf(AccessDeniedException.class)
-                        .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE
-                                + " answered without credentials (HTTP 200, no <Credentials>)");
-            }
+            assertThatThrownBy(() -> invokeWith(sts, 2)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE
+                            + " answered without credentials (HTTP 200, no <Credentials>)");
             // the new client's warm-up call and the invocation: the same page would come again
             assertThat(sts.requests()).as("requests STS got").isEqualTo(2);
         }
@@ -106,7 +100,7 @@ class CredentialServiceFailuresTest {
                 + "<AccessKeyId>ASIAISSUEDKEY</AccessKeyId><SecretAccessKey>" + ISSUED_SECRET + "</SecretAccessKey>"
                 + "<SessionToken>" + ISSUED_TOKEN + "</SessionToken></Credentials></AssumeRoleResult>");
         try (StsStandIn sts = StsStandIn.answering(200, "text/xml", answer)) {
-            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
+            assertThatThrownBy(() -> invokeWith(sts, 0)).isInstanceOf(AccessDeniedException.class)
                     .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE
                             + " answered without credentials (HTTP 200, no <Expiration>)")
                     .satisfies(e -> assertThat(e.toString() + e.getCause()).doesNotContain(ISSUED_SECRET)
@@ -119,7 +113,7 @@ class CredentialServiceFailuresTest {
         try (StsStandIn sts = StsStandIn.answering(502, "text/html", "<html>\r\n<head><title>502 Bad Gateway</title>"
                 + "</head>\n<body>upstream said x-amz-security-token=" + ISSUED_TOKEN + " " + "lorem ipsum ".repeat(30)
                 + "</body></html>")) {
-            assertThatThrownBy(() -> invokeThrough(sts)).isInstanceOf(AccessDeniedException.class)
+            assertThatThrownBy(() -> invokeWith(sts, 0)).isInstanceOf(AccessDeniedException.class)
                     .hasMessageStartingWith("Invoke of function 'echo' was not sent: no credentials could be had. STS "
                             + "AssumeRole of " + ROLE + " failed: HTTP 502, no AWS error code; the answer began: "
                             + "<html> <head><title>502 Bad Gateway</title></head> <body>upstream said "
@@ -136,12 +130,9 @@ class CredentialServiceFailuresTest {
         try (StsStandIn sts = StsStandIn.answering(400, "text/xml", "<ErrorResponse "
                 + "xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>Throttling</Code>"
                 + "<Message>Rate exceeded</Message></Error><RequestId>1</RequestId></ErrorResponse>")) {
-            try (DirectConnection direct = connectionThrough(sts, mcf -> mcf.setMaxRetries(2))) {
-                assertThatThrownBy(() -> direct.connection().invoke(InvocationRequest.builder("echo").payload("{}")
-                        .build())).isInstanceOf(AccessDeniedException.class)
-                        .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
-                                + "Throttling (HTTP 400): Rate exceeded");
-            }
+            assertThatThrownBy(() -> invokeWith(sts, 2)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
+                            + "Throttling (HTTP 400): Rate exceeded");
             // the new client's warm-up call, then the invocation and its two retries: the SDK's own retries are off
             assertThat(sts.requests()).as("requests STS got").isEqualTo(4);
         }
@@ -150,14 +141,11 @@ class CredentialServiceFailuresTest {
     @Test
     void aProxysBare407_isAccessDenied_sayingTheBodyWasEmpty_andIsNotRetried() throws Exception {
         try (StsStandIn sts = StsStandIn.answering(407, "text/plain", "")) {
-            try (DirectConnection direct = connectionThrough(sts, mcf -> mcf.setMaxRetries(2))) {
-                assertThatThrownBy(() -> direct.connection().invoke(InvocationRequest.builder("echo").payload("{}")
-                        .build())).isInstanceOf(AccessDeniedException.class)
-                        .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
-                                + "HTTP 407, no AWS error code; an HTTP proxy on the way asks for credentials that "
-                                + "it did not get or did not take (the JVM's http.proxyUser and http.proxyPassword "
-                                + "give them); the answer began: (an empty body)");
-            }
+            assertThatThrownBy(() -> invokeWith(sts, 2)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
+                            + "HTTP 407, no AWS error code; an HTTP proxy on the way asks for credentials that it did "
+                            + "not get or did not take (the JVM's http.proxyUser and http.proxyPassword give them); "
+                            + "the answer began: (an empty body)");
             // the new client's warm-up call and the invocation: a refusal on the way is not worth a retry
             assertThat(sts.requests()).as("requests STS got").isEqualTo(2);
         }
@@ -174,34 +162,14 @@ class CredentialServiceFailuresTest {
         Map<String, String> noCredentials = Map.of("aws.accessKeyId", "", "aws.secretAccessKey", "",
                 "aws.sessionToken", "", "aws.sharedCredentialsFile", "/nonexistent/aws/credentials",
                 "aws.configFile", "/nonexistent/aws/config", "aws.disableEc2Metadata", "true");
-        Map<String, String> before = new HashMap<>();
-        noCredentials.forEach((name, value) -> before.put(name, System.setProperty(name, value)));
-        List<String> retries = new CopyOnWriteArrayList<>();
-        Handler retryLog = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getMessage() != null && r.getMessage().startsWith("LAMBDAJCA1006")) {
-                    retries.add(r.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger("io.lambdajca.adapter");
-        Level level = log.getLevel();
-        try (DirectConnection direct = DirectConnection.with(mcf -> {
-            mcf.setRegion("us-east-1");
-            mcf.setEndpointOverride(lambda.url());
-            mcf.setMaxRetries(2);
-        })) {
-            log.setLevel(Level.FINE);
-            log.addHandler(retryLog);
+        SystemProperties withoutCredentials = SystemProperties.set(noCredentials);
+        try (withoutCredentials;
+                DirectConnection direct = DirectConnection.with(mcf -> {
+                    mcf.setRegion("us-east-1");
+                    mcf.setEndpointOverride(lambda.url());
+                    mcf.setMaxRetries(2);
+                });
+                CapturedLog log = CapturedLog.of("io.lambdajca.adapter", Level.FINE)) {
             assertThatThrownBy(() -> direct.connection().listFunctions()).isInstanceOf(AccessDeniedException.class)
                     .hasMessageStartingWith("ListFunctions was not sent: no credentials could be had. The AWS SDK's "
                             + "default credentials chain found no credentials: Unable to load credentials from any of "
@@ -210,17 +178,7 @@ class CredentialServiceFailuresTest {
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> direct.connection().deleteFunction("echo"))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThat(retries).as("retries logged").isEmpty();
-        } finally {
-            log.removeHandler(retryLog);
-            log.setLevel(level);
-            before.forEach((name, value) -> {
-                if (value == null) {
-                    System.clearProperty(name);
-                } else {
-                    System.setProperty(name, value);
-                }
-            });
+            assertThat(log.messagesStartingWith("LAMBDAJCA1006")).as("retries logged").isEmpty();
         }
     }
 
@@ -275,9 +233,12 @@ class CredentialServiceFailuresTest {
         }
     }
 
-    /** An invocation through a connection whose profile assumes {@link TestArns#ROLE} at that STS. */
-    private static void invokeThrough(StsStandIn sts) throws ResourceException {
-        try (DirectConnection direct = connectionThrough(sts, mcf -> mcf.setMaxRetries(0))) {
+    /**
+     * An invocation through a connection whose profile assumes {@link TestArns#ROLE} at that STS, with that
+     * MaxRetries; the connection is closed when it returns or throws.
+     */
+    private static void invokeWith(StsStandIn sts, int maxRetries) throws ResourceException {
+        try (DirectConnection direct = connectionThrough(sts, mcf -> mcf.setMaxRetries(maxRetries))) {
             direct.connection().invoke(InvocationRequest.builder("echo").payload("{}").build());
         }
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import javax.naming.Context;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.lambdajca.adapter.testing.SystemProperties;
 import io.lambdajca.api.EndpointUnavailableException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationStream;
@@ -37,38 +37,27 @@ class ProxyAuthenticationTest {
     private static final String PROFILE = "java:/lambda/profiles/BehindProxy";
     private static final String USER = "build-agent";
     private static final String PASSWORD = "proxy-test-password";
-    private static final String[] PROPERTIES = {"http.proxyHost", "http.proxyPort", "http.nonProxyHosts",
-        "http.proxyUser", "http.proxyPassword"};
 
-    private final Map<String, String> before = new HashMap<>();
+    private SystemProperties proxyProperties;
     private LocalLambda lambda;
     private ForwardProxy proxy;
 
     @BeforeEach
     void start() throws Exception {
-        for (String name : PROPERTIES) {
-            before.put(name, System.getProperty(name));
-            System.clearProperty(name);
-        }
         Path zip = Path.of(System.getProperty("test.functions.zip", "target/functions/test-functions.zip"));
         lambda = LocalLambda.builder().port(0)
                 .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build())
                 .function(FunctionDefinition.builder("lines", Handlers.STREAM_LINES, zip).build())
                 .role(RoleDefinition.of(ROLE)).build().start();
         proxy = ForwardProxy.requiring(USER, PASSWORD, Map.of(HOST, "127.0.0.1"));
-        System.setProperty("http.proxyHost", "127.0.0.1");
-        System.setProperty("http.proxyPort", String.valueOf(proxy.port()));
+        proxyProperties = new SystemProperties().set("http.proxyHost", "127.0.0.1")
+                .set("http.proxyPort", String.valueOf(proxy.port())).set("http.nonProxyHosts", null)
+                .set("http.proxyUser", null).set("http.proxyPassword", null);
     }
 
     @AfterEach
     void stop() throws Exception {
-        before.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
+        proxyProperties.close();
         proxy.close();
         lambda.close();
     }
@@ -108,8 +97,7 @@ class ProxyAuthenticationTest {
 
     @Test
     void withHttpProxyUserAndPassword_sts_anInvocation_andAStream_goThroughTheProxy() throws Exception {
-        System.setProperty("http.proxyUser", USER);
-        System.setProperty("http.proxyPassword", PASSWORD);
+        proxyProperties.set("http.proxyUser", USER).set("http.proxyPassword", PASSWORD);
         System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
         LambdaCredentialProfile role = new LambdaCredentialProfile();
         role.setType("ASSUME_ROLE");

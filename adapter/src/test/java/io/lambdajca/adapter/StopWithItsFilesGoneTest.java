@@ -13,16 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import javax.naming.Context;
@@ -30,6 +28,7 @@ import javax.naming.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lambdajca.adapter.testing.CapturedLog;
 import io.lambdajca.local.FunctionDefinition;
 import io.lambdajca.local.LocalLambda;
 import io.lambdajca.local.iam.RoleDefinition;
@@ -62,13 +61,8 @@ class StopWithItsFilesGoneTest {
         Path marker = dir.resolve("go");
         Path zip = Path.of(System.getProperty("test.functions.zip", "target/functions/test-functions.zip"));
         Problems problems = new Problems();
-        Logger root = Logger.getLogger("");
-        root.addHandler(problems);
-        Logger adapterLog = Logger.getLogger("io.lambdajca.adapter");
-        Level adapterLevel = adapterLog.getLevel();
-        adapterLog.setLevel(Level.FINE); // credentials fetched: LAMBDAJCA1101
         Thread.UncaughtExceptionHandler uncaught = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> problems.seen.add(t.getName() + ": " + e));
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> problems.uncaught.add(t.getName() + ": " + e));
         TestPki pki = TestPki.newCa("Test Roles Anywhere CA");
         TestPki.Issued client = pki.issue("EC", "client");
         ClassLoader context = Thread.currentThread().getContextClassLoader();
@@ -115,15 +109,14 @@ class StopWithItsFilesGoneTest {
             assertThat(rar.wanted).as("classes that stopping needed for the first time (stop() threw %s)",
                     stopFailure).isEmpty();
             assertThat(stopFailure).as("what stop() threw").isNull();
-            assertThat(problems.seen).as("errors and warnings while stopping").isEmpty();
+            assertThat(problems.seen()).as("errors and warnings while stopping").isEmpty();
             assertThat(adapterThreads()).as("the adapter's threads when stop() returned").isEmpty();
         } finally {
             System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
-            adapterLog.setLevel(adapterLevel);
             Thread.currentThread().setContextClassLoader(context);
-            root.removeHandler(problems);
+            problems.close();
             Thread.setDefaultUncaughtExceptionHandler(uncaught);
         }
     }
@@ -134,21 +127,26 @@ class StopWithItsFilesGoneTest {
     }
 
     /** Every warning or error logged, and every exception that ended a thread; and the credentials fetched. */
-    private static final class Problems extends Handler {
-        final Set<String> seen = ConcurrentHashMap.newKeySet();
-        final List<String> fetched = new CopyOnWriteArrayList<>();
+    private static final class Problems implements AutoCloseable {
+        /** Every logger's records, as the root logger's handlers get them. */
+        private final CapturedLog all = CapturedLog.of("");
+        /** The adapter's, at FINE: credentials fetched, LAMBDAJCA1101. */
+        private final CapturedLog adapter = CapturedLog.of("io.lambdajca.adapter", Level.FINE);
+        final Set<String> uncaught = ConcurrentHashMap.newKeySet();
 
-        @Override
-        public void publish(LogRecord r) {
-            if (r.getMessage() != null && r.getMessage().startsWith("LAMBDAJCA1101")) {
-                fetched.add(r.getMessage());
+        /** The warnings and errors logged so far, then the exceptions that ended a thread. */
+        Set<String> seen() {
+            Set<String> seen = new LinkedHashSet<>();
+            for (LogRecord r : all.records()) {
+                // the adapter's, its libraries' and the JDK's; not the test's local endpoint
+                if (r.getLevel().intValue() >= Level.WARNING.intValue() && (r.getLoggerName() == null
+                        || !r.getLoggerName().startsWith("io.lambdajca.local"))) {
+                    seen.add(r.getLoggerName() + ": " + r.getMessage()
+                            + (r.getThrown() == null ? "" : " " + r.getThrown()));
+                }
             }
-            // the adapter's, its libraries' and the JDK's; not the test's local endpoint
-            if (r.getLevel().intValue() >= Level.WARNING.intValue() && (r.getLoggerName() == null
-                    || !r.getLoggerName().startsWith("io.lambdajca.local"))) {
-                seen.add(r.getLoggerName() + ": " + r.getMessage()
-                        + (r.getThrown() == null ? "" : " " + r.getThrown()));
-            }
+            seen.addAll(uncaught);
+            return seen;
         }
 
         /** Waits until each of {@code profiles} refreshing profiles has fetched credentials at least twice. */
@@ -160,16 +158,15 @@ class StopWithItsFilesGoneTest {
 
         /** "LAMBDAJCA1101: Fetched temporary credentials for {profile}, valid until {time}", counted by profile. */
         private Map<String, Long> fetchesByProfile() {
-            return fetched.stream().map(m -> m.substring(m.indexOf(" for ") + 5, m.lastIndexOf(", valid until")))
+            return adapter.messagesStartingWith("LAMBDAJCA1101").stream()
+                    .map(m -> m.substring(m.indexOf(" for ") + 5, m.lastIndexOf(", valid until")))
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         }
 
         @Override
-        public void flush() {
-        }
-
-        @Override
         public void close() {
+            adapter.close();
+            all.close();
         }
     }
 

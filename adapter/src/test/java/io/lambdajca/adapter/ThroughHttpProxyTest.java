@@ -7,14 +7,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.naming.Context;
 
 import org.junit.jupiter.api.Test;
 
+import io.lambdajca.adapter.testing.SystemProperties;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationResult;
 import io.lambdajca.api.InvocationStream;
@@ -46,7 +45,7 @@ class ThroughHttpProxyTest {
                 ForwardProxy proxy = ForwardProxy.start(Map.of(HOST, "127.0.0.1"))) {
             String endpoint = "http://" + HOST + ":" + lambda.endpoint().getPort();
             System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
-            Map<String, String> before = setProxy("127.0.0.1", proxy.port(), null);
+            SystemProperties proxySettings = withProxy("127.0.0.1", proxy.port(), null);
             LambdaCredentialProfile role = new LambdaCredentialProfile();
             role.setType("ASSUME_ROLE");
             role.setRoleArn(ROLE);
@@ -73,7 +72,7 @@ class ThroughHttpProxyTest {
                             .isEqualTo("line 1\nline 2\n");
                 }
             } finally {
-                restore(before);
+                proxySettings.close();
                 MapNaming.BOUND.remove(PROFILE);
                 System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
                 if (direct != null) {
@@ -99,46 +98,24 @@ class ThroughHttpProxyTest {
         }
         try (LocalLambda lambda = LocalLambda.builder().port(0)
                 .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build()).build().start()) {
-            Map<String, String> before = setProxy("127.0.0.1", nothingListens, "localhost|127.0.0.1");
-            try (DirectConnection direct = DirectConnection.to(lambda, mcf -> mcf.setMaxRetries(0))) {
+            SystemProperties proxySettings = withProxy("127.0.0.1", nothingListens, "localhost|127.0.0.1");
+            try (proxySettings; DirectConnection direct = DirectConnection.to(lambda, mcf -> mcf.setMaxRetries(0))) {
                 assertThat(direct.connection().invoke(InvocationRequest.builder("echo").payload("[1]").build())
                         .payloadAsString()).isEqualTo("[1]");
                 try (InvocationStream stream = direct.connection().invokeStream(InvocationRequest.builder("echo")
                         .payload("[2]").build())) {
                     assertThat(stream.inputStream().readAllBytes()).isNotEmpty();
                 }
-            } finally {
-                restore(before);
             }
         }
     }
 
     /**
-     * Sets the JVM's proxy properties (a null one removed) and returns what they were, for {@link #restore}: a JVM
-     * started with a proxy keeps it for the test classes after this one.
+     * Sets the JVM's proxy properties (a null one removed); closing what this returns puts back what they were, not
+     * nothing: a JVM started with a proxy keeps it for the test classes after this one.
      */
-    private static Map<String, String> setProxy(String host, int port, String nonProxyHosts) {
-        Map<String, String> before = new HashMap<>();
-        for (String name : List.of("http.proxyHost", "http.proxyPort", "http.nonProxyHosts")) {
-            before.put(name, System.getProperty(name));
-        }
-        System.setProperty("http.proxyHost", host);
-        System.setProperty("http.proxyPort", String.valueOf(port));
-        if (nonProxyHosts == null) {
-            System.clearProperty("http.nonProxyHosts");
-        } else {
-            System.setProperty("http.nonProxyHosts", nonProxyHosts);
-        }
-        return before;
-    }
-
-    private static void restore(Map<String, String> before) {
-        before.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
+    private static SystemProperties withProxy(String host, int port, String nonProxyHosts) {
+        return new SystemProperties().set("http.proxyHost", host).set("http.proxyPort", String.valueOf(port))
+                .set("http.nonProxyHosts", nonProxyHosts);
     }
 }

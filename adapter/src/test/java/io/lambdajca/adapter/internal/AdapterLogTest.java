@@ -15,10 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +32,7 @@ import io.lambdajca.adapter.LambdaResourceAdapter;
 import io.lambdajca.adapter.internal.credentials.CredentialProfileProperties;
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import io.lambdajca.adapter.internal.credentials.StaticKeys;
+import io.lambdajca.adapter.testing.CapturedLog;
 import io.lambdajca.local.testing.TestPki;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -60,49 +59,26 @@ class AdapterLogTest {
     private static final String KEYSTORE_PASSWORD = "k3yst0re-Pa55phrase";
     private static final List<String> SECRETS = List.of(SECRET_KEY, SESSION_TOKEN, KEYSTORE_PASSWORD);
 
-    private final Logger logger = Logger.getLogger("io.lambdajca.adapter");
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level oldLevel;
-    private boolean oldUseParent;
+    private CapturedLog log;
 
     @BeforeEach
     void captureTheAdaptersLog() {
-        oldLevel = logger.getLevel();
-        oldUseParent = logger.getUseParentHandlers();
-        logger.setLevel(Level.ALL);
-        logger.setUseParentHandlers(false);
-        logger.addHandler(capture);
+        log = CapturedLog.of("io.lambdajca.adapter", Level.ALL).withoutParentHandlers();
     }
 
     @AfterEach
     void release() {
-        logger.removeHandler(capture);
-        logger.setLevel(oldLevel);
-        logger.setUseParentHandlers(oldUseParent);
+        log.close();
     }
 
     @Test
     void everyMessage_hasItsOwnIdInTheRange_andInfoIsForLifecycleOnly() throws Exception {
         Map<String, String> idByMethod = new HashMap<>();
         for (Method m : messages()) {
-            records.clear();
+            log.clear();
             m.invoke(null, arguments(m, 0));
-            assertThat(records).as(m.getName()).hasSize(1);
-            LogRecord r = records.get(0);
+            assertThat(log.records()).as(m.getName()).hasSize(1);
+            LogRecord r = log.records().get(0);
             Matcher id = ID.matcher(r.getMessage());
             assertThat(id.find()).as(m.getName() + ": " + r.getMessage()).isTrue();
             int number = Integer.parseInt(id.group(1));
@@ -121,11 +97,11 @@ class AdapterLogTest {
         int logged = 0;
         for (Method m : messages()) {
             for (int variant = 0; variant < exceptionsCarryingSecrets().size(); variant++) {
-                records.clear();
+                log.clear();
                 m.invoke(null, arguments(m, variant));
-                assertThat(records).as(m.getName()).hasSize(1);
+                assertThat(log.records()).as(m.getName()).hasSize(1);
                 // the record as a handler writes it: message, parameters and any attached exception with its causes
-                String written = formatter.format(records.get(0));
+                String written = formatter.format(log.records().get(0));
                 assertNoSecret(written, m.getName() + " with input " + variant);
                 logged++;
             }
@@ -138,7 +114,7 @@ class AdapterLogTest {
         RuntimeException e = new IllegalStateException("closing failed",
                 new IOException("answer was <SessionToken>" + SESSION_TOKEN + "</SessionToken>"));
         AdapterLog.clientCloseFailed("us-east-1", e);
-        String written = new SimpleFormatter().format(records.get(0));
+        String written = new SimpleFormatter().format(log.records().get(0));
         assertNoSecret(written, "clientCloseFailed");
         assertThat(written).contains("closing failed", "caused by java.io.IOException", "<SessionToken>****");
     }

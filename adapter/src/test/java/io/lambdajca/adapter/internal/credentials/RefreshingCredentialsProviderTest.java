@@ -2,13 +2,13 @@ package io.lambdajca.adapter.internal.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,16 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.lambdajca.adapter.testing.CapturedLog;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -337,32 +335,19 @@ class RefreshingCredentialsProviderTest {
     }
 
     @Test
-    void anUnforeseenFailureOfTheFetch_reachesTheCaller_asTheCredentialsFailure_namingTheProfile() throws Exception {
+    void anUnforeseenFailureOfTheFetch_reachesTheCaller_asTheCredentialsFailure_namingTheProfile() {
         fetcher.failing = true;
-        Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
-        awaitQueuedFetch();
 
-        scheduler.runQueued();
-
-        // as the SDK expects of a provider; the application gets the AccessDeniedException that the cause makes
-        assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause()
-                .isInstanceOf(SdkClientException.class).cause()
-                .isInstanceOf(CredentialsUnavailableException.class)
+        assertThat(firstFetchFailure())
                 .hasMessage("Fetching the credentials of test profile failed: java.lang.IllegalStateException: "
                         + "STS is down (fetch 1)");
     }
 
     @Test
-    void temporaryCredentialsWithoutAnExpiration_reachTheCaller_asTheCredentialsFailure() throws Exception {
+    void temporaryCredentialsWithoutAnExpiration_reachTheCaller_asTheCredentialsFailure() {
         fetcher.lifetime = null;
-        Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
-        awaitQueuedFetch();
 
-        scheduler.runQueued();
-
-        assertThatThrownBy(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause()
-                .isInstanceOf(SdkClientException.class).cause()
-                .isInstanceOf(CredentialsUnavailableException.class)
+        assertThat(firstFetchFailure())
                 .hasMessageContaining("the credentials of test profile failed")
                 .hasMessageContaining("temporary credentials without an expiry");
     }
@@ -399,31 +384,10 @@ class RefreshingCredentialsProviderTest {
 
     /** The warnings the adapter logs while {@code action} runs. */
     private static List<String> warningsWhile(Action action) throws Exception {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(r.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger("io.lambdajca.adapter");
-        log.addHandler(handler);
-        try {
+        try (CapturedLog log = CapturedLog.of("io.lambdajca.adapter")) {
             action.run();
-        } finally {
-            log.removeHandler(handler);
+            return log.messages(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
         }
-        return warnings;
     }
 
     /**
@@ -447,6 +411,22 @@ class RefreshingCredentialsProviderTest {
             release.countDown();
             run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The first call of a fresh provider whose fetch fails: the credentials failure the caller gets, as the SDK
+     * expects of a provider (the cause of an {@code SdkClientException}; the application gets the
+     * AccessDeniedException that it makes).
+     */
+    private CredentialsUnavailableException firstFetchFailure() {
+        Future<AwsCredentials> caller = callers.submit(provider::resolveCredentials);
+        awaitQueuedFetch();
+        scheduler.runQueued();
+        Throwable thrown = catchThrowable(() -> caller.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertThat(thrown).as("what the first call threw").isNotNull().cause()
+                .isInstanceOf(SdkClientException.class).cause()
+                .isInstanceOf(CredentialsUnavailableException.class);
+        return (CredentialsUnavailableException) thrown.getCause().getCause();
     }
 
     /** The first call of a fresh provider: the caller's fetch is queued on the scheduler and run. */
