@@ -51,7 +51,7 @@ final class Browser implements AutoCloseable {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", WINDOW,
-                        "--user-data-dir=" + Files.createTempDirectory("console-chromium"));
+                        "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "console-chromium"));
         // Open Liberty's Admin Center is served over HTTPS only, with the server's own self-signed certificate
         options.setAcceptInsecureCerts(true);
         driver = new ChromeDriver(new ChromeDriverService.Builder()

@@ -81,7 +81,7 @@ class SamplePageIT {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--window-size=1300,900",
-                        "--user-data-dir=" + Files.createTempDirectory("sample-chromium"));
+                        "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "sample-chromium"));
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
