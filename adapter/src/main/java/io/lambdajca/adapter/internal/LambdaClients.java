@@ -119,7 +119,7 @@ public final class LambdaClients implements AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("the Lambda resource adapter is stopped");
+            throw new AdapterStoppedException();
         }
     }
 

@@ -32,7 +32,7 @@ final class StreamEventLoop implements AutoCloseable {
     /** The group, started now if this is the first use; fails once closed. */
     synchronized SdkEventLoopGroup group() {
         if (closed) {
-            throw new IllegalStateException("the Lambda resource adapter is stopped");
+            throw new AdapterStoppedException();
         }
         if (sdkGroup == null) {
             group = new NioEventLoopGroup(THREADS, new StreamThreads());

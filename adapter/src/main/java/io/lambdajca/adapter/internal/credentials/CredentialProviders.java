@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lambdajca.adapter.internal.AdapterLog;
+import io.lambdajca.adapter.internal.AdapterStoppedException;
 import io.lambdajca.adapter.internal.AdapterThreads;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -92,7 +93,7 @@ public final class CredentialProviders implements AutoCloseable {
         }
         closeAll(made); // not kept: another thread's was kept first, or the adapter stopped meanwhile
         if (existing == null) {
-            throw stopped();
+            throw new AdapterStoppedException();
         }
         return existing;
     }
@@ -154,7 +155,7 @@ public final class CredentialProviders implements AutoCloseable {
 
     private synchronized ScheduledThreadPoolExecutor executor() {
         if (closed) {
-            throw stopped();
+            throw new AdapterStoppedException();
         }
         if (scheduler == null) {
             scheduler = new ScheduledThreadPoolExecutor(REFRESH_THREADS, new RefreshThreads());
@@ -168,7 +169,7 @@ public final class CredentialProviders implements AutoCloseable {
 
     private synchronized SdkHttpClient http() {
         if (closed) {
-            throw stopped();
+            throw new AdapterStoppedException();
         }
         if (http == null) {
             // the first Apache client built starts the SDK's idle-connection-reaper thread
@@ -249,10 +250,6 @@ public final class CredentialProviders implements AutoCloseable {
                 // best effort: the rest must still be closed
             }
         }
-    }
-
-    private static IllegalStateException stopped() {
-        return new IllegalStateException("the Lambda resource adapter is stopped");
     }
 
     /** A shared provider as SDK clients get it: it resolves credentials, and closing it is not theirs to do. */
