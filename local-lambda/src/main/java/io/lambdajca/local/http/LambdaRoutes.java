@@ -6,7 +6,6 @@ import java.util.logging.Logger;
 
 import io.lambdajca.local.ApiException;
 import io.lambdajca.local.auth.SigV4Verifier;
-import io.lambdajca.local.auth.SignedRequest;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
@@ -94,8 +93,7 @@ public final class LambdaRoutes implements HttpHandler {
         }
         lambdaRequests.increment();
         try {
-            verifier.verify(new SignedRequest(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
-                    exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, body));
+            verifier.verify(SignedRequests.of(exchange, body));
             String[] path = exchange.getRelativePath().split("/");
             // path[0] is empty; path[1] the API version; path[2] "functions"; path[3] the name; path[4] a sub-resource
             if (path.length >= 3 && "functions".equals(path[2])) {

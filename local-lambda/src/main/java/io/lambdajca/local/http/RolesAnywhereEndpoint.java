@@ -10,7 +10,6 @@ import io.lambdajca.local.ApiException;
 import io.lambdajca.local.Jsons;
 import io.lambdajca.local.auth.CredentialIssuer;
 import io.lambdajca.local.auth.Identity;
-import io.lambdajca.local.auth.SignedRequest;
 import io.lambdajca.local.auth.X509Verifier;
 import io.lambdajca.local.iam.RoleDefinition;
 import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
@@ -56,9 +55,7 @@ public final class RolesAnywhereEndpoint {
         if (anchor == null) {
             throw denied("Unable to find trust anchor " + anchorArn + ".");
         }
-        X509Certificate certificate = verifier.verify(new SignedRequest(exchange.getRequestMethod().toString(),
-                exchange.getRequestURI(), exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, body),
-                anchor.certificate());
+        X509Certificate certificate = verifier.verify(SignedRequests.of(exchange, body), anchor.certificate());
         RolesAnywhereProfileDefinition profile = profiles.get(profileArn);
         if (profile == null) {
             throw denied("Unable to find profile " + profileArn + ".");

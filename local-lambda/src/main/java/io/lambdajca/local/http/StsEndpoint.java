@@ -14,7 +14,6 @@ import io.lambdajca.local.Violations;
 import io.lambdajca.local.auth.CredentialIssuer;
 import io.lambdajca.local.auth.Identity;
 import io.lambdajca.local.auth.SigV4Verifier;
-import io.lambdajca.local.auth.SignedRequest;
 import io.lambdajca.local.iam.RoleDefinition;
 import io.undertow.server.HttpServerExchange;
 
@@ -64,8 +63,7 @@ public final class StsEndpoint {
 
     private Identity verify(HttpServerExchange exchange, byte[] body) {
         try {
-            return verifier.verify(new SignedRequest(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
-                    exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, body));
+            return verifier.verify(SignedRequests.of(exchange, body));
         } catch (ApiException e) {
             // the same checks as Lambda's front end, reported with STS's own codes
             switch (e.code()) {
