@@ -187,10 +187,8 @@ public final class LocalLambda implements AutoCloseable {
         spec.memorySizeMb = definition.memorySizeMb();
         spec.environment = definition.environment();
         spec.tenancy = definition.tenantIsolation() ? Tenancy.PER_TENANT : Tenancy.NONE;
-        // what CreateFunction's request checks before the registry creates a function: the name's violations and the
-        // configuration's together, then a bare name over 64 characters (the registry checks the runtime)
-        FunctionNames.checkCreatable(FunctionNames.checked(FunctionNames.functionName(spec.name), null,
-                ConfigurationConstraints.check(spec, new Violations())));
+        // CreateFunction's checks of the name and the configuration (the registry checks the runtime)
+        FunctionNames.checkCreatable(spec.name, ConfigurationConstraints.check(spec, new Violations()));
         LambdaFunction f = registry.create(spec, FunctionCode.fromPath(definition.code(), workDir), true);
         accountConcurrency.reserveUnchecked(registry, f, definition.reservedConcurrency());
     }

@@ -370,6 +370,25 @@ class RecordedValidationTest {
         assertThat(e.statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void deploy_refusesTheNamesAndSettingsCreateFunctionRefuses_inItsWords() {
+        // LocalLambda.deploy and CreateFunction's request share one check of the name and settings
+        for (FunctionDefinition refused : List.of(
+                FunctionDefinition.builder(A65, Handlers.ECHO, TestFunctions.zip()).build(),
+                FunctionDefinition.builder("invalid:function:name", Handlers.ECHO, TestFunctions.zip())
+                        .timeoutSeconds(0).memorySizeMb(64).build())) {
+            LambdaException api = catchThrowableOfType(LambdaException.class, () -> client.createFunction(r -> r
+                    .functionName(refused.name()).runtime(Runtime.JAVA21).role(ROLE).handler(refused.handler())
+                    .timeout(refused.timeoutSeconds()).memorySize(refused.memorySizeMb())
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(TestFunctions.zipBytes())))));
+            ApiException deployed = catchThrowableOfType(ApiException.class, () -> lambda.deploy(refused));
+
+            assertThat(deployed.code()).isEqualTo(api.awsErrorDetails().errorCode());
+            assertThat(deployed.getMessage()).isEqualTo(api.awsErrorDetails().errorMessage());
+            assertThat(lambda.hasFunction(refused.name())).isFalse();
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // CreateFunction: runtime, role, code and environment
     // ---------------------------------------------------------------------------------------------------------------

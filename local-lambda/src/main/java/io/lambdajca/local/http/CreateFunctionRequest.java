@@ -51,8 +51,7 @@ final class CreateFunctionRequest {
         if (name == null) {
             throw violations.required(null, "functionName").exception();
         }
-        spec.name = registry.reachable(FunctionNames.checkCreatable(FunctionNames.checked(
-                FunctionNames.functionName(name), null, violations))).name;
+        spec.name = registry.reachable(FunctionNames.checkCreatable(name, violations)).name;
         if (FunctionsEndpoint.string(req, "Runtime", null) == null || spec.handler == null) {
             // AWS's answer to a package (zip) function without either; local-lambda takes packages only
             throw ApiException.invalidParameter(

@@ -137,10 +137,14 @@ public final class FunctionNames {
     }
 
     /**
-     * Refuses, as CreateFunction does, a bare name longer than 64 characters: AWS answers it with
-     * InvalidParameterValueException, though in the words of a validation error.
+     * CreateFunction's checks of the name it creates, for its request and for the functions deployed with the
+     * endpoint: a {@code FunctionName}'s violations reported with those of the request's other members (null: none)
+     * in one ValidationException, then a bare name longer than 64 characters refused with
+     * InvalidParameterValueException, though in the words of a validation error, as AWS answers them. The region and
+     * account of an ARN are left to {@link FunctionRegistry#reachable}.
      */
-    public static Ref checkCreatable(Ref ref) {
+    public static Ref checkCreatable(String value, Violations others) {
+        Ref ref = checked(functionName(value), null, others);
         if (ref.name.length() > MAX_BARE_NAME) {
             throw ApiException.invalidParameter(new Violations().add(ref.name, "functionName",
                     "Member must have length less than or equal to " + MAX_BARE_NAME).message());
