@@ -122,6 +122,10 @@ final class ExceptionMapper {
                 what = "could not reach the Lambda endpoint through the HTTP proxy: the proxy did not open a tunnel "
                         + "to it (its answer to CONNECT was not 200: 407 if it asks for credentials, which the JVM's "
                         + "http.proxyUser and http.proxyPassword give)";
+            } else if (Failures.tlsHandshakeFailed(thrown)) {
+                what = "could not reach the Lambda endpoint: the TLS handshake with it failed (a certificate that "
+                        + "this JVM's trust store does not trust, or an https:// endpoint on a port that speaks plain "
+                        + "HTTP)";
             } else if (Failures.beforeSending(thrown)) {
                 what = "could not reach the Lambda endpoint";
             } else if (timeout) {

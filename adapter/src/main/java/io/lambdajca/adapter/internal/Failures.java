@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
 import io.lambdajca.adapter.internal.credentials.CredentialsUnavailableException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -30,6 +33,8 @@ final class Failures {
             "Too many outstanding acquire operations", "Maximum pending connection acquisitions exceeded");
     /** How the SDK's Netty client says that the HTTP proxy answered its CONNECT with anything but 200. */
     private static final String PROXY_REFUSED_TUNNEL = "Could not connect to proxy";
+    /** How the JDK's TLS says that the endpoint answered its handshake with bytes that are not TLS. */
+    private static final String NOT_TLS = "Unsupported or unrecognized SSL message";
     /** How the SDK's message begins when it could not read an answer into its model. */
     private static final String UNMARSHALL = "Unable to unmarshall response";
     /** Netty's read and write timeouts on a stream's connection (not InterruptedIOExceptions). */
@@ -40,14 +45,23 @@ final class Failures {
     }
 
     /**
-     * The request was never sent: no connection was made (refused, unknown host, no route, connect timeout) or none
-     * came free in the pool in time, in any HTTP client the adapter uses (the Apache clients' exception names, the
-     * SDK's Netty client's messages).
+     * The request was never sent: no connection was made (refused, unknown host, no route, connect timeout, a proxy's
+     * tunnel refused, a TLS handshake failed) or none came free in the pool in time, in any HTTP client the adapter
+     * uses (the Apache clients' exception names, the SDK's Netty client's messages).
      */
     static boolean beforeSending(Throwable e) {
         return anyCause(e, t -> t instanceof ConnectException || t instanceof UnknownHostException
                 || t instanceof NoRouteToHostException || noConnection(t.getClass().getName(), t.getMessage()))
-                || proxyRefusedTunnel(e);
+                || proxyRefusedTunnel(e) || tlsHandshakeFailed(e);
+    }
+
+    /**
+     * The TLS handshake with the endpoint failed (a certificate the JVM does not trust, an https:// endpoint on a port
+     * that speaks plain HTTP), so nothing was sent.
+     */
+    static boolean tlsHandshakeFailed(Throwable e) {
+        return anyCause(e, t -> t instanceof SSLHandshakeException
+                || t instanceof SSLException && NOT_TLS.equals(t.getMessage()));
     }
 
     /**
