@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 
 import javax.naming.Context;
@@ -184,49 +185,42 @@ class CredentialServiceFailuresTest {
 
     @Test
     void aCallWhoseTimeRunsOutWaitingForASilentSts_isAccessDenied_sayingItWaitedForTheCredentials() throws Exception {
-        StsStandIn sts = StsStandIn.silent();
-        DirectConnection direct = null;
-        try {
-            direct = connectionThrough(sts, mcf -> mcf.setCallTimeoutMillis(1_500L));
-            LambdaConnection connection = direct.connection();
-            // the call itself returns: its time ran out while the fetch it waited for still waits for STS
-            assertThatThrownBy(() -> connection.invoke(InvocationRequest.builder("echo").payload("{}").build()))
-                    .isInstanceOf(AccessDeniedException.class)
-                    .hasMessage("Invoke of function 'echo' was not sent: no credentials could be had. Waited for the "
-                            + "credentials of " + DESCRIBED + " until the call's time ran out (CallTimeoutMillis; "
-                            + "or its thread was interrupted): their fetch was still under way");
-            assertThat(Thread.currentThread().isInterrupted()).as("the application's thread left interrupted")
-                    .isFalse();
-        } finally {
-            sts.close(); // the fetch ends now, not at its 30 s socket timeout, so the adapter stops at once
-            if (direct != null) {
-                direct.close();
-            }
-        }
+        theCallTimeoutEndsTheWaitForASilentSts("Invoke", connection -> connection.invoke(
+                InvocationRequest.builder("echo").payload("{}").build()));
     }
 
     @Test
     void aStreamWhoseTimeRunsOutWaitingForASilentSts_isAccessDenied_atItsCallTimeout() throws Exception {
+        // the SDK's async client waits for the credentials on the caller's thread, before it sends anything: that
+        // wait ends with the call's time too, not with the fetch's 30 s socket timeout
+        theCallTimeoutEndsTheWaitForASilentSts("InvokeWithResponseStream", connection -> connection.invokeStream(
+                InvocationRequest.builder("echo").payload("{}").build()));
+    }
+
+    /**
+     * The call, through a connection with CallTimeoutMillis 1500 whose STS never answers, returns within seconds: its
+     * time ran out while the fetch it waited for still waits for STS; the application's thread is not left
+     * interrupted.
+     */
+    private static void theCallTimeoutEndsTheWaitForASilentSts(String operation,
+            Function<LambdaConnection, Object> call) throws Exception {
         StsStandIn sts = StsStandIn.silent();
         DirectConnection direct = null;
         try {
             direct = connectionThrough(sts, mcf -> mcf.setCallTimeoutMillis(1_500L));
             LambdaConnection connection = direct.connection();
             long started = System.nanoTime();
-            // the SDK's async client waits for the credentials on this thread, before it sends anything: that wait
-            // ends with the call's time, not with the fetch's 30 s socket timeout
-            assertThatThrownBy(() -> connection.invokeStream(InvocationRequest.builder("echo").payload("{}").build()))
-                    .isInstanceOf(AccessDeniedException.class)
-                    .hasMessage("InvokeWithResponseStream of function 'echo' was not sent: no credentials could be "
-                            + "had. Waited for the credentials of " + DESCRIBED + " until the call's time ran out "
+            assertThatThrownBy(() -> call.apply(connection)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessage(operation + " of function 'echo' was not sent: no credentials could be had. Waited "
+                            + "for the credentials of " + DESCRIBED + " until the call's time ran out "
                             + "(CallTimeoutMillis; or its thread was interrupted): their fetch was still under way");
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertThat(millis).as("milliseconds the stream's caller waited, CallTimeoutMillis being 1500")
+            assertThat(millis).as("milliseconds the caller waited, CallTimeoutMillis being 1500")
                     .isBetween(1_400L, 10_000L);
             assertThat(Thread.currentThread().isInterrupted()).as("the application's thread left interrupted")
                     .isFalse();
         } finally {
-            sts.close();
+            sts.close(); // the fetch ends now, not at its 30 s socket timeout, so the adapter stops at once
             if (direct != null) {
                 direct.close();
             }
