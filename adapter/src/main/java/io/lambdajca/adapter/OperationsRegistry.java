@@ -3,6 +3,7 @@ package io.lambdajca.adapter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.lambdajca.adapter.internal.AdapterStoppedException;
 import io.lambdajca.adapter.internal.ClientConfig;
 import io.lambdajca.adapter.internal.ConnectionConfig;
 import io.lambdajca.adapter.internal.LambdaClients;
@@ -42,7 +43,7 @@ final class OperationsRegistry {
             client = ra.clients().client(config.client().withCredentials(credentials));
         } catch (SingleFlight.TimedOut e) {
             throw new ResourceException(e.getMessage(), e);
-        } catch (IllegalStateException e) {
+        } catch (AdapterStoppedException e) {
             throw LambdaResourceAdapter.stoppedException(e);
         }
         // cheap, no I/O: the client is built

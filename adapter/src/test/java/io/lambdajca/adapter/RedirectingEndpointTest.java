@@ -20,12 +20,13 @@ import io.lambdajca.api.LambdaServiceException;
 /**
  * An EndpointOverride that answers with a redirect (a load balancer sending http:// to https://, an old host name):
  * the SDK follows none, and the application is told where the redirect leads, so that the endpoint can be set to it,
- * for an invocation and a stream alike; a secret in the target is masked.
+ * for an invocation and a stream alike; the target's user information, query and fragment, which may hold secrets,
+ * are left out.
  */
 class RedirectingEndpointTest {
 
-    private static final String TARGET = "https://lambda.example.com/2015-03-31/functions/echo/invocations"
-            + "?X-Amz-Security-Token=FwoGZXIvYXdzEREDIRECTTOKEN";
+    private static final String TARGET = "https://sso-user:sso-password@lambda.example.com:8443/2015-03-31/functions/"
+            + "echo/invocations?access_token=eyJREDIRECTTOKEN&X-Amz-Signature=abc123#id_token=eyJFRAGMENT";
 
     private HttpServer redirecting;
     private final AtomicInteger requests = new AtomicInteger();
@@ -59,9 +60,9 @@ class RedirectingEndpointTest {
         })) {
             LambdaConnection connection = direct.connection();
             int before = requests.get(); // the client's first call, at activation
-            String where = "no AWS error code; a redirect to https://lambda.example.com/2015-03-31/functions/echo/"
-                    + "invocations?X-Amz-Security-Token=****, which is not followed (set the endpoint to where it "
-                    + "leads); the answer began: (an empty body)";
+            String where = "no AWS error code; a redirect to https://lambda.example.com:8443/2015-03-31/functions/"
+                    + "echo/invocations (its query, fragment or user information left out), which is not followed "
+                    + "(set the endpoint to where it leads); the answer began: (an empty body)";
             assertThatThrownBy(() -> connection.invoke(InvocationRequest.builder("echo").payload("{}").build()))
                     .isInstanceOfSatisfying(LambdaServiceException.class,
                             e -> assertThat(e.statusCode()).isEqualTo(301))

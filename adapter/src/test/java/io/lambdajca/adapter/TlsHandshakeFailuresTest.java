@@ -34,9 +34,9 @@ import io.lambdajca.local.testing.TestPki;
  */
 class TlsHandshakeFailuresTest {
 
-    private static final String FAILED = "could not reach the Lambda endpoint: the TLS handshake with it failed (a "
-            + "certificate that this JVM's trust store does not trust, or an https:// endpoint on a port that speaks "
-            + "plain HTTP) after 2 attempt(s): ";
+    private static final String FAILED = "could not reach the Lambda endpoint: the TLS handshake with it failed (for "
+            + "example a certificate that this JVM's trust store does not trust, or an https:// endpoint on a port "
+            + "that speaks plain HTTP) after 2 attempt(s): ";
 
     @Test
     void aCertificateTheJvmDoesNotTrust_isAFailedHandshake_forAnInvocationAndAStream() throws Exception {

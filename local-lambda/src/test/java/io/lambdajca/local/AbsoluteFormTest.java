@@ -89,6 +89,23 @@ class AbsoluteFormTest {
     }
 
     @Test
+    void invokeWithAQuery_inAbsoluteForm_isSignedOverItsQueryAsInOriginForm() throws IOException {
+        String body = "{\"form\":\"absolute\",\"query\":true}";
+        String target = INVOKE_PATH + "?Qualifier=%24LATEST";
+        Map<String, String> headers = signed("lambda", target, "application/json", body);
+
+        Response origin = send(target, headers, body);
+        Response absolute = send(absolute(target), headers, body);
+        Response otherQuery = send(absolute(INVOKE_PATH + "?Qualifier=1"), headers, body);
+
+        assertThat(origin.status).as(origin.toString()).isEqualTo(200);
+        assertThat(absolute.status).as(absolute.toString()).isEqualTo(200);
+        assertThat(absolute.body).isEqualTo(origin.body).isEqualTo(body);
+        assertThat(otherQuery.status).as("signed for another query").isEqualTo(403);
+        assertThat(otherQuery.errorType).isEqualTo("InvalidSignatureException");
+    }
+
+    @Test
     void assumeRole_inAbsoluteForm_withOrWithoutItsRootSlash_isAnsweredAsInOriginForm() throws IOException {
         String body = "Action=AssumeRole&Version=2011-06-15&RoleArn=" + ROLE.replace(":", "%3A").replace("/", "%2F")
                 + "&RoleSessionName=absolute";

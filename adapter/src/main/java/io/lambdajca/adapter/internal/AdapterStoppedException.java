@@ -2,7 +2,8 @@ package io.lambdajca.adapter.internal;
 
 /**
  * What the adapter's shared parts (its SDK clients, credentials providers and streaming threads) throw when asked for
- * after the adapter stopped; the JCA and connection layers turn it into their own exceptions.
+ * after the adapter stopped; where a connection is made or a stream opened, it becomes the JCA's or the api's
+ * exception for a stopped adapter.
  */
 public final class AdapterStoppedException extends IllegalStateException {
 

@@ -1,5 +1,7 @@
 package io.lambdajca.adapter.internal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -28,8 +30,8 @@ public final class ErrorAnswers {
         String why = "";
         Optional<String> location = header(e, "Location");
         if (status >= 300 && status < 400 && location.isPresent()) {
-            why = "a redirect to " + quoted(location.get()) + ", which is not followed (set the endpoint to where "
-                    + "it leads); ";
+            why = "a redirect to " + endpointOf(location.get()) + ", which is not followed (set the endpoint to "
+                    + "where it leads); ";
         } else if (status == 407) {
             why = "an HTTP proxy on the way asks for credentials"
                     + header(e, "Proxy-Authenticate").map(how -> " (" + quoted(how) + ")").orElse("")
@@ -37,6 +39,25 @@ public final class ErrorAnswers {
                     + "them); ";
         }
         return "no AWS error code; " + why + "the answer began: " + beginning(e);
+    }
+
+    /**
+     * Where a redirect leads, as an endpoint is set: its scheme, host, port and path; its user information, query and
+     * fragment, which may hold a password, a token or a signature, are left out.
+     */
+    private static String endpointOf(String location) {
+        URI uri;
+        try {
+            uri = new URI(location.strip());
+        } catch (URISyntaxException e) {
+            return "a location that is not a URI";
+        }
+        String authority = uri.getRawAuthority();
+        String kept = (uri.getScheme() == null ? "" : uri.getScheme() + ":")
+                + (authority == null ? "" : "//" + authority.substring(authority.lastIndexOf('@') + 1))
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        boolean cut = uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null;
+        return quoted(kept) + (cut ? " (its query, fragment or user information left out)" : "");
     }
 
     private static Optional<String> header(AwsServiceException e, String name) {
@@ -49,7 +70,7 @@ public final class ErrorAnswers {
      * The first 200 characters of the answer's body as sent (else of the message the SDK made of it), in one line of
      * printable characters, with secret values masked; "(an empty body)" for none.
      */
-    static String beginning(AwsServiceException e) {
+    private static String beginning(AwsServiceException e) {
         AwsErrorDetails details = e.awsErrorDetails();
         SdkBytes raw = details == null ? null : details.rawResponse();
         String text;

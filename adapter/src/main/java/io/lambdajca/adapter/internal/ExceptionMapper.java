@@ -106,7 +106,8 @@ final class ExceptionMapper {
         if (Failures.unreadableAnswer(thrown)) {
             Matcher status = RESPONSE_CODE.matcher(String.valueOf(thrown.getMessage()));
             int statusCode = status.find() ? Integer.parseInt(status.group(1)) : 0;
-            String what = Failures.notJson(thrown) ? "is not JSON, so not Lambda's (a proxy's or a captive portal's page?)"
+            String what = Failures.notJson(thrown)
+                    ? "is not JSON, so not Lambda's (a proxy's or a captive portal's page?)"
                     : "is JSON that does not have the shape of Lambda's answer, so not Lambda's (another service's?)";
             return new LambdaServiceException(functionName, subject + " failed: (HTTP " + statusCode + "): the answer "
                     + what + ", after " + attempts + " attempt(s): " + Redaction.rootMessage(thrown), statusCode, null,
@@ -123,9 +124,9 @@ final class ExceptionMapper {
                         + "to it (its answer to CONNECT was not 200: 407 if it asks for credentials, which the JVM's "
                         + "http.proxyUser and http.proxyPassword give)";
             } else if (Failures.tlsHandshakeFailed(thrown)) {
-                what = "could not reach the Lambda endpoint: the TLS handshake with it failed (a certificate that "
-                        + "this JVM's trust store does not trust, or an https:// endpoint on a port that speaks plain "
-                        + "HTTP)";
+                what = "could not reach the Lambda endpoint: the TLS handshake with it failed (for example a "
+                        + "certificate that this JVM's trust store does not trust, or an https:// endpoint on a port "
+                        + "that speaks plain HTTP)";
             } else if (Failures.beforeSending(thrown)) {
                 what = "could not reach the Lambda endpoint";
             } else if (timeout) {

@@ -57,7 +57,8 @@ final class Failures {
 
     /**
      * The TLS handshake with the endpoint failed (a certificate the JVM does not trust, an https:// endpoint on a port
-     * that speaks plain HTTP), so nothing was sent.
+     * that speaks plain HTTP), so the request was not processed: it is sent, if at all, only once the handshake is
+     * done, and a server that refused the handshake took none of it.
      */
     static boolean tlsHandshakeFailed(Throwable e) {
         return anyCause(e, t -> t instanceof SSLHandshakeException

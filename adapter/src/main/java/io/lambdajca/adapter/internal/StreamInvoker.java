@@ -104,10 +104,12 @@ final class StreamInvoker {
     /** One attempt: sends the request and waits for the stream's headers, at most {@code left} (null: no bound). */
     private StreamedInvocation open(String name, InvokeWithResponseStreamRequest request, Duration left,
             FunctionMetrics counted, long started) {
+        // the attempt's time counts from here: a wait for the client another caller builds is part of it
+        long deadline = System.nanoTime() + (left == null ? 0 : left.toNanos());
         LambdaAsyncClient async;
         try {
             async = client.get();
-        } catch (IllegalStateException stopped) {
+        } catch (AdapterStoppedException stopped) {
             throw new ConnectionUnavailableException("The Lambda resource adapter is stopped", stopped);
         } catch (SingleFlight.TimedOut slow) {
             throw new ConnectionUnavailableException(slow.getMessage(), slow);
@@ -145,18 +147,22 @@ final class StreamInvoker {
             open.remove(pending);
             throw StreamFailures.unwrap(headers.handle((r, t) -> t).join());
         }
-        long deadline = System.nanoTime() + (left == null ? 0 : left.toNanos());
         CompletableFuture<Void> call;
         // the SDK resolves the credentials on this thread before it returns: a fetch they wait for is bounded by the
-        // call's time too, as for a synchronous call (the provider's wait is interruptible)
-        InterruptAtDeadline bounded = new InterruptAtDeadline(scheduler(async), left);
+        // call's time too, as the SDK bounds it for a synchronous call (the refreshing providers' wait is
+        // interruptible)
+        InterruptAtDeadline bounded = null;
         try {
+            bounded = new InterruptAtDeadline(scheduler(async),
+                    left == null ? null : Duration.ofNanos(deadline - System.nanoTime()));
             call = async.invokeWithResponseStream(request, new Handler(headers, input));
         } catch (RuntimeException e) {
             open.remove(pending);
             throw e;
         } finally {
-            bounded.close();
+            if (bounded != null) {
+                bounded.close();
+            }
         }
         call.whenComplete((ignored, t) -> {
             if (t != null) {

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class InterruptAtDeadlineTest {
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+
+    {
+        scheduler.setRemoveOnCancelPolicy(true); // a cancelled timer leaves the queue at once
+    }
 
     @AfterEach
     void stop() {
@@ -36,8 +39,11 @@ class InterruptAtDeadlineTest {
     }
 
     @Test
-    void aBlockClosedBeforeItsDeadline_interruptsNothing_later() throws Exception {
-        new InterruptAtDeadline(scheduler, Duration.ofMillis(20)).close();
+    void aBlockClosedBeforeItsDeadline_cancelsItsTimer_andInterruptsNothingLater() throws Exception {
+        InterruptAtDeadline bounded = new InterruptAtDeadline(scheduler, Duration.ofMillis(20));
+        assertThat(scheduler.getQueue()).as("timers waiting").hasSize(1);
+        bounded.close();
+        assertThat(scheduler.getQueue()).as("timers waiting after the block").isEmpty();
         // the one scheduler thread runs what is due first first: the timer, had it not been cancelled
         scheduler.schedule(() -> { }, 200, TimeUnit.MILLISECONDS).get(10, TimeUnit.SECONDS);
         assertThat(Thread.currentThread().isInterrupted()).as("interrupted after its deadline").isFalse();

@@ -66,7 +66,8 @@ final class StsSessions implements Supplier<AwsSessionCredentials>, SdkAutoClose
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
             // not STS's error answer (a proxy's 407, a gateway's HTML 502): its first bytes say what answered
-            String failure = code == null ? "HTTP " + e.statusCode() + ", " + ErrorAnswers.withoutCode(e) : code + " (HTTP " + e.statusCode() + "): " + message;
+            String failure = code == null ? "HTTP " + e.statusCode() + ", " + ErrorAnswers.withoutCode(e)
+                    : code + " (HTTP " + e.statusCode() + "): " + message;
             // its own retries being off, STS's throttling and its 5xx are the adapter's to retry, as they were the
             // SDK's; not its refusals, nor a proxy's 407 or a portal's page
             boolean retryable = e.isThrottlingException()

@@ -7,6 +7,7 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -59,8 +60,13 @@ final class TimeoutScheduler implements ScheduledExecutorService {
         return onWheel(new WheelTask<>(callable, System.nanoTime() + unit.toNanos(delay)), delay, unit);
     }
 
+    /** Refuses the task once the wheel has stopped, as a stopped ScheduledExecutorService does. */
     private <V> WheelTask<V> onWheel(WheelTask<V> task, long delay, TimeUnit unit) {
-        task.placed(wheel.newTimeout(task, Math.max(0, delay), unit));
+        try {
+            task.placed(wheel.newTimeout(task, Math.max(0, delay), unit));
+        } catch (IllegalStateException stopped) {
+            throw new RejectedExecutionException("the adapter's timeouts have stopped", stopped);
+        }
         return task;
     }
 

@@ -1,9 +1,11 @@
 package io.lambdajca.adapter.internal.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +119,14 @@ class TimeoutSchedulerTest {
         assertThat(ranOn.get()).isEqualTo(Thread.currentThread().getName());
         assertThat(due.isDone()).isTrue();
         assertThat(cancelledRan.get()).isNull();
+    }
+
+    @Test
+    void aStoppedScheduler_refusesNewTimeouts_asAStoppedExecutorDoes() {
+        scheduler.stop();
+        assertThatThrownBy(() -> scheduler.schedule(() -> { }, 1, TimeUnit.SECONDS))
+                .isInstanceOf(RejectedExecutionException.class)
+                .hasMessage("the adapter's timeouts have stopped");
     }
 
     private static boolean wheelThreadAlive() {
