@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
  * Masks the secret values that text from outside the adapter can quote: an AWS error that echoes the canonical request
  * (its {@code x-amz-security-token} header or query parameter), an SDK message quoting an STS or Roles Anywhere answer
  * ({@code <SecretAccessKey>}, {@code "sessionToken":}, also escaped inside JSON text or HTML), a credentials file line
- * ({@code aws_secret_access_key =}), the {@code "Token"} of instance and container credentials, a URL's password. The
- * value after such a name becomes {@code ****}. The adapter's own messages never hold secrets; this guards what it
- * passes on from the SDK and the services.
+ * ({@code aws_secret_access_key =}), the {@code "Token"} of instance and container credentials, an OAuth
+ * {@code access_token} or {@code id_token} and a presigned URL's {@code X-Amz-Signature} (in a redirect, a page), a
+ * URL's password. The value after such a name becomes {@code ****}. The adapter's own messages never hold secrets;
+ * this guards what it passes on from the SDK and the services.
  */
 public final class Redaction {
 
@@ -21,7 +22,8 @@ public final class Redaction {
 
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(x-amz-security-token|aws_session_token"
             + "|aws_security_token|aws_secret_access_key|secret_?access_?key|session_?token|secret_?key|password"
-            + "|\\btoken)(" + QUOTE + "\\s*(?:[:=>]|&gt;)\\s*" + QUOTE + ")((?:\\\\(?![\"'])|[^\\s\"'<&,;}\\]\\\\])+)");
+            + "|x-amz-signature|(?<![a-z0-9])token)"
+            + "(" + QUOTE + "\\s*(?:[:=>]|&gt;)\\s*" + QUOTE + ")((?:\\\\(?![\"'])|[^\\s\"'<&,;}\\]\\\\])+)");
 
     /** The password of a URL's user information ({@code https://user:password@host}; a '/' there is encoded). */
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^\\s@/]+)@");

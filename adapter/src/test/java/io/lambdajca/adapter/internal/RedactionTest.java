@@ -29,6 +29,10 @@ class RedactionTest {
         // instance metadata and container credentials name the session token "Token"
         masked("{\"AccessKeyId\":\"ASIAEXAMPLE\",\"Token\" : \"" + SECRET + "\"}", "ASIAEXAMPLE");
         masked("aws_security_token=" + SECRET, "aws_security_token");
+        // what a login page or a redirect carries: bearer tokens, a presigned URL's signature
+        masked("https://sso.example.com/cb?access_token=" + SECRET + "&state=1", "access_token=");
+        masked("#id_token=" + SECRET, "id_token");
+        masked("?X-Amz-Credential=AKIAEXAMPLE%2F20261203&X-Amz-Signature=" + SECRET, "X-Amz-Credential=AKIAEXAMPLE");
         // a '/' of a URL's password is percent-encoded
         String encoded = SECRET.replace("/", "%2F");
         assertThat(Redaction.redact("could not reach https://proxyuser:" + encoded + "@proxy.example.com:8443/"))
