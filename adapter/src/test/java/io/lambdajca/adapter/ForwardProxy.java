@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
  * An HTTP forward proxy for tests, on 127.0.0.1: it tunnels {@code CONNECT host:port} and relays requests in absolute
  * form ({@code POST http://host:port/path}), as an HTTP client configured with a proxy sends them, to the origin in
@@ -23,7 +26,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * target host through {@code routes} (host name to address), so that a test can name an endpoint that only the proxy
  * can reach. Each connection's first line is recorded. One started {@link #requiring} credentials answers a request
  * without them (its {@code Proxy-Authorization}) 407 with a {@code Basic} challenge, as a corporate proxy does, and
- * passes the header on to no origin. Closing it closes every connection.
+ * passes the header on to no origin. One that {@link #inspectingTls inspects TLS}, as some companies' proxies do, ends
+ * each tunnel's TLS itself, with a certificate of its own CA for the host asked for, and relays what it decrypts to
+ * the origin in plain HTTP. Closing it closes every connection.
  */
 final class ForwardProxy implements AutoCloseable {
 
@@ -33,12 +38,16 @@ final class ForwardProxy implements AutoCloseable {
     private final Map<String, String> routes;
     /** The Proxy-Authorization header's value a request must carry, or null for none. */
     private final String authorization;
+    /** The TLS with which the proxy ends each tunnel's TLS itself, or null to pass the tunnel's bytes through. */
+    private final SSLContext inspecting;
     private final List<String> firstLines = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    private ForwardProxy(Map<String, String> routes, String authorization) throws IOException {
+    private ForwardProxy(Map<String, String> routes, String authorization, SSLContext inspecting)
+            throws IOException {
         this.routes = Map.copyOf(routes);
         this.authorization = authorization;
+        this.inspecting = inspecting;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "forward-proxy-accept");
         acceptor.setDaemon(true);
@@ -47,13 +56,25 @@ final class ForwardProxy implements AutoCloseable {
 
     /** A proxy reaching each host of {@code routes} at its address (other hosts as themselves). */
     static ForwardProxy start(Map<String, String> routes) throws IOException {
-        return new ForwardProxy(routes, null);
+        return new ForwardProxy(routes, null, null);
     }
 
     /** A proxy like {@link #start} that serves only requests with this user's Basic credentials. */
     static ForwardProxy requiring(String user, String password, Map<String, String> routes) throws IOException {
-        return new ForwardProxy(routes, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new ForwardProxy(routes, basic(user, password), null);
+    }
+
+    /**
+     * A proxy like {@link #requiring} that ends each tunnel's TLS with {@code tls} (its certificate the one the client
+     * must trust for the host it asks for) and reaches the origin in plain HTTP.
+     */
+    static ForwardProxy inspectingTls(SSLContext tls, String user, String password, Map<String, String> routes)
+            throws IOException {
+        return new ForwardProxy(routes, basic(user, password), tls);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     int port() {
@@ -104,11 +125,22 @@ final class ForwardProxy implements AutoCloseable {
             } else {
                 upstream.getOutputStream().write(originForm(text, parts));
             }
-            daemon(() -> pipe(upstream, client), "forward-proxy-down");
-            pipe(client, upstream);
+            Socket downstream = tunnel && inspecting != null ? endTls(client) : client;
+            daemon(() -> pipe(upstream, downstream), "forward-proxy-down");
+            pipe(downstream, upstream);
         } catch (IOException | RuntimeException e) {
             close(client);
         }
+    }
+
+    /** The client's side of a tunnel with its TLS ended here: the proxy answers the handshake as the origin. */
+    private Socket endTls(Socket client) throws IOException {
+        SSLSocket secure = (SSLSocket) inspecting.getSocketFactory().createSocket(client,
+                client.getInetAddress().getHostAddress(), client.getPort(), true);
+        open.add(secure);
+        secure.setUseClientMode(false);
+        secure.startHandshake();
+        return secure;
     }
 
     /**

@@ -1,20 +1,25 @@
 package io.lambdajca.adapter;
 
 import static io.lambdajca.adapter.TestArns.ROLE;
+import static io.lambdajca.adapter.TestArns.ROLES_ANYWHERE_PROFILE;
+import static io.lambdajca.adapter.TestArns.TRUST_ANCHOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import javax.naming.Context;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.lambdajca.adapter.testing.SystemProperties;
+import io.lambdajca.adapter.testing.TestTls;
 import io.lambdajca.api.EndpointUnavailableException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.InvocationStream;
@@ -23,6 +28,9 @@ import io.lambdajca.api.LambdaServiceException;
 import io.lambdajca.local.FunctionDefinition;
 import io.lambdajca.local.LocalLambda;
 import io.lambdajca.local.iam.RoleDefinition;
+import io.lambdajca.local.iam.RolesAnywhereProfileDefinition;
+import io.lambdajca.local.iam.TrustAnchorDefinition;
+import io.lambdajca.local.testing.TestPki;
 import io.lambdajca.testfunctions.Handlers;
 
 /**
@@ -37,7 +45,12 @@ class ProxyAuthenticationTest {
     private static final String PROFILE = "java:/lambda/profiles/BehindProxy";
     private static final String USER = "build-agent";
     private static final String PASSWORD = "proxy-test-password";
+    private static final String ASKS_FOR_CREDENTIALS = "Invoke of function 'echo' failed: (HTTP 407): no AWS error "
+            + "code; an HTTP proxy on the way asks for credentials (Basic realm=\"lambdajca-test\") that it did not get "
+            + "or did not take (the JVM's http.proxyUser and http.proxyPassword give them); the answer began: (an empty "
+            + "body)";
 
+    private final TestPki devices = TestPki.newCa("The devices' CA");
     private SystemProperties proxyProperties;
     private LocalLambda lambda;
     private ForwardProxy proxy;
@@ -48,7 +61,10 @@ class ProxyAuthenticationTest {
         lambda = LocalLambda.builder().port(0)
                 .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build())
                 .function(FunctionDefinition.builder("lines", Handlers.STREAM_LINES, zip).build())
-                .role(RoleDefinition.of(ROLE)).build().start();
+                .role(RoleDefinition.of(ROLE))
+                .trustAnchor(new TrustAnchorDefinition(TRUST_ANCHOR, devices.caCertificate()))
+                .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(ROLES_ANYWHERE_PROFILE, Set.of(ROLE), false))
+                .build().start();
         proxy = ForwardProxy.requiring(USER, PASSWORD, Map.of(HOST, "127.0.0.1"));
         proxyProperties = new SystemProperties().set("http.proxyHost", "127.0.0.1")
                 .set("http.proxyPort", String.valueOf(proxy.port())).set("http.nonProxyHosts", null)
@@ -64,22 +80,12 @@ class ProxyAuthenticationTest {
 
     @Test
     void withoutTheProxysCredentials_anInvocationAndAStream_sayThatTheProxyAsksForThem() throws Exception {
-        try (DirectConnection direct = DirectConnection.with(mcf -> {
-            mcf.setRegion(lambda.region());
-            mcf.setEndpointOverride(endpoint());
-            mcf.setAccessKeyId(LocalLambda.DEFAULT_ACCESS_KEY);
-            mcf.setSecretAccessKey(LocalLambda.DEFAULT_SECRET_KEY);
-            mcf.setMaxRetries(1);
-            mcf.setRetryBaseDelayMillis(1L);
-        })) {
+        try (DirectConnection direct = withStaticKeys(endpoint())) {
             LambdaConnection connection = direct.connection();
             assertThatThrownBy(() -> connection.invoke(InvocationRequest.builder("echo").payload("{}").build()))
                     .isInstanceOfSatisfying(LambdaServiceException.class,
                             e -> assertThat(e.statusCode()).isEqualTo(407))
-                    .hasMessage("Invoke of function 'echo' failed: (HTTP 407): no AWS error code; an HTTP proxy on "
-                            + "the way asks for credentials (Basic realm=\"lambdajca-test\") that it did not get or did "
-                            + "not take (the JVM's http.proxyUser and http.proxyPassword give them); the answer "
-                            + "began: (an empty body)");
+                    .hasMessage(ASKS_FOR_CREDENTIALS);
             assertThatThrownBy(() -> connection.invokeStream(InvocationRequest.builder("lines").payload("1").build()))
                     .isInstanceOf(EndpointUnavailableException.class)
                     .hasMessageStartingWith("InvokeWithResponseStream of function 'lines' could not reach the Lambda "
@@ -92,24 +98,92 @@ class ProxyAuthenticationTest {
         assertThat(proxy.firstLines()).as("what the proxy was asked").filteredOn(line -> !line.startsWith("GET "))
                 .containsExactly("POST http://" + at + "/2015-03-31/functions/echo/invocations HTTP/1.1",
                         "CONNECT " + at + " HTTP/1.1", "CONNECT " + at + " HTTP/1.1");
+        // to an https:// endpoint the synchronous client's tunnel gets the 407, which it says the same way
+        int asked = proxy.firstLines().size();
+        try (DirectConnection direct = withStaticKeys("https://" + at)) {
+            assertThatThrownBy(() -> direct.connection().invoke(InvocationRequest.builder("echo").payload("{}")
+                    .build())).isInstanceOfSatisfying(LambdaServiceException.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(407))
+                    .hasMessage(ASKS_FOR_CREDENTIALS);
+        }
+        assertThat(proxy.firstLines().subList(asked, proxy.firstLines().size()))
+                .as("what the proxy was asked: the warm-up's tunnel, then the invocation's, not resent")
+                .containsExactly("CONNECT " + at + " HTTP/1.1", "CONNECT " + at + " HTTP/1.1");
         assertThat(lambda.lambdaRequests()).as("requests that reached Lambda").isZero();
+    }
+
+    private DirectConnection withStaticKeys(String endpoint) throws Exception {
+        return DirectConnection.with(mcf -> {
+            mcf.setRegion(lambda.region());
+            mcf.setEndpointOverride(endpoint);
+            mcf.setAccessKeyId(LocalLambda.DEFAULT_ACCESS_KEY);
+            mcf.setSecretAccessKey(LocalLambda.DEFAULT_SECRET_KEY);
+            mcf.setMaxRetries(1);
+            mcf.setRetryBaseDelayMillis(1L);
+        });
     }
 
     @Test
     void withHttpProxyUserAndPassword_sts_anInvocation_andAStream_goThroughTheProxy() throws Exception {
         proxyProperties.set("http.proxyUser", USER).set("http.proxyPassword", PASSWORD);
-        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
-        LambdaCredentialProfile role = new LambdaCredentialProfile();
-        role.setType("ASSUME_ROLE");
-        role.setRoleArn(ROLE);
-        role.setRegion(lambda.region());
-        role.setEndpointOverride(endpoint());
+        LambdaCredentialProfile role = profile("ASSUME_ROLE", endpoint());
         role.setAccessKeyId(LocalLambda.DEFAULT_ACCESS_KEY);
         role.setSecretAccessKey(LocalLambda.DEFAULT_SECRET_KEY);
-        MapNaming.BOUND.put(PROFILE, role);
+        anInvocationAndAStreamWith(role, endpoint());
+        String at = HOST + ":" + lambda.endpoint().getPort();
+        assertThat(proxy.firstLines()).as("what the proxy was asked").contains("POST http://" + at + "/ HTTP/1.1",
+                "POST http://" + at + "/2015-03-31/functions/echo/invocations HTTP/1.1",
+                "CONNECT " + at + " HTTP/1.1");
+    }
+
+    /**
+     * The usual corporate case: an https:// endpoint, as AWS's are, behind a proxy that wants credentials before it
+     * opens a tunnel ({@code CONNECT}) and inspects TLS with a certificate of the company's CA, which the JVM's trust
+     * store ({@code javax.net.ssl.trustStore}) holds; the credentials from Roles Anywhere, whose calls go the STS
+     * client's way.
+     */
+    @Test
+    void overHttps_withHttpProxyUserAndPassword_rolesAnywhere_anInvocation_andAStream_tunnelThroughTheProxy(
+            @TempDir Path dir) throws Exception {
+        TestPki companyCa = TestPki.newCa("A company's TLS-inspecting proxy");
+        TestPki.Issued device = devices.issue("EC", "device-1");
+        String endpoint = "https://" + HOST + ":" + lambda.endpoint().getPort();
+        try (ForwardProxy inspecting = ForwardProxy.inspectingTls(TestTls.serverSignedBy(companyCa, HOST), USER,
+                PASSWORD, Map.of(HOST, "127.0.0.1"))) {
+            char[] password = "trust-store-password".toCharArray();
+            proxyProperties.set("http.proxyPort", String.valueOf(inspecting.port()))
+                    .set("http.proxyUser", USER).set("http.proxyPassword", PASSWORD)
+                    .set("javax.net.ssl.trustStore", TestTls.trustStore(companyCa, dir.resolve("trust.p12"), password)
+                            .toString())
+                    .set("javax.net.ssl.trustStorePassword", new String(password))
+                    .set("javax.net.ssl.trustStoreType", "PKCS12");
+            LambdaCredentialProfile anywhere = profile("ROLES_ANYWHERE", endpoint);
+            anywhere.setTrustAnchorArn(TRUST_ANCHOR);
+            anywhere.setProfileArn(ROLES_ANYWHERE_PROFILE);
+            anywhere.setCertificateFile(device.writeCertificatePem(dir.resolve("device.pem")).toString());
+            anywhere.setPrivateKeyFile(device.writeKeyPem(dir.resolve("device.key")).toString());
+            anInvocationAndAStreamWith(anywhere, endpoint);
+            assertThat(inspecting.firstLines()).as("what the proxy was asked: tunnels only, nothing in the clear")
+                    .isNotEmpty().containsOnly("CONNECT " + HOST + ":" + lambda.endpoint().getPort() + " HTTP/1.1");
+        }
+    }
+
+    private LambdaCredentialProfile profile(String type, String endpoint) {
+        LambdaCredentialProfile profile = new LambdaCredentialProfile();
+        profile.setType(type);
+        profile.setRoleArn(ROLE);
+        profile.setRegion(lambda.region());
+        profile.setEndpointOverride(endpoint);
+        return profile;
+    }
+
+    /** An invocation and a stream at this endpoint with this profile's credentials, which the endpoint issued. */
+    private void anInvocationAndAStreamWith(LambdaCredentialProfile profile, String endpoint) throws Exception {
+        proxyProperties.set(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+        MapNaming.BOUND.put(PROFILE, profile);
         try (DirectConnection direct = DirectConnection.with(mcf -> {
             mcf.setRegion(lambda.region());
-            mcf.setEndpointOverride(endpoint());
+            mcf.setEndpointOverride(endpoint);
             mcf.setCredentialProfile(PROFILE);
             mcf.setMaxRetries(0);
         })) {
@@ -123,12 +197,8 @@ class ProxyAuthenticationTest {
             }
         } finally {
             MapNaming.BOUND.remove(PROFILE);
-            System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
         }
-        String at = HOST + ":" + lambda.endpoint().getPort();
-        assertThat(proxy.firstLines()).as("what the proxy was asked").contains("POST http://" + at + "/ HTTP/1.1",
-                "POST http://" + at + "/2015-03-31/functions/echo/invocations HTTP/1.1",
-                "CONNECT " + at + " HTTP/1.1");
+        assertThat(lambda.issuedCredentials()).as("credentials the endpoint issued").isNotEmpty();
     }
 
     private String endpoint() {

@@ -9,18 +9,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
+import io.lambdajca.adapter.testing.TestTls;
 import io.lambdajca.api.EndpointUnavailableException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.LambdaConnection;
@@ -42,7 +38,8 @@ class TlsHandshakeFailuresTest {
     void aCertificateTheJvmDoesNotTrust_isAFailedHandshake_forAnInvocationAndAStream() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         HttpsServer untrusted = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        untrusted.setHttpsConfigurator(new HttpsConfigurator(signedBy(TestPki.newCa("A CA no JVM trusts"))));
+        untrusted.setHttpsConfigurator(new HttpsConfigurator(TestTls.serverSignedBy(TestPki.newCa("A CA no JVM trusts"),
+                "127.0.0.1")));
         untrusted.createContext("/", exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(500, -1);
@@ -102,20 +99,5 @@ class TlsHandshakeFailuresTest {
             mcf.setMaxRetries(1);
             mcf.setRetryBaseDelayMillis(1L);
         });
-    }
-
-    /** A server's TLS with a certificate for 127.0.0.1 that this CA signed. */
-    private static SSLContext signedBy(TestPki ca) throws Exception {
-        TestPki.Issued issued = ca.issue("RSA", "127.0.0.1");
-        char[] password = "tls-test".toCharArray();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("server", issued.privateKey(), password, new X509Certificate[] {issued.certificate(),
-            ca.caCertificate()});
-        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(keys, password);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(managers.getKeyManagers(), null, null);
-        return tls;
     }
 }
