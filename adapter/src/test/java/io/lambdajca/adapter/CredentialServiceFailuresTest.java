@@ -52,6 +52,7 @@ class CredentialServiceFailuresTest {
     /** The Lambda endpoint: it must get no request. */
     private static JsonEndpoint lambda;
     private static final AtomicInteger LAMBDA_REQUESTS = new AtomicInteger();
+    private static SystemProperties naming;
 
     @BeforeAll
     static void start() throws IOException {
@@ -59,12 +60,12 @@ class CredentialServiceFailuresTest {
             LAMBDA_REQUESTS.incrementAndGet();
             return "{}";
         });
-        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+        naming = new SystemProperties().set(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
     }
 
     @AfterAll
     static void stop() throws ResourceException {
-        System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+        naming.close();
         lambda.close();
     }
 

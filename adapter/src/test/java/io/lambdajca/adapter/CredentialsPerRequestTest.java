@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.lambdajca.adapter.testing.SystemProperties;
 import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
@@ -41,10 +42,11 @@ class CredentialsPerRequestTest {
     private final LambdaResourceAdapter ra = new LambdaResourceAdapter();
     private final LambdaManagedConnectionFactory mcf = new LambdaManagedConnectionFactory();
     private JsonEndpoint endpoint;
+    private SystemProperties naming;
 
     @BeforeEach
     void start() throws IOException {
-        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+        naming = new SystemProperties().set(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
         endpoint = JsonEndpoint.start(exchange -> {
             String query = String.valueOf(exchange.getRequestURI().getQuery());
             if (!query.matches("(.*&)?MaxItems=1(&.*)?")) { // not a new client's warm-up (WarmUp)
@@ -65,7 +67,7 @@ class CredentialsPerRequestTest {
     void stop() throws ResourceException {
         MapNaming.BOUND.remove(COMP_NAME);
         MapNaming.BOUND.remove(GLOBAL_NAME);
-        System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+        naming.close();
         try {
             ra.stop();
         } finally {

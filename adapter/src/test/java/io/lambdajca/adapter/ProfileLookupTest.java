@@ -10,21 +10,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.adapter.internal.ConfigException;
+import io.lambdajca.adapter.testing.SystemProperties;
 
 /** A profile's JNDI name that the server's naming cannot resolve, whatever it throws, is a named ConfigException. */
 class ProfileLookupTest {
 
     private static final String NAME = "java:/lambda/profiles/Broken";
 
+    private SystemProperties naming;
+
     @BeforeEach
     void naming() {
-        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+        naming = new SystemProperties().set(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
     }
 
     @AfterEach
     void clear() {
         MapNaming.BOUND.remove(NAME);
-        System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+        naming.close();
     }
 
     @Test

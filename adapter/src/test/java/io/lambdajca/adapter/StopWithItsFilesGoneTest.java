@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.lambdajca.adapter.testing.CapturedLog;
+import io.lambdajca.adapter.testing.SystemProperties;
 import io.lambdajca.local.FunctionDefinition;
 import io.lambdajca.local.LocalLambda;
 import io.lambdajca.local.iam.RoleDefinition;
@@ -66,6 +67,7 @@ class StopWithItsFilesGoneTest {
         TestPki pki = TestPki.newCa("Test Roles Anywhere CA");
         TestPki.Issued client = pki.issue("EC", "client");
         ClassLoader context = Thread.currentThread().getContextClassLoader();
+        SystemProperties properties = new SystemProperties();
         try (LocalLambda lambda = LocalLambda.builder().port(0)
                 .role(RoleDefinition.of(ROLE))
                 .trustAnchor(new TrustAnchorDefinition(TRUST_ANCHOR, pki.caCertificate()))
@@ -81,10 +83,10 @@ class StopWithItsFilesGoneTest {
             AutoCloseable adapter;
             try (rar) {
                 // the profiles are looked up in JNDI, which finds MapNaming with the thread's context class loader
-                System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+                properties.set(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
                 // the default chain's first source
-                System.setProperty("aws.accessKeyId", LocalLambda.DEFAULT_ACCESS_KEY);
-                System.setProperty("aws.secretAccessKey", LocalLambda.DEFAULT_SECRET_KEY);
+                properties.set("aws.accessKeyId", LocalLambda.DEFAULT_ACCESS_KEY)
+                        .set("aws.secretAccessKey", LocalLambda.DEFAULT_SECRET_KEY);
                 Thread.currentThread().setContextClassLoader(rar);
                 adapter = (AutoCloseable) rar.loadClass(IsolatedAdapter.class.getName()).getConstructor(Map.class)
                         .newInstance(Map.of("endpoint", lambda.endpoint().toString(), "region", lambda.region(),
@@ -112,9 +114,7 @@ class StopWithItsFilesGoneTest {
             assertThat(problems.seen()).as("errors and warnings while stopping").isEmpty();
             assertThat(adapterThreads()).as("the adapter's threads when stop() returned").isEmpty();
         } finally {
-            System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
+            properties.close();
             Thread.currentThread().setContextClassLoader(context);
             problems.close();
             Thread.setDefaultUncaughtExceptionHandler(uncaught);

@@ -44,7 +44,8 @@ class ThroughHttpProxyTest {
                 .role(RoleDefinition.of(ROLE)).build().start();
                 ForwardProxy proxy = ForwardProxy.start(Map.of(HOST, "127.0.0.1"))) {
             String endpoint = "http://" + HOST + ":" + lambda.endpoint().getPort();
-            System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+            SystemProperties naming = new SystemProperties().set(Context.INITIAL_CONTEXT_FACTORY,
+                    MapNaming.class.getName());
             SystemProperties proxySettings = withProxy("127.0.0.1", proxy.port(), null);
             LambdaCredentialProfile role = new LambdaCredentialProfile();
             role.setType("ASSUME_ROLE");
@@ -74,7 +75,7 @@ class ThroughHttpProxyTest {
             } finally {
                 proxySettings.close();
                 MapNaming.BOUND.remove(PROFILE);
-                System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+                naming.close();
                 if (direct != null) {
                     direct.close();
                 }

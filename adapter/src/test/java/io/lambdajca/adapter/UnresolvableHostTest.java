@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.lambdajca.adapter.testing.SystemProperties;
 import io.lambdajca.api.AccessDeniedException;
 import io.lambdajca.api.EndpointUnavailableException;
 import io.lambdajca.api.InvocationRequest;
@@ -29,18 +30,19 @@ class UnresolvableHostTest {
     private static final String PROFILE = "java:/lambda/profiles/UnresolvableSts";
 
     private static LocalLambda lambda;
+    private static SystemProperties naming;
 
     @BeforeAll
     static void start() {
         Path zip = Path.of(System.getProperty("test.functions.zip", "target/functions/test-functions.zip"));
         lambda = LocalLambda.builder().port(0).function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build())
                 .build().start();
-        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
+        naming = new SystemProperties().set(Context.INITIAL_CONTEXT_FACTORY, MapNaming.class.getName());
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+        naming.close();
         lambda.close();
     }
 

@@ -3,6 +3,7 @@ package io.lambdajca.cdi;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.ConnectionUnavailableException;
@@ -18,9 +19,22 @@ class DefaultFactoryNameTest {
     private static final String REFUSAL = "Invalid Lambda connection definition: Region 'mars-north-1' is not a "
             + "region the AWS SDK knows";
 
-    @AfterEach
-    void clearPropertyAndNaming() {
+    /** The property's value before the test, null if it was not set. */
+    private String property;
+
+    @BeforeEach
+    void clearProperty() {
+        property = System.getProperty(DefaultFactoryName.PROPERTY);
         System.clearProperty(DefaultFactoryName.PROPERTY);
+    }
+
+    @AfterEach
+    void restorePropertyAndNaming() {
+        if (property == null) {
+            System.clearProperty(DefaultFactoryName.PROPERTY);
+        } else {
+            System.setProperty(DefaultFactoryName.PROPERTY, property);
+        }
         FailingNaming.uninstall();
     }
 

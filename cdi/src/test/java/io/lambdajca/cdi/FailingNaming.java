@@ -14,7 +14,8 @@ import javax.naming.spi.InitialContextFactory;
 /**
  * JNDI for a test in which every lookup fails (with the exception set for a name, else as a name not bound) but for
  * the names bound with {@link #bind}. Used
- * through {@link #install()}, which makes it the initial context factory until {@link #uninstall()}.
+ * through {@link #install()}, which makes it the initial context factory until {@link #uninstall()} puts back the one
+ * there was before.
  */
 public final class FailingNaming implements InitialContextFactory {
 
@@ -22,12 +23,28 @@ public final class FailingNaming implements InitialContextFactory {
     private static final Map<String, Object> BOUND = new ConcurrentHashMap<>();
     private static final Map<String, Supplier<Object>> COMPUTED = new ConcurrentHashMap<>();
 
+    /** Whether {@link #install()} was called since the last {@link #uninstall()}. */
+    private static boolean installed;
+    /** The initial context factory before {@link #install()}, null for none. */
+    private static String before;
+
     static void install() {
+        if (!installed) {
+            before = System.getProperty(Context.INITIAL_CONTEXT_FACTORY);
+            installed = true;
+        }
         System.setProperty(Context.INITIAL_CONTEXT_FACTORY, FailingNaming.class.getName());
     }
 
     static void uninstall() {
-        System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+        if (installed) {
+            if (before == null) {
+                System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+            } else {
+                System.setProperty(Context.INITIAL_CONTEXT_FACTORY, before);
+            }
+            installed = false;
+        }
         FAILURES.clear();
         BOUND.clear();
         COMPUTED.clear();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import io.lambdajca.adapter.internal.Secret;
+import io.lambdajca.adapter.testing.SystemProperties;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -52,8 +53,8 @@ class CredentialProvidersLockTest {
         metadata.setExecutor(threads);
         metadata.start();
         String endpoint = "http://127.0.0.1:" + metadata.getAddress().getPort();
-        System.setProperty("aws.defaultsMode", "auto");
-        System.setProperty("aws.ec2MetadataServiceEndpoint", endpoint);
+        SystemProperties properties = new SystemProperties().set("aws.defaultsMode", "auto")
+                .set("aws.ec2MetadataServiceEndpoint", endpoint);
         try (CredentialProviders providers = new CredentialProviders()) {
             AssumeRole role = new AssumeRole(ROLE, "unit-test", 900, null, Region.US_EAST_1, URI.create(endpoint),
                     new StaticKeys("AKIAIOSFODNN7EXAMPLE", Secret.of("caller-secret"), null));
@@ -80,8 +81,7 @@ class CredentialProvidersLockTest {
             assertThat(building.get(60, TimeUnit.SECONDS)).isNotNull();
         } finally {
             release.countDown();
-            System.clearProperty("aws.defaultsMode");
-            System.clearProperty("aws.ec2MetadataServiceEndpoint");
+            properties.close();
             metadata.stop(0);
             threads.shutdownNow();
         }
