@@ -154,6 +154,18 @@ class CredentialServiceFailuresTest {
     }
 
     @Test
+    void aRedirect_isAccessDenied_namingWhereItLeads_andIsNotRetried() throws Exception {
+        try (StsStandIn sts = StsStandIn.redirecting(307, "https://sts.example.com/?X-Amz-Signature=abc123")) {
+            assertThatThrownBy(() -> invokeWith(sts, 2)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageEndingWith("no credentials could be had. STS AssumeRole of " + ROLE + " failed: "
+                            + "HTTP 307, no AWS error code; a redirect to https://sts.example.com/ (its query, "
+                            + "fragment or user information left out), which is not followed (set the endpoint to "
+                            + "where it leads); the answer began: (an empty body)");
+            assertThat(sts.requests()).as("requests STS got").isEqualTo(2);
+        }
+    }
+
+    @Test
     void theDefaultChainFindingNoCredentials_isAccessDenied_sayingSo_andIsNotRetried() throws Exception {
         // no keys in system properties, no profile file, no instance metadata service; the environment is the
         // machine's, so the test needs one without the default chain's variables (a CI job's keys or role)
