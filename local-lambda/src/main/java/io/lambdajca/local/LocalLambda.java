@@ -178,7 +178,6 @@ public final class LocalLambda implements AutoCloseable {
     /** Deploys a function as CreateFunction would. */
     public void deploy(FunctionDefinition definition) {
         FunctionRegistry.Spec spec = new FunctionRegistry.Spec();
-        spec.name = definition.name();
         spec.handler = definition.handler();
         spec.runtime = definition.runtime();
         spec.role = "arn:aws:iam::" + config.accountId + ":role/local-lambda";
@@ -187,8 +186,10 @@ public final class LocalLambda implements AutoCloseable {
         spec.memorySizeMb = definition.memorySizeMb();
         spec.environment = definition.environment();
         spec.tenancy = definition.tenantIsolation() ? Tenancy.PER_TENANT : Tenancy.NONE;
-        // CreateFunction's checks of the name and the configuration (the registry checks the runtime)
-        FunctionNames.checkCreatable(spec.name, ConfigurationConstraints.check(spec, new Violations()));
+        // CreateFunction's checks of the name and the configuration (the registry checks the runtime), and its
+        // reduction of a full or partial ARN to the function's name, refused when of another region or account
+        spec.name = registry.reachable(FunctionNames.checkCreatable(definition.name(),
+                ConfigurationConstraints.check(spec, new Violations()))).name;
         LambdaFunction f = registry.create(spec, FunctionCode.fromPath(definition.code(), workDir), true);
         accountConcurrency.reserveUnchecked(registry, f, definition.reservedConcurrency());
     }

@@ -372,20 +372,54 @@ class RecordedValidationTest {
 
     @Test
     void deploy_refusesTheNamesAndSettingsCreateFunctionRefuses_inItsWords() {
-        // LocalLambda.deploy and CreateFunction's request share one check of the name and settings
+        // LocalLambda.deploy and CreateFunction's request share one check of the name and settings, an ARN's region
+        // and account included
         for (FunctionDefinition refused : List.of(
                 FunctionDefinition.builder(A65, Handlers.ECHO, TestFunctions.zip()).build(),
                 FunctionDefinition.builder("invalid:function:name", Handlers.ECHO, TestFunctions.zip())
-                        .timeoutSeconds(0).memorySizeMb(64).build())) {
+                        .timeoutSeconds(0).memorySizeMb(64).build(),
+                FunctionDefinition.builder("arn:aws:lambda:ap-southeast-1:123456789012:function:elsewhere",
+                        Handlers.ECHO, TestFunctions.zip()).build(),
+                FunctionDefinition.builder("210987654321:function:elsewhere", Handlers.ECHO, TestFunctions.zip())
+                        .build())) {
             LambdaException api = catchThrowableOfType(LambdaException.class, () -> client.createFunction(r -> r
                     .functionName(refused.name()).runtime(Runtime.JAVA21).role(ROLE).handler(refused.handler())
                     .timeout(refused.timeoutSeconds()).memorySize(refused.memorySizeMb())
                     .code(c -> c.zipFile(SdkBytes.fromByteArray(TestFunctions.zipBytes())))));
             ApiException deployed = catchThrowableOfType(ApiException.class, () -> lambda.deploy(refused));
 
+            assertThat(deployed).as(refused.name()).isNotNull();
+            assertThat(deployed.status()).isEqualTo(api.statusCode());
             assertThat(deployed.code()).isEqualTo(api.awsErrorDetails().errorCode());
             assertThat(deployed.getMessage()).isEqualTo(api.awsErrorDetails().errorMessage());
             assertThat(lambda.hasFunction(refused.name())).isFalse();
+        }
+        assertThat(lambda.hasFunction("elsewhere")).isFalse();
+    }
+
+    @Test
+    void deploy_givenAnArnOrPartialArn_deploysThePlainName_asCreateFunctionDoes() throws IOException {
+        // as createFunction_givenAnArnOrPartialArn_createsThePlainName: the function is named, and invoked, by its name
+        lambda.deploy(FunctionDefinition.builder(ARN + "deployed-by-full-arn", Handlers.ECHO, TestFunctions.zip())
+                .build());
+        lambda.deploy(FunctionDefinition.builder("123456789012:function:deployed-by-partial-arn", Handlers.ECHO,
+                TestFunctions.zip()).build());
+        for (String name : List.of("deployed-by-full-arn", "deployed-by-partial-arn")) {
+            assertThat(lambda.hasFunction(name)).as(name).isTrue();
+            assertThat(client.getFunction(r -> r.functionName(name)).configuration().functionArn())
+                    .isEqualTo(ARN + name);
+            InvokeResponse r = client.invoke(i -> i.functionName(name).payload(SdkBytes.fromUtf8String("[1,2]")));
+            assertThat(r.functionError()).isNull();
+            assertThat(r.payload().asUtf8String()).isEqualTo("[1,2]");
+        }
+        assertThat(lambda.hasFunction(ARN + "deployed-by-full-arn")).isFalse();
+        // the builder's functions are deployed the same way
+        try (LocalLambda built = LocalLambda.builder().port(0).workDir(Files.createTempDirectory(workDir, "built"))
+                .function(FunctionDefinition.builder(ARN + "built-by-arn", Handlers.ECHO, TestFunctions.zip())
+                        .build())
+                .build().start()) {
+            assertThat(built.hasFunction("built-by-arn")).isTrue();
+            assertThat(built.hasFunction(ARN + "built-by-arn")).isFalse();
         }
     }
 
