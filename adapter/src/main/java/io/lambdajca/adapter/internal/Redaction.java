@@ -20,9 +20,15 @@ public final class Redaction {
      */
     private static final String QUOTE = "(?:\\\\?[\"']|&quot;|&#34;|&#39;)?";
 
+    /**
+     * A secret's name, then what separates it from its value. A bare {@code token} is a name when no letter or digit
+     * precedes it ({@code "Token"}, {@code access_token}, not {@code NextToken}), unless it follows a parser's
+     * "unexpected " or "expecting ", a sentence that names what it read or wanted ("Unexpected token: 'x'",
+     * "expecting token: START_ARRAY"), not a secret.
+     */
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(x-amz-security-token|aws_session_token"
             + "|aws_security_token|aws_secret_access_key|secret_?access_?key|session_?token|secret_?key|password"
-            + "|x-amz-signature|(?<![a-z0-9])token)"
+            + "|x-amz-signature|(?<![a-z0-9])(?<!(?:unexpected|expecting) )token)"
             + "(" + QUOTE + "\\s*(?:[:=>]|&gt;)\\s*" + QUOTE + ")((?:\\\\(?![\"'])|[^\\s\"'<&,;}\\]\\\\])+)");
 
     /** The password of a URL's user information ({@code https://user:password@host}; a '/' there is encoded). */

@@ -43,6 +43,29 @@ class RedactionTest {
     }
 
     @Test
+    void aTokenField_isMasked_butAParsersSentenceAboutAToken_isLeftAsItIs() {
+        // a field, a parameter or a header named token, bare or as the end of a longer name
+        masked("token=" + SECRET, "token=");
+        masked("Token: " + SECRET + "\n", "Token: ");
+        masked("{\"token\": \"" + SECRET + "\"}", "\"token\": \"");
+        masked("grant_type=refresh_token&refresh_token=" + SECRET, "grant_type=refresh_token&refresh_token=");
+        masked("{\"access_token\":\"" + SECRET + "\",\"id_token\":\"" + SECRET + "\"}", "id_token");
+        // a plain word before it is not a parser's: a secret may follow
+        masked("session token: " + SECRET, "session token: ");
+        masked("Invalid token: " + SECRET, "Invalid token: ");
+        masked("unexpected_token=" + SECRET, "unexpected_token=");
+        // a parser's sentence does not spare a field that follows it
+        masked("Unexpected token: 'x' in {\"token\":\"" + SECRET + "\"}", "Unexpected token: 'x'");
+        // what a JSON parser says of a payload: Lambda's InvalidRequestContentException quotes Jackson
+        for (String text : new String[] {"expecting token: START_ARRAY", "Unexpected token: 'x'",
+                "Could not parse request body into json: Could not parse payload into json: Unrecognized token "
+                        + "'test': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or "
+                        + "'false')", "ListFunctions failed: {\"NextToken\":\"abc\"}"}) {
+            assertThat(Redaction.redact(text)).isEqualTo(text);
+        }
+    }
+
+    @Test
     void textWithoutSecrets_isLeftAsItIs() {
         for (String text : new String[] {"ListFunctions failed: {\"NextToken\":\"abc\"}",
                 "could not reach http://127.0.0.1:9001/2015-03-31/functions", "mailto user@example.com",
