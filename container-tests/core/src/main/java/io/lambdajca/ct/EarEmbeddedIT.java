@@ -28,16 +28,17 @@ import io.lambdajca.api.LambdaConnectionFactory;
  * ({@code resource-adapter} {@code #lambda-jca-adapter}, the RAR module of the same application) and its web module
  * invokes through it. Not run on Open Liberty, which fails to start such an application with a NullPointerException
  * of its own (CWNEN0011E, in its ConnectionFactoryDefinition processing), whether the definition is in application.xml
- * or in the web module; see the README.
+ * or in the web module; see the README. The Liberty module's {@code EmbeddedRarDefectIT} deploys this application
+ * there to show that it does not start.
  */
 @ExtendWith(ArquillianExtension.class)
 @Order(5)
-class EarEmbeddedIT {
+public class EarEmbeddedIT {
 
     static final String EMBEDDED = "java:app/lambda/Embedded";
 
     @Deployment
-    static EnterpriseArchive app() {
+    public static EnterpriseArchive app() {
         ResourceAdapterArchive rar = ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class,
                 TestWorld.rar().toFile());
         // a literal key here: the embedded RAR is another adapter than the standalone one, whose profiles it cannot use
