@@ -193,7 +193,9 @@ public final class RequestValidator {
         }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         String problem = jsonProblem(bytes);
-        if (problem != null || !json.trim().startsWith("{")) {
+        // a UTF-8 byte order mark before the object is skipped, as the JSON check (and Lambda, for a payload) skips it
+        String value = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        if (problem != null || !value.trim().startsWith("{")) {
             throw new InvalidRequestException(functionName, "clientContext must be a JSON object; it is '"
                     + abbreviate(json) + "'" + (problem == null ? "" : ": " + problem));
         }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -275,6 +276,10 @@ class RequestValidatorTest {
     void clientContext_mustBeSmallJsonObject_andIsBase64Encoded() {
         assertThatCode(() -> RequestValidator.clientContext("f", "{\"custom\":{}}")).doesNotThrowAnyException();
         assertThatThrownBy(() -> RequestValidator.clientContext("f", "[1]")).hasMessageContaining("JSON object");
+        // a byte order mark before the object is skipped by the check, as a payload's is, and sent as it was given
+        assertThat(RequestValidator.clientContext("f", "\uFEFF {\"custom\":{}}"))
+                .isEqualTo(Base64.getEncoder().encodeToString(bytes("\uFEFF {\"custom\":{}}")));
+        assertThatThrownBy(() -> RequestValidator.clientContext("f", "\uFEFF[1]")).hasMessageContaining("JSON object");
         String big = "{\"custom\":{\"k\":\"" + "x".repeat(2700) + "\"}}";
         assertThatThrownBy(() -> RequestValidator.clientContext("f", big)).hasMessageContaining("at most 3583");
     }
