@@ -73,8 +73,10 @@ class StopWithItsFilesGoneTest {
                 .trustAnchor(new TrustAnchorDefinition(TRUST_ANCHOR, pki.caCertificate()))
                 .rolesAnywhereProfile(new RolesAnywhereProfileDefinition(ROLES_ANYWHERE_PROFILE, Set.of(ROLE),
                         false))
-                // credentials that last 0.4 s: a refresh is often under way when the adapter stops
-                .credentialLifetime(Duration.ofMillis(400))
+                // credentials that last 1 s, refreshed every 0.5 s: a refresh may be under way when the adapter stops;
+                // with 0.4 s, a machine under load sent the chained role's STS call after the source credentials it
+                // signed with had expired (used with 40 ms left, a tenth of their life), and the test saw the warning
+                .credentialLifetime(Duration.ofSeconds(1))
                 .function(FunctionDefinition.builder("echo", Handlers.ECHO, zip).build())
                 .function(FunctionDefinition.builder("lines", Handlers.STREAM_LINES, zip).build())
                 .function(FunctionDefinition.builder("gated", Handlers.STREAM_GATED, zip).timeoutSeconds(60).build())
