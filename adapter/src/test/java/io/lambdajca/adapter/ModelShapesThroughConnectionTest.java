@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -131,6 +132,27 @@ class ModelShapesThroughConnectionTest {
                 .payload("{}").build()))).isInstanceOf(InvalidRequestException.class).hasMessageContaining(row.why());
         assertThat(catchThrowable(() -> connection.deleteFunction("absent", row.value())))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining(row.why());
+        assertThat(lambda.lambdaRequests()).isEqualTo(before);
+    }
+
+    /**
+     * A qualifier that differs from the one the name ends with, which Lambda refuses (recorded for Invoke, GetFunction
+     * and DeleteFunction), is refused before anything is sent by every call that takes both; an Event invocation after
+     * commit would otherwise be refused only once its transaction had committed.
+     */
+    @Test
+    void aQualifierThatDiffersFromTheNamesOwn_neverReachesTheEndpoint() {
+        long before = lambda.lambdaRequests();
+        InvocationRequest differing = InvocationRequest.builder("absent:$LATEST").qualifier("1").payload("{}").build();
+        for (Throwable t : List.of(
+                catchThrowable(() -> connection.invoke(differing)),
+                catchThrowable(() -> connection.invoke(differing, String.class)),
+                catchThrowable(() -> connection.invokeStream(differing)),
+                catchThrowable(() -> connection.deleteFunction("absent:$LATEST", "1")),
+                catchThrowable(() -> connection.functions().getFunction("absent:$LATEST", "1")))) {
+            assertThat(t).isInstanceOf(InvalidRequestException.class).hasMessageContaining("qualifier '1' differs "
+                    + "from '$LATEST', the qualifier functionName ends with");
+        }
         assertThat(lambda.lambdaRequests()).isEqualTo(before);
     }
 }

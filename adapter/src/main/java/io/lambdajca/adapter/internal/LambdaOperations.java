@@ -249,7 +249,6 @@ public final class LambdaOperations {
     public boolean deleteFunction(String functionName, String qualifier) {
         RequestValidator.functionName(functionName);
         RequestValidator.qualifier(functionName, qualifier);
-        RequestValidator.qualifierAgreesWithName(functionName, qualifier);
         try {
             call(Operation.DELETE_FUNCTION, functionName,
                     within -> client.deleteFunction(b -> b.functionName(functionName).qualifier(qualifier)

@@ -47,7 +47,6 @@ public final class ManagementOperations {
     public Optional<FunctionInfo> getFunction(String functionName, String qualifier) {
         RequestValidator.functionName(functionName);
         RequestValidator.qualifier(functionName, qualifier);
-        RequestValidator.qualifierAgreesWithName(functionName, qualifier);
         try {
             return Optional.of(FunctionInfos.of(call(Operation.GET_FUNCTION, functionName,
                     within -> client.getFunction(b -> b.functionName(functionName).qualifier(qualifier)

@@ -102,23 +102,25 @@ public final class RequestValidator {
         return true;
     }
 
-    /** The Qualifier of Invoke, GetFunction and DeleteFunction; null is none. */
+    /**
+     * The Qualifier of Invoke, InvokeWithResponseStream, GetFunction and DeleteFunction; null is none. When the name ends
+     * with one too ({@code f:1}, {@code ...:function:f:1}), they must be the same, or Lambda answers "The derived
+     * qualifier from the function name does not match the specified qualifier." (recorded for Invoke, GetFunction and
+     * DeleteFunction: LocalStack's AWS-validated test_lambda_api snapshot, test_ops_with_arn_qualifier_mismatch; the
+     * streaming invocation names its function as Invoke does).
+     */
     public static void qualifier(String functionName, String qualifier) {
-        if (qualifier != null && !qualifier.isEmpty() && qualifier.length() <= MAX_QUALIFIER
-                && isPlainQualifier(qualifier)) {
-            return; // as the pattern decides, without it: a qualifier goes with many invocations
+        if (qualifier == null || qualifier.isEmpty() || qualifier.length() > MAX_QUALIFIER
+                || !isPlainQualifier(qualifier)) {
+            // as the pattern decides, without it for the usual qualifiers: a qualifier goes with many invocations
+            optional(functionName, "qualifier", qualifier, MAX_QUALIFIER, QUALIFIER, QUALIFIER_PATTERN,
+                    " (a version number, an alias, $LATEST or $LATEST.PUBLISHED)");
         }
-        optional(functionName, "qualifier", qualifier, MAX_QUALIFIER, QUALIFIER, QUALIFIER_PATTERN,
-                " (a version number, an alias, $LATEST or $LATEST.PUBLISHED)");
+        agreesWithName(functionName, qualifier);
     }
 
-    /**
-     * GetFunction's and DeleteFunction's Qualifier, when the name ends with one too ({@code f:1},
-     * {@code ...:function:f:1}): they must be the same, or Lambda answers "The derived qualifier from the function name
-     * does not match the specified qualifier." (recorded for both: LocalStack's AWS-validated test_lambda_api
-     * snapshot, test_ops_with_arn_qualifier_mismatch). Both are valid already.
-     */
-    public static void qualifierAgreesWithName(String functionName, String qualifier) {
+    /** The qualifier, valid already, and the one the valid name ends with, if any, are the same. */
+    private static void agreesWithName(String functionName, String qualifier) {
         if (qualifier == null || functionName.indexOf(':') < 0) {
             return;
         }

@@ -73,18 +73,18 @@ class RequestValidatorTest {
     @Test
     void aQualifierThatDiffersFromTheOneTheNameEndsWith_isRefused_namingBoth() {
         String arn = "arn:aws:lambda:us-east-1:123456789012:function:some-function";
-        assertThatThrownBy(() -> RequestValidator.qualifierAgreesWithName(arn + ":1", "$LATEST"))
+        assertThatThrownBy(() -> RequestValidator.qualifier(arn + ":1", "$LATEST"))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("qualifier '$LATEST' differs from '1', the "
                         + "qualifier functionName ends with: Lambda refuses a request where they differ");
-        assertThatThrownBy(() -> RequestValidator.qualifierAgreesWithName("f:prod", "2"))
+        assertThatThrownBy(() -> RequestValidator.qualifier("f:prod", "2"))
                 .hasMessageContaining("differs from 'prod'");
         // the same qualifier twice, or one of them only, is what Lambda takes
         assertThatCode(() -> {
-            RequestValidator.qualifierAgreesWithName(arn + ":$LATEST", "$LATEST");
-            RequestValidator.qualifierAgreesWithName(arn, "1");
-            RequestValidator.qualifierAgreesWithName(arn + ":1", null);
-            RequestValidator.qualifierAgreesWithName("f", "1");
-            RequestValidator.qualifierAgreesWithName("123456789012:function:f", "1");
+            RequestValidator.qualifier(arn + ":$LATEST", "$LATEST");
+            RequestValidator.qualifier(arn, "1");
+            RequestValidator.qualifier(arn + ":1", null);
+            RequestValidator.qualifier("f", "1");
+            RequestValidator.qualifier("123456789012:function:f", "1");
         }).doesNotThrowAnyException();
     }
 
