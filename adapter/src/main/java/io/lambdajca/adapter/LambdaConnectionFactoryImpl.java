@@ -44,9 +44,15 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
             throw new InvalidRequestException(null, "The connection spec must not be null; use getConnection() for "
                     + "the connection definition's own credentials");
         }
+        String failure = "No Lambda connection with credential profile '" + spec.credentialProfile()
+                + "' could be had: ";
         if (factory == null) {
-            throw new ConnectionUnavailableException("No Lambda connection with credential profile '"
-                    + spec.credentialProfile() + "' could be had: " + DESERIALIZED, null);
+            throw new ConnectionUnavailableException(failure + DESERIALIZED, null);
+        }
+        if (factory.adapterStopped()) {
+            // as getConnection() says it, not as a fault of the profile, which may be gone with the adapter
+            ResourceException stopped = LambdaResourceAdapter.stoppedException(null);
+            throw new ConnectionUnavailableException(failure + stopped.getMessage(), stopped);
         }
         CredentialSource credentials;
         try {
@@ -54,8 +60,7 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
         } catch (ResourceException e) {
             throw new InvalidRequestException(null, e.getMessage(), e);
         }
-        return allocate(new LambdaConnectionRequestInfo(spec.credentialProfile(), credentials), "No Lambda connection "
-                + "with credential profile '" + spec.credentialProfile() + "' could be had: ");
+        return allocate(new LambdaConnectionRequestInfo(spec.credentialProfile(), credentials), failure);
     }
 
     /**

@@ -71,6 +71,19 @@ class LambdaConnectionFactoryImplTest {
     }
 
     @Test
+    void onceTheAdapterStopped_aConnectionWithAProfile_isUnavailable_notTheProfilesFault() throws Exception {
+        LambdaResourceAdapter adapter = new LambdaResourceAdapter();
+        mcf.setResourceAdapter(adapter);
+        adapter.stop();
+        // the profile is not bound (as after an undeployment): the stopped adapter is what the application is told
+        assertThatThrownBy(() -> new LambdaConnectionFactoryImpl(mcf, manager)
+                .getConnection(LambdaConnectionSpec.credentialProfile("java:/lambda/profiles/Reporting")))
+                .isInstanceOf(ConnectionUnavailableException.class)
+                .hasMessage("No Lambda connection with credential profile 'java:/lambda/profiles/Reporting' could be "
+                        + "had: The Lambda resource adapter is stopped");
+    }
+
+    @Test
     void aSerializedCopy_keepsItsReference_writesNoSecret_andRefusesConnectionsSayingWhy() throws Exception {
         mcf.setAccessKeyId("AKIAOWNOWNOWNOWNOWN1");
         mcf.setSecretAccessKey("own-secret-never-written");
