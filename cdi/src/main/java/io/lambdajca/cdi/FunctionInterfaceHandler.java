@@ -86,31 +86,47 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         BeanManager events = beanManager(); // on the caller's thread: a deferred failure is told on the commit's
         LambdaConnectionFactory f = factory();
         if (fm.async) {
-            // the argument as it is now, mapped on the caller's thread (its transaction, its persistence context):
-            // the application may change it, or close what it reads, before the executor gets to it; a failure to
-            // map it fails the stage, as every other failure of the call does
-            InvocationRequest frozen;
-            try {
-                frozen = request(fm, null, input == null ? null : json(fm, input), tenantId, events);
-            } catch (ResultMappingException unmappable) {
-                return CompletableFuture.failedFuture(unmappable);
-            }
-            ManagedExecutorService e = executor;
-            if (e == null) {
-                e = managedExecutor();
-                executor = e;
-            }
-            LambdaConnectionFactory target = f;
-            try {
-                return e.supplyAsync(() -> call(target, fm, frozen));
-            } catch (RejectedExecutionException full) {
-                throw new ConnectionUnavailableException(fm.functionName, fm.method.getDeclaringClass().getSimpleName()
-                        + "."
-                        + fm.method.getName() + " (function " + fm.functionName + ") was not started: the managed "
-                        + "executor refused it (" + full.getMessage() + ")", full);
-            }
+            return callLater(f, fm, input, tenantId, events);
         }
         return call(f, fm, request(fm, input, null, tenantId, events));
+    }
+
+    /**
+     * A CompletionStage method's call, on the container's managed executor. A call that cannot start (no executor, or
+     * one that refuses it) is refused at once; every failure of the call itself fails the returned stage with that
+     * failure as it is, not wrapped in a {@link java.util.concurrent.CompletionException} (which the JDK adds to the
+     * stages of {@code supplyAsync}), so that {@code exceptionally} and {@code handle} see the adapter's exception.
+     */
+    private Object callLater(LambdaConnectionFactory f, FunctionMethod fm, Object input, String tenantId,
+            BeanManager events) {
+        ManagedExecutorService e = executor;
+        if (e == null) {
+            e = managedExecutor();
+            executor = e;
+        }
+        // the argument as it is now, mapped on the caller's thread (its transaction, its persistence context): the
+        // application may change it, or close what it reads, before the executor gets to it
+        InvocationRequest frozen;
+        try {
+            frozen = request(fm, null, input == null ? null : json(fm, input), tenantId, events);
+        } catch (ResultMappingException unmappable) {
+            return e.failedFuture(unmappable);
+        }
+        try {
+            CompletableFuture<Object> result = e.newIncompleteFuture();
+            e.runAsync(() -> {
+                try {
+                    result.complete(call(f, fm, frozen));
+                } catch (RuntimeException | Error failure) {
+                    result.completeExceptionally(failure);
+                }
+            });
+            return result;
+        } catch (RejectedExecutionException full) {
+            throw new ConnectionUnavailableException(fm.functionName, fm.method.getDeclaringClass().getSimpleName()
+                    + "." + fm.method.getName() + " (function " + fm.functionName + ") was not started: the managed "
+                    + "executor refused it (" + full.getMessage() + ")", full);
+        }
     }
 
     /** The invocation of a call: its input an object for the adapter's JSON-B to map, or JSON already mapped. */

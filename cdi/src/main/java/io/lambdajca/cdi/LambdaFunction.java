@@ -12,7 +12,8 @@ import io.lambdajca.api.InvocationType;
  * Maps one method of a {@link LambdaFunctions} interface to one function. The method takes at most one parameter (the
  * input, mapped to JSON with JSON-B), and besides it may take the invocation's tenant id as a {@link TenantId}
  * parameter; it returns the result type (mapped from JSON), {@code Optional<T>},
- * {@code CompletionStage<T>} (the call runs on the container's managed executor) or {@code void}. A RequestResponse
+ * {@code CompletionStage<T>} (the call runs on the container's managed executor, and its failure, the adapter's
+ * exception itself, fails the stage) or {@code void}. A RequestResponse
  * method may also return {@code InputStream} or {@link io.lambdajca.api.InvocationStream}: it invokes with response
  * streaming and returns as soon as Lambda answers; the caller reads the bytes as they come and must close the stream.
  */

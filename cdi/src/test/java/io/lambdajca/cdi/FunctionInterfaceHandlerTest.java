@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lambdajca.api.ConnectionUnavailableException;
+import io.lambdajca.api.FunctionNotFoundException;
 import io.lambdajca.api.InvocationRequest;
 import io.lambdajca.api.LambdaConnection;
 import io.lambdajca.api.LambdaConnectionFactory;
@@ -188,15 +190,7 @@ class FunctionInterfaceHandlerTest {
     @Test
     void anAsyncMethod_sendsItsArgumentAsItWasWhenCalled_mappedOnTheCallersThread() throws Exception {
         List<Runnable> queued = new ArrayList<>();
-        FailingNaming.bind("java:comp/DefaultManagedExecutorService", Proxy.newProxyInstance(
-                ManagedExecutorService.class.getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
-                (p, m, a) -> {
-                    @SuppressWarnings("unchecked")
-                    Supplier<Object> task = (Supplier<Object>) a[0];
-                    CompletableFuture<Object> result = new CompletableFuture<>();
-                    queued.add(() -> result.complete(task.get())); // run when the test says
-                    return result;
-                }));
+        FailingNaming.bind("java:comp/DefaultManagedExecutorService", queuing(queued));
         List<InvocationRequest> sent = new ArrayList<>();
         FailingNaming.bind("java:global/lambda/Quotes", factory(() -> recording(sent, "ok")));
         Quotes quotes = (Quotes) Proxy.newProxyInstance(Quotes.class.getClassLoader(), new Class<?>[] {Quotes.class},
@@ -227,6 +221,8 @@ class FunctionInterfaceHandlerTest {
 
     @Test
     void anAsyncMethod_whoseArgumentCannotBeMapped_returnsAFailedStage_sendingNothing() {
+        List<Runnable> queued = new ArrayList<>();
+        FailingNaming.bind("java:comp/DefaultManagedExecutorService", queuing(queued));
         FailingNaming.bind("java:global/lambda/Quotes", factory(() -> {
             throw new AssertionError("no connection is taken");
         }));
@@ -235,9 +231,58 @@ class FunctionInterfaceHandlerTest {
                         "java:global/lambda/Quotes", FunctionMethod.describeAll(Unmapped.class, new ArrayList<>()),
                         null));
         CompletionStage<String> quote = unmapped.quote(new Unmappable());
-        assertThat(quote.toCompletableFuture()).isCompletedExceptionally();
-        assertThatThrownBy(() -> quote.toCompletableFuture().join()).hasCauseInstanceOf(ResultMappingException.class)
+        assertThat(queued).as("tasks given to the executor").isEmpty();
+        assertThat(quote.handle((result, failure) -> failure).toCompletableFuture().join())
+                .isInstanceOf(ResultMappingException.class)
                 .hasMessageContaining("Unmapped.quote: input of type " + Unmappable.class.getName());
+    }
+
+    @Test
+    void anAsyncMethod_whoseCallFails_failsItsStageWithTheAdaptersExceptionItself() {
+        List<Runnable> queued = new ArrayList<>();
+        FailingNaming.bind("java:comp/DefaultManagedExecutorService", queuing(queued));
+        FunctionNotFoundException notFound = new FunctionNotFoundException("price", "no function 'price'", null);
+        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> failing(notFound)));
+        Later later = (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
+                new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
+                        FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
+        CompletionStage<String> price = later.price("sku-1");
+        queued.forEach(Runnable::run);
+        // what exceptionally and handle get, as the README says; join() wraps it, as the JDK's join() does
+        assertThat(price.handle((result, failure) -> failure).toCompletableFuture().join()).isSameAs(notFound);
+        assertThatThrownBy(() -> price.toCompletableFuture().join()).isInstanceOf(CompletionException.class)
+                .hasCause(notFound);
+    }
+
+    /**
+     * A managed executor that runs each task when the test says (its queue), with the futures of its own that the
+     * handler asks for.
+     */
+    private static ManagedExecutorService queuing(List<Runnable> queued) {
+        return (ManagedExecutorService) Proxy.newProxyInstance(ManagedExecutorService.class.getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class}, (p, m, a) -> switch (m.getName()) {
+                    case "newIncompleteFuture" -> new CompletableFuture<>();
+                    case "failedFuture" -> CompletableFuture.failedFuture((Throwable) a[0]);
+                    case "runAsync" -> {
+                        CompletableFuture<Void> done = new CompletableFuture<>();
+                        queued.add(() -> {
+                            ((Runnable) a[0]).run();
+                            done.complete(null);
+                        });
+                        yield done;
+                    }
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    /** A connection whose typed invocation throws {@code failure}. */
+    private static LambdaConnection failing(RuntimeException failure) {
+        return (LambdaConnection) Proxy.newProxyInstance(LambdaConnection.class.getClassLoader(),
+                new Class<?>[] {LambdaConnection.class}, (p, m, a) -> switch (m.getName()) {
+                    case "invoke" -> throw failure;
+                    case "close" -> null;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
     }
 
     /** A connection recording each typed invocation's request, answering {@code result}. */

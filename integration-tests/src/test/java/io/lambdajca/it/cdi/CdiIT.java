@@ -2,6 +2,7 @@ package io.lambdajca.it.cdi;
 
 import static io.lambdajca.ct.Failures.thrown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -192,6 +193,16 @@ class CdiIT {
         assertEquals(400, ((Number) result.get().get("slept")).intValue());
         assertTrue(thread.get() != null && thread.get().contains("ManagedExecutorService"),
                 "completed on a container-managed thread: " + thread.get());
+    }
+
+    @Test
+    @OperateOnDeployment("app")
+    void completionStage_whoseFunctionFails_failsWithTheFunctionErrorItself() throws Exception {
+        // what exceptionally and handle see: the adapter's exception, not a CompletionException around it
+        Throwable failure = functions.failLater(new Item("z", 0)).handle((result, thrown) -> thrown)
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        FunctionErrorException e = assertInstanceOf(FunctionErrorException.class, failure, String.valueOf(failure));
+        assertTrue(e.errorMessage().startsWith("failed on purpose"), e.errorMessage());
     }
 
     @Test

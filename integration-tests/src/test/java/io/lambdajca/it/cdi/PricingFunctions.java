@@ -46,6 +46,9 @@ public interface PricingFunctions {
     @LambdaFunction(name = "echo")
     Quote wrongType(List<Integer> numbers);
 
+    @LambdaFunction(name = "failing")
+    CompletionStage<Quote> failLater(Item item);
+
     @LambdaFunction(name = "slow")
     CompletionStage<Map<String, Object>> sleepAsync(Map<String, Object> input);
 
