@@ -152,10 +152,17 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         try {
             return jsonb().toJson(input);
         } catch (JsonbException e) {
-            throw new ResultMappingException(fm.functionName, fm.method.getDeclaringClass().getSimpleName() + "."
-                    + fm.method.getName() + ": input of type " + input.getClass().getName() + " for function '"
-                    + fm.functionName + "' cannot be mapped to JSON: " + e.getMessage(), e);
+            throw new ResultMappingException(fm.functionName, cannotMap(fm, input) + e.getMessage(), e);
+        } catch (StackOverflowError deep) {
+            throw new ResultMappingException(fm.functionName, cannotMap(fm, input) + "it is nested too deeply for "
+                    + "JSON-B, which maps each level by a call of its own and ran out of the thread's stack "
+                    + "(StackOverflowError)", null);
         }
+    }
+
+    private static String cannotMap(FunctionMethod fm, Object input) {
+        return fm.method.getDeclaringClass().getSimpleName() + "." + fm.method.getName() + ": input of type "
+                + input.getClass().getName() + " for function '" + fm.functionName + "' cannot be mapped to JSON: ";
     }
 
     private Jsonb jsonb() {

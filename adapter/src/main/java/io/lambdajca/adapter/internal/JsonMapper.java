@@ -30,6 +30,12 @@ public final class JsonMapper implements AutoCloseable {
      * weakly and softly as in the map.
      */
     private volatile Entry last;
+    /**
+     * Why a value JSON-B ran out of stack on cannot be mapped: it maps by recursion, one level of the value after
+     * another, and this one is nested deeper than the thread's stack allows (the error, not kept, is only that).
+     */
+    static final String TOO_DEEP = "it is nested too deeply for JSON-B, which maps each level by a call of its own and "
+            + "ran out of the thread's stack (StackOverflowError)";
     private final Map<ClassLoader, SoftReference<Jsonb>> byLoader = new WeakHashMap<>();
 
     private record Entry(WeakReference<ClassLoader> loader, SoftReference<Jsonb> jsonb) {
@@ -41,6 +47,9 @@ public final class JsonMapper implements AutoCloseable {
         } catch (JsonbException e) {
             throw new ResultMappingException(functionName, "input of type " + value.getClass().getName()
                     + " for function '" + functionName + "' cannot be mapped to JSON: " + e.getMessage(), e);
+        } catch (StackOverflowError deep) {
+            throw new ResultMappingException(functionName, "input of type " + value.getClass().getName()
+                    + " for function '" + functionName + "' cannot be mapped to JSON: " + TOO_DEEP, null);
         }
     }
 
@@ -64,6 +73,9 @@ public final class JsonMapper implements AutoCloseable {
         } catch (JsonbException e) {
             throw new ResultMappingException(functionName, "result of function '" + functionName
                     + "' does not map to " + type.getTypeName() + ": " + e.getMessage(), e);
+        } catch (StackOverflowError deep) {
+            throw new ResultMappingException(functionName, "result of function '" + functionName
+                    + "' does not map to " + type.getTypeName() + ": " + TOO_DEEP, null);
         }
     }
 

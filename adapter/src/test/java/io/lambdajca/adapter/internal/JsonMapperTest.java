@@ -3,8 +3,12 @@ package io.lambdajca.adapter.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,28 @@ class JsonMapperTest {
     private final JsonMapper json = new JsonMapper();
     private final ClassLoader appA = new URLClassLoader(new URL[0], getClass().getClassLoader());
     private final ClassLoader appB = new URLClassLoader(new URL[0], getClass().getClassLoader());
+
+    @Test
+    void aValueNestedDeeperThanJsonbsRecursionReaches_isAResultMappingException_notAStackOverflowError() {
+        int depth = 100_000;
+        byte[] deepResult = ("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> json.fromJson("deep", deepResult, Object.class))
+                .isInstanceOf(ResultMappingException.class)
+                .hasMessage("result of function 'deep' does not map to java.lang.Object: " + JsonMapper.TOO_DEEP);
+        List<Object> deepInput = new ArrayList<>();
+        List<Object> inner = deepInput;
+        for (int i = 0; i < depth; i++) {
+            List<Object> next = new ArrayList<>();
+            inner.add(next);
+            inner = next;
+        }
+        assertThatThrownBy(() -> json.toJson("deep", deepInput)).isInstanceOf(ResultMappingException.class)
+                .hasMessage("input of type java.util.ArrayList for function 'deep' cannot be mapped to JSON: "
+                        + JsonMapper.TOO_DEEP);
+        // and the mapper goes on mapping
+        Object shallow = json.fromJson("deep", "[[1]]".getBytes(StandardCharsets.UTF_8), Object.class);
+        assertThat(shallow).isEqualTo(List.of(List.of(BigDecimal.ONE)));
+    }
 
     @Test
     void eachApplication_getsItsOwnJsonb_reusedOnItsLaterCalls() {
