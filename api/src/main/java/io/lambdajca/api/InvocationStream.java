@@ -10,8 +10,9 @@ import java.util.Optional;
  * what the reader has not yet taken, so a response of any size (Lambda allows 200 MB) needs bounded memory.
  * <p>
  * The stream does not depend on the connection that opened it: it stays readable after that connection is closed,
- * so an EJB may return it to a servlet that copies it to its response. Use it from one thread, and always close it:
- * closing before the end cancels the invocation's stream and frees its HTTP connection. When the resource adapter
+ * so an EJB may return it to a servlet that copies it to its response. Read it from one thread, and always close it:
+ * closing before the end cancels the invocation's stream and frees its HTTP connection. Another thread may close it
+ * (a time limit, a client gone away); a read waiting for bytes then ends at once. When the resource adapter
  * stops, open streams are aborted and their readers get a {@link ConnectionUnavailableException}.
  */
 public interface InvocationStream extends AutoCloseable {
@@ -37,6 +38,9 @@ public interface InvocationStream extends AutoCloseable {
      * <li>{@link EndpointUnavailableException} when the stream breaks or stalls longer than the read timeout;</li>
      * <li>{@link ConnectionUnavailableException} when the adapter stopped meanwhile.</li>
      * </ul>
+     * As any {@code InputStream}, it also throws {@link java.io.IOException}: once it is closed (by this thread or
+     * another), "The response stream of function '...' is closed"; and {@link java.io.InterruptedIOException} when the
+     * reading thread is interrupted while it waits, the thread's interrupt flag kept set and the stream still readable.
      * Closing it closes this {@code InvocationStream}.
      */
     InputStream inputStream();

@@ -35,7 +35,7 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
 
     /** The end of the stream: completed, or failed with {@link #failure}. */
     private static final Object END = new Object();
-    /** Wakes a blocked reader after an abort. */
+    /** Wakes a blocked reader after an abort, or a close from another thread. */
     private static final Object WAKE = new Object();
 
     private final String functionName;
@@ -56,7 +56,8 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
     private ByteBuffer current;
     private boolean atEnd;
     private LambdaException thrown;
-    private boolean closed;
+    /** Closed by the reader, or by another thread while the reader waits (it wakes up). */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** How a stream ended, for the metrics. */
     enum Outcome { COMPLETED, FUNCTION_ERROR, FAILED }
@@ -180,13 +181,13 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
-        if (closed) {
-            throw new IOException("The response stream of function '" + functionName + "' is closed");
-        }
-        if (len == 0) {
+        if (len == 0 && !closed.get()) {
             return 0;
         }
         while (true) {
+            if (closed.get()) {
+                throw new IOException("The response stream of function '" + functionName + "' is closed");
+            }
             if (aborted != null) {
                 throw aborted;
             }
@@ -204,7 +205,7 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
             Object next = next();
             if (next instanceof ByteBuffer bytes) {
                 current = bytes;
-                subscription.request(1); // the next chunk may come while this one is read
+                requestNext(); // the next chunk may come while this one is read
             } else if (next == END) {
                 atEnd = true;
                 thrown = endFailure();
@@ -218,7 +219,19 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
     @Override
     public int available() {
         ByteBuffer c = current;
-        return closed || c == null ? 0 : c.remaining();
+        return closed.get() || c == null ? 0 : c.remaining();
+    }
+
+    /**
+     * Asks the SDK for the next event. A client closed meanwhile (the adapter stopping) may refuse it: the stream then
+     * ends with that failure, which the reader gets (or the abort's reason) instead of waiting for its read timeout.
+     */
+    private void requestNext() {
+        try {
+            subscription.request(1);
+        } catch (RuntimeException refused) {
+            fail(refused);
+        }
     }
 
     private Object next() throws InterruptedIOException {
@@ -266,11 +279,11 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
                 parsed.stackTrace());
     }
 
+    /** Closes the stream; from another thread too, which wakes a reader waiting for the next event. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            current = null;
+        if (closed.compareAndSet(false, true)) {
+            arrived.add(WAKE);
             onClose.run();
         }
     }

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
@@ -20,6 +23,8 @@ import org.reactivestreams.Subscription;
 import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.EndpointUnavailableException;
 import io.lambdajca.api.FunctionErrorException;
+import io.lambdajca.api.LambdaException;
+import io.lambdajca.local.testing.Poll;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.InvokeResponseStreamUpdate;
@@ -135,7 +140,42 @@ class EventStreamInputTest {
     @Test
     void abort_wakesABlockedReader_withConnectionUnavailable() throws Exception {
         input.onSubscribe(subscription);
+        CompletableFuture<Throwable> reader = blockedReader();
+        input.abort(new ConnectionUnavailableException("adapter stopped", null));
+        assertThat(reader.get(5, TimeUnit.SECONDS)).isInstanceOf(ConnectionUnavailableException.class);
+        assertThat(cancelled).isTrue();
+    }
+
+    @Test
+    void close_fromAnotherThread_wakesABlockedReader_whichIsToldTheStreamIsClosed() throws Exception {
+        input.onSubscribe(subscription);
+        CompletableFuture<Throwable> reader = blockedReader();
+        input.close(); // the read timeout is 10 s: a reader not woken would still wait
+        assertThat(reader.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class)
+                .hasMessage("The response stream of function 'streamer' is closed");
+        assertThat(closed).isTrue();
+    }
+
+    @Test
+    void anInterruptedRead_isAnInterruptedIOException_keepsTheFlag_andTheStreamStaysReadable() throws Exception {
+        input.onSubscribe(subscription);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(input::read).isInstanceOf(InterruptedIOException.class)
+                    .hasMessage("interrupted while reading the response stream of function 'streamer'");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt flag, kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        input.onNext(chunk("x"));
+        assertThat(input.read()).isEqualTo('x');
+    }
+
+    /** A reader of {@link #input} on a thread of its own, once it waits for the next event: what its read threw. */
+    private CompletableFuture<Throwable> blockedReader() {
+        AtomicReference<Thread> thread = new AtomicReference<>();
         CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+            thread.set(Thread.currentThread());
             try {
                 input.read();
                 return null;
@@ -143,9 +183,31 @@ class EventStreamInputTest {
                 return t;
             }
         });
-        input.abort(new ConnectionUnavailableException("adapter stopped", null));
-        assertThat(reader.get(5, TimeUnit.SECONDS)).isInstanceOf(ConnectionUnavailableException.class);
-        assertThat(cancelled).isTrue();
+        Poll.until(Duration.ofSeconds(5), () -> thread.get() != null
+                && thread.get().getState() == Thread.State.TIMED_WAITING, "the reader waiting for the next event");
+        return reader;
+    }
+
+    @Test
+    void aRequestForTheNextEventRefused_endsTheStreamWithThatFailure_afterTheChunkInHand() throws IOException {
+        RejectedExecutionException refused = new RejectedExecutionException("event loop terminated");
+        input.onSubscribe(new Subscription() {
+            @Override
+            public void request(long n) {
+                if (requested.addAndGet(n) > 1) {
+                    throw refused;
+                }
+            }
+
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+            }
+        });
+        input.onNext(chunk("ab"));
+        assertThat(input.read()).isEqualTo('a'); // asking for the next event is refused here
+        assertThat(input.read()).isEqualTo('b');
+        assertThatThrownBy(input::read).isInstanceOf(LambdaException.class).hasRootCause(refused);
     }
 
     @Test
