@@ -140,6 +140,11 @@ public final class AliasInfo implements Serializable {
             return this;
         }
 
+        /**
+         * Builds the {@link AliasInfo}.
+         *
+         * @throws NullPointerException if no name was given (a programming error)
+         */
         public AliasInfo build() {
             return new AliasInfo(this);
         }

@@ -328,7 +328,11 @@ public final class FunctionInfo implements Serializable {
             return this;
         }
 
-        /** The architectures (copied); null is none. */
+        /**
+         * The architectures (copied); null is none.
+         *
+         * @throws NullPointerException if an element is null (a programming error)
+         */
         public Builder architectures(List<String> value) {
             this.architectures = value == null ? null : List.copyOf(value);
             return this;
@@ -339,6 +343,11 @@ public final class FunctionInfo implements Serializable {
             return this;
         }
 
+        /**
+         * Builds the {@link FunctionInfo}.
+         *
+         * @throws NullPointerException if no name was given (a programming error)
+         */
         public FunctionInfo build() {
             return new FunctionInfo(this);
         }

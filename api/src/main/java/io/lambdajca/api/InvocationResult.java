@@ -17,12 +17,21 @@ public final class InvocationResult {
     private final String durableExecutionArn;
     private final boolean deferred;
 
+    /**
+     * A result as the adapter makes one (an application's tests may too).
+     *
+     * @throws NullPointerException if {@code duration} is null (a programming error)
+     */
     public InvocationResult(int statusCode, byte[] payload, String executedVersion, String logTail,
             FunctionError functionError, Duration duration) {
         this(statusCode, payload, executedVersion, logTail, functionError, duration, null);
     }
 
-    /** A result with the ARN of the durable execution the invocation started (null for none). */
+    /**
+     * A result with the ARN of the durable execution the invocation started (null for none).
+     *
+     * @throws NullPointerException if {@code duration} is null (a programming error)
+     */
     public InvocationResult(int statusCode, byte[] payload, String executedVersion, String logTail,
             FunctionError functionError, Duration duration, String durableExecutionArn) {
         this(statusCode, payload == null ? null : payload.clone(), executedVersion, logTail, functionError, duration,
