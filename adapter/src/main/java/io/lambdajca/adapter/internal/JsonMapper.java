@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import io.lambdajca.api.ResultMappingException;
+import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * Maps application objects to and from JSON payloads with JSON-B (the server's implementation, a Jakarta EE platform
@@ -110,20 +112,25 @@ public final class JsonMapper implements AutoCloseable {
     /** With the caller's context class loader (the application's), else with the adapter's own. */
     private static Jsonb create() {
         try {
-            return JsonbBuilder.create();
-        } catch (JsonbException first) {
+            return create(JsonProvider.provider());
+        } catch (JsonbException | JsonException first) {
             Thread thread = Thread.currentThread();
             ClassLoader caller = thread.getContextClassLoader();
             thread.setContextClassLoader(JsonMapper.class.getClassLoader());
             try {
-                return JsonbBuilder.create();
-            } catch (JsonbException second) {
+                return create(JsonProvider.provider());
+            } catch (JsonbException | JsonException second) {
                 second.addSuppressed(first);
                 throw second;
             } finally {
                 thread.setContextClassLoader(caller);
             }
         }
+    }
+
+    /** JSON-B with this JSON-P provider, its parsers' whole numbers exact ({@link ExactNumbers}). */
+    private static Jsonb create(JsonProvider json) {
+        return JsonbBuilder.newBuilder().withProvider(new ExactNumbers(json)).build();
     }
 
     @Override

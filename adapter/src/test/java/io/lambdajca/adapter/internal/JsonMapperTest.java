@@ -22,6 +22,30 @@ class JsonMapperTest {
     private final ClassLoader appA = new URLClassLoader(new URL[0], getClass().getClassLoader());
     private final ClassLoader appB = new URLClassLoader(new URL[0], getClass().getClassLoader());
 
+    /** A result's shape with whole numbers, as an application declares one. */
+    public record Priced(int cents, long total, List<Integer> parts) {
+    }
+
+    @Test
+    void aWholeNumberThatDoesNotFitItsType_isAResultMappingException_notCutToFit() {
+        // JSON-B's own reading cut these: 99999999999 became the int 1215752191, 1.7 became 1, a long wrapped around
+        Map<String, String> refused = Map.of(
+                "{\"cents\":99999999999,\"total\":1,\"parts\":[]}", "the number 99999999999 is not an int",
+                "{\"cents\":1.7,\"total\":1,\"parts\":[]}", "the number 1.7 is not an int",
+                "{\"cents\":1,\"total\":9223372036854775808,\"parts\":[]}",
+                "the number 9223372036854775808 is not a long",
+                "{\"cents\":1,\"total\":1,\"parts\":[1,2.5]}", "the number 2.5 is not an int");
+        refused.forEach((result, why) -> assertThatThrownBy(() -> json.fromJson("pricing",
+                result.getBytes(StandardCharsets.UTF_8), Priced.class)).as(result)
+                .isInstanceOf(ResultMappingException.class)
+                .hasMessageStartingWith("result of function 'pricing' does not map to " + Priced.class.getName())
+                .hasMessageContaining(why + ": it has a fraction or is out of range, and is not cut to fit"));
+        // what fits is read as before: an exponent or a zero fraction that leaves a whole number, a number as text
+        Priced fits = json.fromJson("pricing", "{\"cents\":1e2,\"total\":\"12\",\"parts\":[3.0,-2147483648]}"
+                .getBytes(StandardCharsets.UTF_8), Priced.class);
+        assertThat(fits).isEqualTo(new Priced(100, 12, List.of(3, Integer.MIN_VALUE)));
+    }
+
     @Test
     void aValueNestedDeeperThanJsonbsRecursionReaches_isAResultMappingException_notAStackOverflowError() {
         int depth = 100_000;
