@@ -47,6 +47,15 @@ class JsonMapperTest {
     }
 
     @Test
+    void aResultStartingWithAByteOrderMark_mapsAsWithout() {
+        byte[] marked = "\uFEFF{\"cents\":1,\"total\":2,\"parts\":[3]}".getBytes(StandardCharsets.UTF_8);
+        Priced read = json.fromJson("pricing", marked, Priced.class);
+        assertThat(read).isEqualTo(new Priced(1, 2, List.of(3)));
+        Priced none = json.fromJson("pricing", "\uFEFF null".getBytes(StandardCharsets.UTF_8), Priced.class);
+        assertThat(none).isNull();
+    }
+
+    @Test
     void aValueNestedDeeperThanJsonbsRecursionReaches_isAResultMappingException_notAStackOverflowError() {
         int depth = 100_000;
         byte[] deepResult = ("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.UTF_8);
