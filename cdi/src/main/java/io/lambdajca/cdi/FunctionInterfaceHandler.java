@@ -34,7 +34,8 @@ import jakarta.json.bind.JsonbException;
  * The implementation behind an injected typed function interface: each call takes a pooled connection and makes the
  * connection's typed invocation ({@link LambdaConnection#invoke(InvocationRequest, java.lang.reflect.Type)}), which
  * maps the argument and the result with the adapter's JSON-B. CompletionStage methods run on the container's default
- * managed executor, their argument mapped by this handler when they are called. {@code InputStream} and {@code InvocationStream} methods invoke with response streaming
+ * managed executor, their argument mapped by this handler when they are called. {@code InputStream} and
+ * {@code InvocationStream} methods invoke with response streaming
  * ({@link LambdaConnection#invokeStream(InvocationRequest)}).
  */
 final class FunctionInterfaceHandler implements InvocationHandler, Serializable {
@@ -112,21 +113,30 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
         } catch (ResultMappingException unmappable) {
             return e.failedFuture(unmappable);
         }
+        CompletableFuture<Object> result = e.newIncompleteFuture();
+        String call = fm.method.getDeclaringClass().getSimpleName() + "." + fm.method.getName() + " (function "
+                + fm.functionName + ")";
         try {
-            CompletableFuture<Object> result = e.newIncompleteFuture();
             e.runAsync(() -> {
+                if (result.isDone()) {
+                    return; // cancelled, or timed out, before it ran: nothing is sent
+                }
                 try {
                     result.complete(call(f, fm, frozen));
                 } catch (RuntimeException | Error failure) {
                     result.completeExceptionally(failure);
                 }
+            }).whenComplete((ran, notRun) -> {
+                if (notRun != null) { // the executor ended the task without running it (an application undeployed)
+                    result.completeExceptionally(new ConnectionUnavailableException(fm.functionName, call
+                            + " was not run: the managed executor ended its task (" + notRun + ")", notRun));
+                }
             });
-            return result;
         } catch (RejectedExecutionException full) {
-            throw new ConnectionUnavailableException(fm.functionName, fm.method.getDeclaringClass().getSimpleName()
-                    + "." + fm.method.getName() + " (function " + fm.functionName + ") was not started: the managed "
+            throw new ConnectionUnavailableException(fm.functionName, call + " was not started: the managed "
                     + "executor refused it (" + full.getMessage() + ")", full);
         }
+        return result;
     }
 
     /** The invocation of a call: its input an object for the adapter's JSON-B to map, or JSON already mapped. */

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -153,8 +154,10 @@ class FunctionInterfaceHandlerTest {
     void anAsyncMethod_whoseExecutorRefusesTheTask_isRefusedAsAnyCallWithoutAThreadOrConnection() throws Exception {
         FailingNaming.bind("java:comp/DefaultManagedExecutorService", Proxy.newProxyInstance(
                 ManagedExecutorService.class.getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
-                (p, m, a) -> {
-                    throw new RejectedExecutionException("the executor's queue is full");
+                (p, m, a) -> switch (m.getName()) {
+                    case "newIncompleteFuture" -> new CompletableFuture<>();
+                    case "runAsync" -> throw new RejectedExecutionException("the executor's queue is full");
+                    default -> throw new UnsupportedOperationException(m.getName());
                 }));
         Later later = later();
         assertThatThrownBy(() -> later.price("sku-1")).isInstanceOf(ConnectionUnavailableException.class)
@@ -252,6 +255,41 @@ class FunctionInterfaceHandlerTest {
         assertThat(price.handle((result, failure) -> failure).toCompletableFuture().join()).isSameAs(notFound);
         assertThatThrownBy(() -> price.toCompletableFuture().join()).isInstanceOf(CompletionException.class)
                 .hasCause(notFound);
+    }
+
+    @Test
+    void anAsyncMethod_whoseTaskTheExecutorEndsUnrun_failsItsStage_withConnectionUnavailable() throws Exception {
+        IllegalStateException ended = new IllegalStateException("the application's context is gone");
+        FailingNaming.bind("java:comp/DefaultManagedExecutorService", Proxy.newProxyInstance(
+                ManagedExecutorService.class.getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
+                (p, m, a) -> switch (m.getName()) {
+                    case "newIncompleteFuture" -> new CompletableFuture<>();
+                    case "runAsync" -> CompletableFuture.failedFuture(ended); // the task never ran
+                    default -> throw new UnsupportedOperationException(m.getName());
+                }));
+        Throwable failure = later().price("sku-1").handle((result, thrown) -> thrown).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS); // a stage never completed would wait for ever
+        assertThat(failure).isInstanceOf(ConnectionUnavailableException.class).hasCause(ended)
+                .hasMessageContaining("Later.price (function price) was not run: the managed executor ended its task");
+    }
+
+    @Test
+    void anAsyncMethod_cancelledBeforeItsTaskRuns_sendsNothing() {
+        List<Runnable> queued = new ArrayList<>();
+        FailingNaming.bind("java:comp/DefaultManagedExecutorService", queuing(queued));
+        AtomicInteger connections = new AtomicInteger();
+        FailingNaming.bind("java:global/lambda/Pricing", factory(() -> {
+            connections.incrementAndGet();
+            return connection("42");
+        }));
+        Later later = (Later) Proxy.newProxyInstance(Later.class.getClassLoader(), new Class<?>[] {Later.class},
+                new FunctionInterfaceHandler(Later.class, "java:global/lambda/Pricing",
+                        FunctionMethod.describeAll(Later.class, new ArrayList<>()), null));
+        CompletionStage<String> price = later.price("sku-1");
+        price.toCompletableFuture().cancel(false); // or orTimeout, before the executor got to it
+        queued.forEach(Runnable::run);
+        assertThat(connections).as("connections taken").hasValue(0);
+        assertThat(price.toCompletableFuture()).isCancelled();
     }
 
     /**
