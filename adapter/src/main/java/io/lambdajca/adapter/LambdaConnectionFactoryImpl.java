@@ -49,15 +49,15 @@ public class LambdaConnectionFactoryImpl implements LambdaConnectionFactory {
         if (factory == null) {
             throw new ConnectionUnavailableException(failure + DESERIALIZED, null);
         }
-        if (factory.adapterStopped()) {
-            // as getConnection() says it, not as a fault of the profile, which may be gone with the adapter
-            ResourceException stopped = LambdaResourceAdapter.stoppedException(null);
-            throw new ConnectionUnavailableException(failure + stopped.getMessage(), stopped);
-        }
         CredentialSource credentials;
         try {
             credentials = factory.profile(spec.credentialProfile()); // on the application's thread, in its naming
         } catch (ResourceException e) {
+            if (factory.adapterStopped()) {
+                // as getConnection() says it, not as a fault of the profile, which may be gone with the adapter
+                ResourceException stopped = LambdaResourceAdapter.stoppedException(e);
+                throw new ConnectionUnavailableException(failure + stopped.getMessage(), stopped);
+            }
             throw new InvalidRequestException(null, e.getMessage(), e);
         }
         return allocate(new LambdaConnectionRequestInfo(spec.credentialProfile(), credentials), failure);

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
+import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.EndpointUnavailableException;
 import io.lambdajca.api.FunctionError;
 import io.lambdajca.api.FunctionErrorException;
@@ -224,13 +225,16 @@ final class EventStreamInput extends InputStream implements Subscriber<InvokeWit
 
     /**
      * Asks the SDK for the next event. A client closed meanwhile (the adapter stopping) may refuse it: the stream then
-     * ends with that failure, which the reader gets (or the abort's reason) instead of waiting for its read timeout.
+     * ends, after the bytes in hand, as one the adapter could not go on with, instead of a read waiting for its read
+     * timeout (or the abort's reason, when the adapter stopped).
      */
     private void requestNext() {
         try {
             subscription.request(1);
         } catch (RuntimeException refused) {
-            fail(refused);
+            fail(new ConnectionUnavailableException(functionName, "InvokeWithResponseStream of function '"
+                    + functionName + "' could not go on: its client refused to ask for the rest of the stream (it is "
+                    + "closed, as when the adapter stops): " + refused, refused));
         }
     }
 

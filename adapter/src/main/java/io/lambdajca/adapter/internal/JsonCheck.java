@@ -60,6 +60,11 @@ final class JsonCheck {
         this.in = in;
     }
 
+    /** The text without the byte order mark it starts with, if it does (which the check skips in bytes). */
+    static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /** Null when the bytes are one JSON value, else what is wrong and where. */
     static String problem(byte[] bytes) {
         return valid(bytes) ? null : explain(bytes);

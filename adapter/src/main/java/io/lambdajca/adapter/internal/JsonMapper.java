@@ -60,9 +60,8 @@ public final class JsonMapper implements AutoCloseable {
      * aside), except for a primitive type, which cannot hold null.
      */
     public <T> T fromJson(String functionName, byte[] json, Type type) {
-        String decoded = new String(json, StandardCharsets.UTF_8);
-        // a UTF-8 byte order mark before the value is skipped, as the adapter's check skips a request payload's
-        String text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
+        // a byte order mark before the value is skipped, as the adapter's check skips a request payload's
+        String text = JsonCheck.withoutByteOrderMark(new String(json, StandardCharsets.UTF_8));
         String trimmed = text.strip();
         if (trimmed.isEmpty() || "null".equals(trimmed)) {
             if (type instanceof Class<?> c && c.isPrimitive()) {

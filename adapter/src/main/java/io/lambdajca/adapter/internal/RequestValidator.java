@@ -103,8 +103,8 @@ public final class RequestValidator {
     }
 
     /**
-     * The Qualifier of Invoke, InvokeWithResponseStream, GetFunction and DeleteFunction; null is none. When the name ends
-     * with one too ({@code f:1}, {@code ...:function:f:1}), they must be the same, or Lambda answers "The derived
+     * The Qualifier of Invoke, InvokeWithResponseStream, GetFunction and DeleteFunction; null is none. When the name
+     * ends with one too ({@code f:1}, {@code ...:function:f:1}), they must be the same, or Lambda answers "The derived
      * qualifier from the function name does not match the specified qualifier." (recorded for Invoke, GetFunction and
      * DeleteFunction: LocalStack's AWS-validated test_lambda_api snapshot, test_ops_with_arn_qualifier_mismatch; the
      * streaming invocation names its function as Invoke does).
@@ -193,10 +193,11 @@ public final class RequestValidator {
         if (json == null) {
             return null;
         }
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        // a byte order mark before the object is left out, as the JSON check (and Lambda, for a payload) skips it:
+        // the function's runtime parses the context too, and common parsers refuse one
+        String value = JsonCheck.withoutByteOrderMark(json);
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         String problem = jsonProblem(bytes);
-        // a UTF-8 byte order mark before the object is skipped, as the JSON check (and Lambda, for a payload) skips it
-        String value = json.startsWith("\uFEFF") ? json.substring(1) : json;
         if (problem != null || !value.trim().startsWith("{")) {
             throw new InvalidRequestException(functionName, "clientContext must be a JSON object; it is '"
                     + abbreviate(json) + "'" + (problem == null ? "" : ": " + problem));

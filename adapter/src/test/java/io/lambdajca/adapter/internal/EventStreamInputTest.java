@@ -23,7 +23,6 @@ import org.reactivestreams.Subscription;
 import io.lambdajca.api.ConnectionUnavailableException;
 import io.lambdajca.api.EndpointUnavailableException;
 import io.lambdajca.api.FunctionErrorException;
-import io.lambdajca.api.LambdaException;
 import io.lambdajca.local.testing.Poll;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -207,7 +206,9 @@ class EventStreamInputTest {
         input.onNext(chunk("ab"));
         assertThat(input.read()).isEqualTo('a'); // asking for the next event is refused here
         assertThat(input.read()).isEqualTo('b');
-        assertThatThrownBy(input::read).isInstanceOf(LambdaException.class).hasRootCause(refused);
+        assertThatThrownBy(input::read).isInstanceOf(ConnectionUnavailableException.class).hasCause(refused)
+                .hasMessage("InvokeWithResponseStream of function 'streamer' could not go on: its client refused to "
+                        + "ask for the rest of the stream (it is closed, as when the adapter stops): " + refused);
     }
 
     @Test
