@@ -46,9 +46,9 @@ class ProxyAuthenticationTest {
     private static final String USER = "build-agent";
     private static final String PASSWORD = "proxy-test-password";
     private static final String ASKS_FOR_CREDENTIALS = "Invoke of function 'echo' failed: (HTTP 407): no AWS error "
-            + "code; an HTTP proxy on the way asks for credentials (Basic realm=\"lambdajca-test\") that it did not get "
-            + "or did not take (the JVM's http.proxyUser and http.proxyPassword give them); the answer began: (an empty "
-            + "body)";
+            + "code; an HTTP proxy on the way asks for credentials (Basic realm=\"lambdajca-test\") that it did not "
+            + "get or did not take (the JVM's http.proxyUser and http.proxyPassword give them); the answer began: (an "
+            + "empty body)";
 
     private final TestPki devices = TestPki.newCa("The devices' CA");
     private SystemProperties proxyProperties;

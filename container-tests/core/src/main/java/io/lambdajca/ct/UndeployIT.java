@@ -26,10 +26,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Last of the portable suite (a server's own check of a known defect of its may follow): the server's log holds no error or warning from the whole run, undeploying the RAR the way the server's
- * administrators do ends every thread the adapter and its SDK clients started, and the server's whole log of the run
- * (the adapter's loggers at their finest) holds none of the run's secrets. A probe application that does not use
- * the adapter lists the server's threads.
+ * Last of the portable suite (a server's own check of a known defect of its may follow): the server's log holds no
+ * error or warning from the whole run, undeploying the RAR the way the server's administrators do ends every thread the
+ * adapter and its SDK clients started, and the server's whole log of the run (the adapter's loggers at their finest)
+ * holds none of the run's secrets. A probe application that does not use the adapter lists the server's threads.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
