@@ -114,8 +114,6 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
             return e.failedFuture(unmappable);
         }
         CompletableFuture<Object> result = e.newIncompleteFuture();
-        String call = fm.method.getDeclaringClass().getSimpleName() + "." + fm.method.getName() + " (function "
-                + fm.functionName + ")";
         try {
             e.runAsync(() -> {
                 if (result.isDone()) {
@@ -128,13 +126,14 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
                 }
             }).whenComplete((ran, notRun) -> {
                 if (notRun != null) { // the executor ended the task without running it (an application undeployed)
-                    result.completeExceptionally(new ConnectionUnavailableException(fm.functionName, call
-                            + " was not run: the managed executor ended its task (" + notRun + ")", notRun));
+                    result.completeExceptionally(new ConnectionUnavailableException(fm.functionName, fm.label
+                            + " (function " + fm.functionName + ") was not run: the managed executor ended its task ("
+                            + notRun + ")", notRun));
                 }
             });
         } catch (RejectedExecutionException full) {
-            throw new ConnectionUnavailableException(fm.functionName, call + " was not started: the managed "
-                    + "executor refused it (" + full.getMessage() + ")", full);
+            throw new ConnectionUnavailableException(fm.functionName, fm.label + " (function " + fm.functionName
+                    + ") was not started: the managed executor refused it (" + full.getMessage() + ")", full);
         }
         return result;
     }
@@ -171,8 +170,8 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
     }
 
     private static String cannotMap(FunctionMethod fm, Object input) {
-        return fm.method.getDeclaringClass().getSimpleName() + "." + fm.method.getName() + ": input of type "
-                + input.getClass().getName() + " for function '" + fm.functionName + "' cannot be mapped to JSON: ";
+        return fm.label + ": input of type " + input.getClass().getName() + " for function '" + fm.functionName
+                + "' cannot be mapped to JSON: ";
     }
 
     private Jsonb jsonb() {
@@ -193,8 +192,7 @@ final class FunctionInterfaceHandler implements InvocationHandler, Serializable 
             // an Optional method asks for its element type, which comes back null for an empty or null result
             result = connection.invoke(request, fm.resultType);
         } catch (ResultMappingException e) {
-            throw new ResultMappingException(e.functionName(), fm.method.getDeclaringClass().getSimpleName() + "."
-                    + fm.method.getName() + ": " + e.getMessage(), e);
+            throw new ResultMappingException(e.functionName(), fm.label + ": " + e.getMessage(), e);
         }
         return fm.returned(result);
     }

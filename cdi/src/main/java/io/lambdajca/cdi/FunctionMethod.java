@@ -30,6 +30,8 @@ import io.lambdajca.api.InvocationType;
 final class FunctionMethod {
 
     final Method method;
+    /** The method as messages name it: {@code Interface.method}. */
+    final String label;
     final String functionName;
     final String qualifier;
     final InvocationType type;
@@ -53,6 +55,7 @@ final class FunctionMethod {
     private FunctionMethod(Method method, LambdaFunction f, int inputParameter, int tenantParameter, boolean async,
             Class<?> optionalKind, Type resultType) {
         this.method = method;
+        this.label = method.getDeclaringClass().getSimpleName() + "." + method.getName();
         this.functionName = f.name();
         this.qualifier = f.qualifier().isEmpty() ? null : f.qualifier();
         this.type = f.type();
