@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.util.Collection;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.json.JsonArray;
@@ -256,7 +255,7 @@ final class ExactNumbers extends JsonProvider {
     }
 
     /** The delegate's parser, whose {@code getInt()} and {@code getLong()} refuse a number they would cut. */
-    static final class Parser implements JsonParser {
+    private static final class Parser implements JsonParser {
         private final JsonParser delegate;
 
         Parser(JsonParser delegate) {
@@ -265,23 +264,27 @@ final class ExactNumbers extends JsonProvider {
 
         @Override
         public int getInt() {
-            return exact("an int", BigDecimal::intValueExact);
+            BigDecimal number = delegate.getBigDecimal();
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException e) {
+                throw notCut(number, "an int", e);
+            }
         }
 
         @Override
         public long getLong() {
-            return exact("a long", BigDecimal::longValueExact);
-        }
-
-        private <T> T exact(String what, Function<BigDecimal, T> conversion) {
             BigDecimal number = delegate.getBigDecimal();
             try {
-                return conversion.apply(number);
+                return number.longValueExact();
             } catch (ArithmeticException e) {
-                String text = number.toString();
-                throw new JsonbException("the number " + (text.length() <= 40 ? text : text.substring(0, 37) + "...")
-                        + " is not " + what + ": it has a fraction or is out of range, and is not cut to fit", e);
+                throw notCut(number, "a long", e);
             }
+        }
+
+        private static JsonbException notCut(BigDecimal number, String what, ArithmeticException e) {
+            return new JsonbException("the number " + RequestValidator.abbreviate(number.toString()) + " is not "
+                    + what + ": it has a fraction or is out of range, and is not cut to fit", e);
         }
 
         @Override
